@@ -1,0 +1,167 @@
+import type { CompiledRuleSet } from "./compile.js";
+import type { Answers, Reason, Result, ScoredOption } from "./model.js";
+import { isExclusion } from "./model.js";
+
+/** Reusable buffers, so a sweep over every combination allocates nothing per answer set. */
+export interface Scratch {
+  matched: Uint32Array;
+  scores: Int32Array;
+  /** Bit i set: option i is excluded. */
+  excluded: number;
+}
+
+export const createScratch = (c: CompiledRuleSet): Scratch => ({
+  matched: new Uint32Array(c.words),
+  scores: new Int32Array(c.optionCount),
+  excluded: 0,
+});
+
+/** One value index per question; `sizes[q]` stands for "not answered". */
+export function encode(c: CompiledRuleSet, answers: Answers): Int32Array {
+  return Int32Array.from(c.questionIds, (id, q) => {
+    const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
+    return value === undefined ? c.sizes[q]! : (c.valueIndex[q]!.get(value) ?? c.sizes[q]!);
+  });
+}
+
+function matchClauses(c: CompiledRuleSet, codes: ArrayLike<number>, matched: Uint32Array): void {
+  const { words, table, rowBase } = c;
+  matched.fill(0xffffffff);
+  for (let q = 0; q < codes.length; q++) {
+    const row = (rowBase[q]! + codes[q]!) * words;
+    for (let w = 0; w < words; w++) matched[w]! &= table[row + w]!;
+  }
+}
+
+function fires(c: CompiledRuleSet, r: number, matched: Uint32Array): boolean {
+  const { words, ruleWhen, ruleUnless } = c;
+  const base = r * words;
+  let any = false;
+  for (let w = 0; w < words; w++) {
+    if ((matched[w]! & ruleWhen[base + w]!) !== 0) {
+      any = true;
+      break;
+    }
+  }
+  if (!any || c.ruleHasUnless[r] === 0) return any;
+  for (let w = 0; w < words; w++) if ((matched[w]! & ruleUnless[base + w]!) !== 0) return false;
+  return true;
+}
+
+/**
+ * Scores the encoded answers into `scratch` and returns the index of the recommended option,
+ * or -1 when every option is excluded. This is the hot path of every sweep.
+ */
+export function recommendIndex(c: CompiledRuleSet, codes: ArrayLike<number>, scratch: Scratch): number {
+  matchClauses(c, codes, scratch.matched);
+  return scoreMatched(c, scratch);
+}
+
+/** Applies the rules whose clauses are set in `scratch.matched`; returns the recommended index. */
+function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
+  const { matched, scores } = scratch;
+  const { clauseRule, ruleExcludes, ruleOption, ruleScore, complexRules } = c;
+  scores.fill(0);
+  let excluded = 0;
+  // Walk the set bits: only the few matched clauses cost anything.
+  for (let w = 0; w < matched.length; w++) {
+    let bits = matched[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const bit = (w << 5) + 31 - Math.clz32(low);
+      const r = bit < clauseRule.length ? clauseRule[bit]! : -1;
+      if (r === -1) continue;
+      if (ruleExcludes[r] === 1) excluded |= 1 << ruleOption[r]!;
+      else scores[ruleOption[r]!]! += ruleScore[r]!;
+    }
+  }
+  for (let i = 0; i < complexRules.length; i++) {
+    const r = complexRules[i]!;
+    if (!fires(c, r, matched)) continue;
+    if (ruleExcludes[r] === 1) excluded |= 1 << ruleOption[r]!;
+    else scores[ruleOption[r]!]! += ruleScore[r]!;
+  }
+  scratch.excluded = excluded;
+  let best = -1;
+  for (let o = 0; o < c.optionCount; o++) {
+    if ((excluded & (1 << o)) === 0 && (best === -1 || scores[o]! > scores[best]!)) best = o;
+  }
+  return best;
+}
+
+/**
+ * Evaluates every full combination of answers, in odometer order. Clause matches are kept
+ * per prefix of questions, so moving to the next combination redoes only the questions
+ * that changed. `visit` gets the codes, the recommended index and the scratch with scores.
+ */
+export function sweep(c: CompiledRuleSet, visit: (codes: Int32Array, best: number, scratch: Scratch) => void): number {
+  const n = c.sizes.length;
+  const { words, table, rowBase } = c;
+  const codes = new Int32Array(n);
+  const scratch = createScratch(c);
+  // prefix[(q + 1) * words + w]: clauses still matched after questions 0..q.
+  const prefix = new Uint32Array((n + 1) * words).fill(0xffffffff);
+  let from = 0;
+  let count = 0;
+  for (;;) {
+    for (let q = from; q < n; q++) {
+      const row = (rowBase[q]! + codes[q]!) * words;
+      for (let w = 0; w < words; w++) prefix[(q + 1) * words + w] = prefix[q * words + w]! & table[row + w]!;
+    }
+    for (let w = 0; w < words; w++) scratch.matched[w] = prefix[n * words + w]!;
+    visit(codes, scoreMatched(c, scratch), scratch);
+    count++;
+    let q = n - 1;
+    while (q >= 0 && ++codes[q]! === c.sizes[q]!) codes[q--] = 0;
+    if (q < 0) return count;
+    from = q;
+  }
+}
+
+/** Indexes of the rules that fire for these answers. */
+export function firedRules(c: CompiledRuleSet, codes: ArrayLike<number>, scratch: Scratch): number[] {
+  matchClauses(c, codes, scratch.matched);
+  const fired: number[] = [];
+  for (let r = 0; r < c.ruleOption.length; r++) if (fires(c, r, scratch.matched)) fired.push(r);
+  return fired;
+}
+
+/** The full, explained result for one set of answers. Pure and deterministic. */
+export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
+  const codes = encode(c, answers);
+  const scratch = createScratch(c);
+  const best = recommendIndex(c, codes, scratch);
+  const { options: optionList, rules } = c.ruleSet;
+
+  const reasons: Reason[] = firedRules(c, codes, scratch).map((r) => {
+    const rule = rules[r]!;
+    return {
+      rule: rule.id,
+      option: rule.effect.option,
+      effect: isExclusion(rule.effect) ? "excluded" : rule.effect.score,
+      text: rule.reason,
+      source: rule.source,
+      ...(rule.remedy !== undefined ? { remedy: rule.remedy } : {}),
+    };
+  });
+
+  const options: ScoredOption[] = optionList
+    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: (scratch.excluded & (1 << i)) === 0, order: i }))
+    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order)
+    .map(({ id, label, score, eligible }) => ({ id, label, score, eligible }));
+
+  const recorded: Answers = {};
+  for (const id of c.questionIds) if (Object.hasOwn(answers, id)) recorded[id] = answers[id]!;
+
+  return { recommendation: best === -1 ? null : optionList[best]!.id, options, reasons, answers: recorded };
+}
+
+export function decode(c: CompiledRuleSet, codes: ArrayLike<number>): Answers {
+  const answers: Answers = {};
+  c.questionIds.forEach((id, q) => {
+    const v = codes[q]!;
+    if (v < c.sizes[q]!) answers[id] = c.ruleSet.questions[q]!.choices[v]!.value;
+  });
+  return answers;
+}

@@ -1,0 +1,104 @@
+// The domain types shared by the engine, the loaders and the renderers.
+
+export type OptionId = string;
+
+export interface Option {
+  id: OptionId;
+  label: string;
+  short: string;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  meaning: string;
+}
+
+export interface Question {
+  id: string;
+  prompt: string;
+  help: string;
+  choices: Choice[];
+  /** Asked even when the other answers already settle the outcome (it describes the environment). */
+  alwaysAsk: boolean;
+  file: string;
+}
+
+/** One conjunction: every listed question must have one of the listed values. */
+export type Clause = Record<string, string[]>;
+
+export type Effect = { option: OptionId; score: number } | { option: OptionId; exclude: true };
+
+export interface Rule {
+  id: string;
+  /** The rule applies when any clause holds (an empty clause always holds)... */
+  when: Clause[];
+  /** ...and no `unless` clause holds. */
+  unless: Clause[];
+  effect: Effect;
+  reason: string;
+  remedy?: string;
+  source: string;
+  file: string;
+}
+
+export interface SourceSection {
+  id: string;
+  title: string;
+  anchor?: string;
+}
+
+export interface SourcePage {
+  id: string;
+  title: string;
+  url: string;
+  sections: SourceSection[];
+  file: string;
+}
+
+export interface ComparisonRow {
+  id: string;
+  feature: string;
+  source: string;
+  values: Record<OptionId, string>;
+  file: string;
+}
+
+export interface RuleSet {
+  /** In tie-break order: on equal scores the earlier option wins. */
+  options: Option[];
+  questions: Question[];
+  sources: SourcePage[];
+  rules: Rule[];
+  comparison: ComparisonRow[];
+}
+
+export type Answers = Record<string, string>;
+
+export interface Reason {
+  rule: string;
+  option: OptionId;
+  effect: number | "excluded";
+  text: string;
+  source: string;
+  remedy?: string;
+}
+
+export interface ScoredOption {
+  id: OptionId;
+  label: string;
+  score: number;
+  eligible: boolean;
+}
+
+export interface Result {
+  /** null only when a custom rule set excludes every option. */
+  recommendation: OptionId | null;
+  /** Best first: eligible before ineligible, then by score, then in tie-break order. */
+  options: ScoredOption[];
+  reasons: Reason[];
+  answers: Answers;
+}
+
+export const isExclusion = (effect: Effect): effect is { option: OptionId; exclude: true } =>
+  "exclude" in effect;

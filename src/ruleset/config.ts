@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { UsageError } from "../errors.js";
+
+// Finding a team's policy files. Kept free of zod: it runs on every start.
+
+const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
+
+/** Rule paths named by vmvc.config.json, or else by the "vmvc" key of package.json, in `cwd`. */
+export function configuredRulePaths(cwd: string): string[] {
+  for (const name of ["vmvc.config.json", "package.json"]) {
+    const path = join(cwd, name);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      if (name === "package.json") continue; // not ours to judge
+      throw new UsageError(`${name}: not valid JSON: ${(error as Error).message}`);
+    }
+    const where = name === "package.json" ? 'package.json: "vmvc"' : name;
+    const section = name === "package.json" ? (data as { vmvc?: unknown } | null)?.vmvc : data;
+    if (section === undefined) continue;
+    const rules = (section as { rules?: unknown } | null)?.rules;
+    if (!Array.isArray(rules) || rules.length === 0 || !rules.every((p) => typeof p === "string" && p !== "")) {
+      throw new UsageError(`${where}: ${SHAPE}`);
+    }
+    return (rules as string[]).map((p) => resolve(dirname(path), p));
+  }
+  return [];
+}

@@ -1,0 +1,27 @@
+import type { RuleSet } from "../engine/model.js";
+import { configuredRulePaths } from "./config.js";
+
+// The one way the CLI gets a rule set. The shipped set is validated at build time and
+// embedded in the bundle; only user rule files need the validating loader at run time.
+
+declare const __VMVC_SHIPPED__: RuleSet | undefined;
+
+export async function shippedRuleSet(): Promise<RuleSet> {
+  if (typeof __VMVC_SHIPPED__ !== "undefined") return __VMVC_SHIPPED__;
+  const { loadShippedFromDisk } = await import("./load.js");
+  return loadShippedFromDisk();
+}
+
+export interface RuleSources {
+  /** From --rules, in order; layered last. */
+  rulePaths: readonly string[];
+  cwd: string;
+}
+
+export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<RuleSet> {
+  const shipped = await shippedRuleSet();
+  const paths = [...configuredRulePaths(cwd), ...rulePaths];
+  if (paths.length === 0) return shipped;
+  const { layerRuleFiles } = await import("./load.js");
+  return layerRuleFiles(shipped, paths);
+}

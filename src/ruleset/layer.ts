@@ -1,0 +1,209 @@
+import type { Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage } from "../engine/model.js";
+import { isExclusion } from "../engine/model.js";
+import { didYouMean } from "../suggest.js";
+import type { OptionsFile, RuleFile } from "./schema.js";
+import { RuleSetError } from "./validate.js";
+
+export interface RuleFileLayer {
+  file: string;
+  data: RuleFile;
+}
+
+/**
+ * Files in one tier are peers: an id defined twice among them is an error.
+ * A later tier layers over the earlier ones: it may add, replace or disable.
+ */
+export type Tier = readonly RuleFileLayer[];
+
+/** Flags the CLI owns; a question cannot take their names. */
+export const RESERVED_FLAGS = [
+  "answers", "color", "format", "help", "input", "json", "no-color", "no-input", "rules", "sources", "version",
+];
+
+function toClauses(raw: Record<string, string | string[]> | Record<string, string | string[]>[] | undefined, fallback: Clause[]): Clause[] {
+  if (raw === undefined) return fallback;
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.map((entry) => {
+    const clause: Clause = Object.create(null) as Clause;
+    for (const [question, values] of Object.entries(entry)) clause[question] = Array.isArray(values) ? [...values] : [values];
+    return clause;
+  });
+}
+
+const describeEffect = (rule: Rule): string =>
+  isExclusion(rule.effect) ? `it excludes ${rule.effect.option}` : `it scores ${rule.effect.option}`;
+
+/** A rule set with only the options: the base the shipped files are layered on. */
+export const emptyRuleSet = (optionsFile: OptionsFile): RuleSet => ({
+  options: optionsFile.options.map((o) => ({ ...o })),
+  questions: [],
+  sources: [],
+  rules: [],
+  comparison: [],
+});
+
+/** Layers tiers of rule files over `base`, then checks every reference; throws RuleSetError. */
+export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
+  const problems: string[] = [];
+  const options: Option[] = base.options;
+  const questions = new Map<string, Question>(base.questions.map((q) => [q.id, q]));
+  const sources = new Map<string, SourcePage>(base.sources.map((p) => [p.id, p]));
+  const rules = new Map<string, Rule>(base.rules.map((r) => [r.id, r]));
+  const comparison = new Map<string, ComparisonRow>(base.comparison.map((r) => [r.id, r]));
+
+  for (const tier of tiers) {
+    const seen = { question: new Map<string, string>(), source: new Map<string, string>(), rule: new Map<string, string>(), row: new Map<string, string>() };
+    const claim = (kind: keyof typeof seen, id: string, file: string): boolean => {
+      const earlier = seen[kind].get(id);
+      if (earlier !== undefined) {
+        const label = kind === "row" ? "comparison row" : kind;
+        problems.push(`${file}: ${label} "${id}": duplicate id (also defined in ${earlier})`);
+        return false;
+      }
+      seen[kind].set(id, file);
+      return true;
+    };
+
+    for (const { file, data } of tier) {
+      for (const raw of data.questions ?? []) {
+        if (!claim("question", raw.id, file)) continue;
+        const where = `${file}: question "${raw.id}"`;
+        const values = raw.choices.map((c) => c.value);
+        const dupe = values.find((v, i) => values.indexOf(v) !== i);
+        if (dupe !== undefined) problems.push(`${where}: choices: value "${dupe}" is listed twice`);
+        const existing = questions.get(raw.id);
+        if (existing) {
+          // A later layer may add values to a question, never remove or rename them.
+          const added = raw.choices.filter((c) => !existing.choices.some((e) => e.value === c.value));
+          questions.set(raw.id, {
+            ...existing,
+            prompt: raw.prompt ?? existing.prompt,
+            help: raw.help ?? existing.help,
+            choices: [...existing.choices, ...added],
+          });
+          continue;
+        }
+        if (RESERVED_FLAGS.includes(raw.id)) problems.push(`${where}: id: "${raw.id}" is a vmvc flag; choose another id`);
+        if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
+        questions.set(raw.id, {
+          id: raw.id,
+          prompt: raw.prompt ?? raw.id,
+          help: raw.help ?? "",
+          choices: raw.choices.map((c) => ({ ...c })),
+          alwaysAsk: raw.alwaysAsk ?? false,
+          file,
+        });
+      }
+
+      for (const page of data.sources ?? []) {
+        if (!claim("source", page.id, file)) continue;
+        if (sources.has(page.id)) {
+          problems.push(`${file}: source "${page.id}": a page with this id already exists; pick a new id`);
+          continue;
+        }
+        sources.set(page.id, { ...page, file });
+      }
+
+      for (const entry of data.disable ?? []) {
+        const { id, override } = typeof entry === "string" ? { id: entry, override: undefined } : entry;
+        const target = rules.get(id);
+        if (!target) {
+          problems.push(`${file}: disable "${id}": no such rule${didYouMean(id, [...rules.keys()])}`);
+          continue;
+        }
+        if (isExclusion(target.effect) && override !== "hard-fact") {
+          problems.push(
+            `${file}: disable "${id}": this rule is a hard fact (${describeEffect(target)}); to disable it anyway, write { "id": "${id}", "override": "hard-fact" }`,
+          );
+          continue;
+        }
+        rules.delete(id);
+      }
+
+      for (const raw of data.rules ?? []) {
+        if (!claim("rule", raw.id, file)) continue;
+        const replaced = rules.get(raw.id);
+        if (replaced && isExclusion(replaced.effect) && raw.override !== "hard-fact") {
+          problems.push(
+            `${file}: rule "${raw.id}": replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
+          );
+          continue;
+        }
+        const effect = raw.effect.exclude ? { option: raw.effect.option, exclude: true as const } : { option: raw.effect.option, score: raw.effect.score ?? 0 };
+        rules.set(raw.id, {
+          id: raw.id,
+          when: toClauses(raw.when, [Object.create(null) as Clause]),
+          unless: toClauses(raw.unless, []),
+          effect,
+          reason: raw.reason,
+          ...(raw.remedy !== undefined ? { remedy: raw.remedy } : {}),
+          source: raw.source,
+          file,
+        });
+      }
+
+      for (const row of data.comparison ?? []) {
+        if (!claim("row", row.id, file)) continue;
+        comparison.set(row.id, { ...row, values: { ...row.values }, file });
+      }
+    }
+  }
+
+  const ruleSet: RuleSet = {
+    options,
+    questions: [...questions.values()],
+    sources: [...sources.values()],
+    rules: [...rules.values()],
+    comparison: [...comparison.values()],
+  };
+  problems.push(...checkReferences(ruleSet));
+  if (problems.length > 0) throw new RuleSetError(problems);
+  return ruleSet;
+}
+
+function checkSource(ref: string, sources: readonly SourcePage[]): string | undefined {
+  const [pageId = "", sectionId = ""] = ref.split("#");
+  const page = sources.find((p) => p.id === pageId);
+  if (!page) return `no source page "${pageId}"${didYouMean(pageId, sources.map((p) => p.id))}`;
+  if (!page.sections.some((s) => s.id === sectionId)) {
+    return `page "${pageId}" has no section "${sectionId}"${didYouMean(sectionId, page.sections.map((s) => s.id))}`;
+  }
+  return undefined;
+}
+
+/** Problems with what rules and rows point at: questions, values and sources. */
+function checkReferences(ruleSet: RuleSet): string[] {
+  const problems: string[] = [];
+  const questionIds = ruleSet.questions.map((q) => q.id);
+  for (const rule of ruleSet.rules) {
+    const where = `${rule.file}: rule "${rule.id}"`;
+    for (const [field, list] of [["when", rule.when], ["unless", rule.unless]] as const) {
+      list.forEach((clause, index) => {
+        const at = list.length > 1 ? `${field}[${index}]` : field;
+        for (const [questionId, values] of Object.entries(clause)) {
+          const question = ruleSet.questions.find((q) => q.id === questionId);
+          if (!question) {
+            problems.push(`${where}: ${at}: unknown question "${questionId}"${didYouMean(questionId, questionIds)}`);
+            continue;
+          }
+          const allowed = question.choices.map((c) => c.value);
+          for (const value of values) {
+            if (!allowed.includes(value)) {
+              problems.push(
+                `${where}: ${at}.${questionId}: "${value}" is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
+              );
+            }
+          }
+        }
+      });
+    }
+    const sourceProblem = checkSource(rule.source, ruleSet.sources);
+    if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
+    if (rule.remedy !== undefined && !isExclusion(rule.effect)) problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
+  }
+  for (const row of ruleSet.comparison) {
+    const sourceProblem = checkSource(row.source, ruleSet.sources);
+    if (sourceProblem) problems.push(`${row.file}: comparison row "${row.id}": source: ${sourceProblem}`);
+  }
+  return problems;
+}

@@ -1,0 +1,97 @@
+import type { z } from "zod";
+import { UsageError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+import { optionsFileSchema, ruleFileSchema, type OptionsFile, type RuleFile } from "./schema.js";
+
+/** Every problem found in one or more rule files, one line each. */
+export class RuleSetError extends UsageError {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0]! : `${problems.length} problems in the rule files:`, problems.length === 1 ? [] : problems);
+    this.name = "RuleSetError";
+  }
+}
+
+const ENTRY_LABEL: Record<string, string> = {
+  rules: "rule",
+  questions: "question",
+  sources: "source",
+  comparison: "comparison row",
+  disable: "disable",
+  options: "option",
+};
+
+/** `rules/x.json: rule "some-id": effect.option` from a zod path into the file's data. */
+export function locate(file: string, data: unknown, path: readonly PropertyKey[]): string {
+  const [list, index, ...rest] = path;
+  if (typeof list !== "string" || typeof index !== "number") {
+    return [file, ...(path.length > 0 ? [formatPath(path)] : [])].join(": ");
+  }
+  const entry = (data as Record<string, unknown[]>)[list]?.[index];
+  const entryId =
+    typeof entry === "string" ? entry : typeof (entry as { id?: unknown })?.id === "string" ? (entry as { id: string }).id : undefined;
+  const label = ENTRY_LABEL[list] ?? list;
+  const name = entryId !== undefined ? `${label} "${entryId}"` : `${label} #${index + 1}`;
+  return [file, name, ...(rest.length > 0 ? [formatPath(rest)] : [])].join(": ");
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function describe(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "a list";
+  if (typeof input === "string") return input.length > 40 ? "a long string" : JSON.stringify(input);
+  return typeof input === "object" ? "an object" : typeof input;
+}
+
+function message(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "is required";
+      return `expected ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${describe(issue.input)}`;
+    case "invalid_value": {
+      const allowed = issue.values.map(String);
+      if (allowed.length === 1) return issue.message;
+      const hint = typeof issue.input === "string" ? didYouMean(issue.input, allowed) : "";
+      return `expected one of ${allowed.join(", ")}${hint}`;
+    }
+    case "unrecognized_keys":
+      return issue.keys.map((key) => `unknown field "${key}"`).join(", ");
+    default:
+      return issue.message;
+  }
+}
+
+function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+  const problems = issues.map((issue) => {
+    // An unknown key is reported on the object that holds it; name the key as the field.
+    const path = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const msg = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? "unknown field" : message(issue);
+    return `${locate(file, data, path)}: ${msg}`;
+  });
+  return [...new Set(problems)];
+}
+
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
+    throw new RuleSetError([`${file}: not valid JSON: ${reason}`]);
+  }
+}
+
+function check<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const parsed = schema.safeParse(data, { reportInput: true });
+  if (!parsed.success) throw new RuleSetError(issuesToProblems(file, data, parsed.error.issues));
+  return parsed.data;
+}
+
+export const checkRuleFile = (data: unknown, file: string): RuleFile => check(ruleFileSchema, data, file);
+export const checkOptionsFile = (data: unknown, file: string): OptionsFile => check(optionsFileSchema, data, file);
