@@ -31,6 +31,8 @@ export interface CompiledRuleSet {
   /** Rules with several clauses or an `unless`; checked one by one. */
   readonly complexRules: Int32Array;
   readonly optionCount: number;
+  /** Option indexes in tie-break order. */
+  readonly tieOrder: Int32Array;
 }
 
 export function compile(ruleSet: RuleSet): CompiledRuleSet {
@@ -89,5 +91,6 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     ruleWhen, ruleUnless, ruleHasUnless, ruleOption, ruleScore, ruleExcludes,
     clauseRule, complexRules: Int32Array.from(complexRules),
     optionCount: ruleSet.options.length,
+    tieOrder: Int32Array.from(ruleSet.tieBreak, (id) => optionAt.get(id)!),
   };
 }

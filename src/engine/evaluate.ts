@@ -84,7 +84,8 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
   }
   scratch.excluded = excluded;
   let best = -1;
-  for (let o = 0; o < c.optionCount; o++) {
+  for (let i = 0; i < c.optionCount; i++) {
+    const o = c.tieOrder[i]!;
     if ((excluded & (1 << o)) === 0 && (best === -1 || scores[o]! > scores[best]!)) best = o;
   }
   return best;
@@ -147,7 +148,7 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   });
 
   const options: ScoredOption[] = optionList
-    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: (scratch.excluded & (1 << i)) === 0, order: i }))
+    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: (scratch.excluded & (1 << i)) === 0, order: c.ruleSet.tieBreak.indexOf(o.id) }))
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order)
     .map(({ id, label, score, eligible }) => ({ id, label, score, eligible }));
 

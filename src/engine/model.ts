@@ -65,8 +65,10 @@ export interface ComparisonRow {
 }
 
 export interface RuleSet {
-  /** In tie-break order: on equal scores the earlier option wins. */
+  /** In display order. */
   options: Option[];
+  /** On equal scores the option listed first wins. */
+  tieBreak: OptionId[];
   questions: Question[];
   sources: SourcePage[];
   rules: Rule[];

@@ -36,6 +36,7 @@ const describeEffect = (rule: Rule): string =>
 /** A rule set with only the options: the base the shipped files are layered on. */
 export const emptyRuleSet = (optionsFile: OptionsFile): RuleSet => ({
   options: optionsFile.options.map((o) => ({ ...o })),
+  tieBreak: [...optionsFile.tieBreak],
   questions: [],
   sources: [],
   rules: [],
@@ -151,6 +152,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
 
   const ruleSet: RuleSet = {
     options,
+    tieBreak: base.tieBreak,
     questions: [...questions.values()],
     sources: [...sources.values()],
     rules: [...rules.values()],

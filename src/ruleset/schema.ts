@@ -91,6 +91,7 @@ export const optionsFileSchema = z.strictObject({
   options: z
     .array(z.strictObject({ id: z.enum(OPTION_IDS), label: text, short: text }))
     .length(OPTION_IDS.length, `must list each of ${OPTION_IDS.join(", ")} once`),
+  tieBreak: z.array(z.enum(OPTION_IDS)).length(OPTION_IDS.length, `must list each of ${OPTION_IDS.join(", ")} once`),
 });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -1,0 +1,4 @@
+// What scripts/build.mjs needs from the sources at build time.
+export { loadShippedFromDisk } from "../src/ruleset/load.js";
+export { ruleFileJsonSchema } from "../src/ruleset/json-schema.js";
+export { RuleSetError } from "../src/ruleset/validate.js";

@@ -1,0 +1,76 @@
+import type { Answers, Question, RuleSet } from "../engine/model.js";
+import { skippableQuestions } from "../engine/explain.js";
+import { UsageError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+
+// Answers from flags and files, checked against the questions in the rule set.
+
+const valuesOf = (q: Question): string[] => q.choices.map((c) => c.value);
+
+function checkValue(question: Question, value: unknown, where: string): string {
+  const allowed = valuesOf(question);
+  if (typeof value === "string" && allowed.includes(value)) return value;
+  const shown = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : `a ${value === null ? "null" : typeof value}`;
+  const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
+  throw new UsageError(`${where} ${shown} is not one of ${allowed.join(", ")}${hint}`);
+}
+
+/** Answers given as --<question> flags. */
+export function answersFromFlags(ruleSet: RuleSet, flags: Record<string, unknown>): Answers {
+  const answers: Answers = {};
+  for (const q of ruleSet.questions) {
+    const key = camel(q.id);
+    if (!Object.hasOwn(flags, key) || flags[key] === undefined) continue;
+    answers[q.id] = checkValue(q, flags[key], `--${q.id}`);
+  }
+  return answers;
+}
+
+/** commander stores --update-cadence as updateCadence. */
+export const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
+export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
+    throw new UsageError(`${shown}: not valid JSON: ${reason}`);
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (isObject(data) && Object.hasOwn(data, "recommendation") && isObject(data.answers)) data = data.answers;
+  if (!isObject(data)) throw new UsageError(`${shown}: expected an object of answers, like {"workload": "web"}`);
+  const answers: Answers = {};
+  const ids = ruleSet.questions.map((q) => q.id);
+  for (const key of Object.keys(data)) {
+    const question = ruleSet.questions.find((q) => q.id === key);
+    if (!question) throw new UsageError(`${shown}: unknown question ${JSON.stringify(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`);
+    answers[key] = checkValue(question, data[key], `${shown}: "${key}":`);
+  }
+  return answers;
+}
+
+/** Questions still needing an answer: neither given nor made moot by the answers given. */
+export function missingQuestions(ruleSet: RuleSet, answers: Answers): Question[] {
+  const moot = new Set(skippableQuestions(ruleSet, answers).map((q) => q.id));
+  return ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !moot.has(q.id));
+}
+
+export function missingError(missing: readonly Question[], lead: string): UsageError {
+  const names = missing.map((q) => `--${q.id}`).join(", ");
+  return new UsageError(
+    `${lead}: ${names}`,
+    missing.map((q) => `  --${q.id} <${valuesOf(q).join("|")}>  ${q.prompt}`),
+  );
+}
+
+const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+
+/** The non-interactive command that gives the same answers. */
+export function equivalentCommand(ruleSet: RuleSet, answers: Answers, rulePaths: readonly string[]): string {
+  const words = ["vmvc", "advise"];
+  for (const path of rulePaths) words.push("--rules", shellWord(path));
+  for (const q of ruleSet.questions) if (Object.hasOwn(answers, q.id)) words.push(`--${q.id}`, shellWord(answers[q.id]!));
+  return words.join(" ");
+}

@@ -1,0 +1,30 @@
+import { UsageError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+import { chooseFormat } from "./advise.js";
+import type { Context } from "./context.js";
+
+export const COMPARE_FORMATS = ["table", "markdown", "json", "csv"] as const;
+
+export async function runCompare(ctx: Context, flags: { json?: boolean; format?: string; rows?: string }): Promise<number> {
+  const format = chooseFormat(flags, COMPARE_FORMATS);
+  const all = ctx.ruleSet.comparison;
+  let rows = all;
+  if (flags.rows !== undefined) {
+    const ids = all.map((r) => r.id);
+    const wanted = flags.rows.split(",").map((s) => s.trim()).filter(Boolean);
+    if (wanted.length === 0) throw new UsageError(`--rows needs row ids: ${ids.join(", ")}`);
+    for (const id of wanted) {
+      if (!ids.includes(id)) throw new UsageError(`--rows "${id}" is not one of ${ids.join(", ")}${didYouMean(id, ids)}`);
+    }
+    rows = wanted.map((id) => all.find((r) => r.id === id)!);
+  }
+  const render = await import("../render/compare.js");
+  if (format === "json") ctx.out(render.compareJson(ctx.ruleSet, rows));
+  else if (format === "csv") ctx.out(render.compareCsv(ctx.ruleSet, rows));
+  else if (format === "markdown") ctx.out(render.compareMarkdown(ctx.ruleSet, rows));
+  else {
+    const [{ createStyle }, { compareTable }] = await Promise.all([import("../render/style.js"), import("../render/compare-table.js")]);
+    ctx.out(compareTable(ctx.ruleSet, rows, createStyle(ctx.color), ctx.width));
+  }
+  return 0;
+}

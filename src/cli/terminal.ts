@@ -1,0 +1,33 @@
+// Facts about where we run, decided once per process and passed down.
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** NO_COLOR and --no-color win; then FORCE_COLOR; then TERM=dumb; else colour only on a TTY. */
+export function useColor(env: Env, isTTY: boolean, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    const value = force.trim().toLowerCase();
+    if (value === "0" || value === "false") return false;
+    return true;
+  }
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+
+/** The terminal's width, else COLUMNS, else 80. */
+export function outputWidth(env: Env, stream: { isTTY?: boolean; columns?: number }): number {
+  if (stream.isTTY && typeof stream.columns === "number" && stream.columns > 0) return stream.columns;
+  const columns = Number.parseInt(env.COLUMNS ?? "", 10);
+  return Number.isInteger(columns) && columns > 0 && columns < 10_000 ? columns : 80;
+}
+
+/** CI in any casing of its name, unless it says false. */
+export function runningInCI(env: Env): boolean {
+  return Object.entries(env).some(([key, value]) => {
+    if (key.toLowerCase() !== "ci" || value === undefined) return false;
+    const v = value.trim().toLowerCase();
+    return v !== "" && v !== "0" && v !== "false";
+  });
+}

@@ -1,0 +1,117 @@
+import type { CompiledRuleSet } from "./compile.js";
+import { decode, sweep } from "./evaluate.js";
+import type { Answers, Clause, OptionId, Rule } from "./model.js";
+
+// Static analysis of a rule set: evaluate every combination of answers once and report
+// what a policy author needs to know before shipping.
+
+export type FindingKind = "no-eligible-option" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
+
+export interface Finding {
+  severity: "error" | "warning";
+  kind: FindingKind;
+  message: string;
+  rule?: string;
+  option?: OptionId;
+  /** How many combinations show the problem, where that can be counted. */
+  count?: number;
+  examples: Answers[];
+}
+
+export interface CheckReport {
+  combinations: number;
+  /** Combinations per recommended option; "none" where every option is ruled out. */
+  recommended: Record<string, number>;
+  findings: Finding[];
+}
+
+export const MAX_EXAMPLES = 3;
+/** Beyond this the sweep would take minutes; the author should split the questions. */
+export const MAX_COMBINATIONS = 50_000_000;
+
+export const combinationCount = (c: CompiledRuleSet): number => c.sizes.reduce((n, size) => n * size, 1);
+
+/** A `when` clause that some `unless` clause always cancels can never hold. */
+function cancelled(when: Clause, unless: readonly Clause[]): boolean {
+  return unless.some((u) =>
+    Object.entries(u).every(([question, values]) => {
+      const allowed = when[question];
+      return allowed !== undefined && allowed.every((v) => values.includes(v));
+    }),
+  );
+}
+
+export const contradicts = (rule: Rule): boolean => rule.when.every((w) => cancelled(w, rule.unless));
+
+export function checkRuleSet(c: CompiledRuleSet): CheckReport {
+  const { ruleSet } = c;
+  const optionIds = ruleSet.options.map((o) => o.id);
+  const recommended: Record<string, number> = Object.fromEntries([...optionIds, "none"].map((id) => [id, 0]));
+  const ruleCount = ruleSet.rules.length;
+  const fired = new Uint8Array(ruleCount);
+  const mattered = new Uint8Array(ruleCount);
+  const noneExamples: Answers[] = [];
+  const { clauseRule, complexRules, ruleOption, ruleExcludes, words, ruleWhen, ruleUnless } = c;
+
+  const combinations = sweep(c, (codes, best, scratch) => {
+    if (best === -1) {
+      recommended.none!++;
+      if (noneExamples.length < MAX_EXAMPLES) noneExamples.push(decode(c, codes));
+    } else recommended[optionIds[best]!]!++;
+    const { matched, excluded } = scratch;
+    const note = (r: number): void => {
+      fired[r] = 1;
+      // A score on an option that is ruled out anyway changes nothing.
+      if (ruleExcludes[r] === 1 || (excluded & (1 << ruleOption[r]!)) === 0) mattered[r] = 1;
+    };
+    for (let w = 0; w < words; w++) {
+      let bits = matched[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const r = clauseRule[(w << 5) + 31 - Math.clz32(low)];
+        if (r !== undefined && r !== -1) note(r);
+      }
+    }
+    for (let i = 0; i < complexRules.length; i++) {
+      const r = complexRules[i]!;
+      let hit = false;
+      for (let w = 0; w < words && !hit; w++) hit = (matched[w]! & ruleWhen[r * words + w]!) !== 0;
+      for (let w = 0; w < words && hit; w++) hit = (matched[w]! & ruleUnless[r * words + w]!) === 0;
+      if (hit) note(r);
+    }
+  });
+
+  const findings: Finding[] = [];
+  if (recommended.none! > 0) {
+    findings.push({
+      severity: "error",
+      kind: "no-eligible-option",
+      message: `${recommended.none} combination${recommended.none === 1 ? "" : "s"} of answers leave no option eligible`,
+      count: recommended.none!,
+      examples: noneExamples,
+    });
+  }
+  ruleSet.rules.forEach((rule, r) => {
+    const where = `rule "${rule.id}" (${rule.file})`;
+    if (contradicts(rule)) {
+      findings.push({ severity: "warning", kind: "contradiction", rule: rule.id, message: `${where}: its "unless" cancels every "when", so it can never apply`, examples: [] });
+    } else if (fired[r] === 0) {
+      findings.push({ severity: "warning", kind: "never-fires", rule: rule.id, message: `${where}: no combination of answers meets its conditions`, examples: [] });
+    } else if (mattered[r] === 0) {
+      findings.push({
+        severity: "warning",
+        kind: "never-matters",
+        rule: rule.id,
+        message: `${where}: it only applies when ${rule.effect.option} is already ruled out, so it never changes a score that counts`,
+        examples: [],
+      });
+    }
+  });
+  for (const id of optionIds) {
+    if (recommended[id] === 0) {
+      findings.push({ severity: "warning", kind: "unreachable-option", option: id, message: `option ${id} is never recommended, whatever the answers`, examples: [] });
+    }
+  }
+  return { combinations, recommended, findings };
+}

@@ -1,0 +1,78 @@
+import type { Reason } from "../engine/model.js";
+import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
+import { weighing, type Report } from "./report.js";
+
+// The advice as an architecture decision record a team can commit next to its code.
+
+const escapeCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+
+export function renderAdviceMarkdown(report: Report, date: string): string {
+  const { advice, ruleSet, command } = report;
+  const refs: string[] = [];
+  const cite = (reason: Reason): string => {
+    if (!refs.includes(reason.source)) refs.push(reason.source);
+    return `${reason.text} [${refs.indexOf(reason.source) + 1}]`;
+  };
+  const chosen = optionLabel(ruleSet, advice.recommendation);
+  const workload = advice.answers.workload ? choiceLabel(ruleSet, "workload", advice.answers.workload).toLowerCase() : "the workload";
+  const out: string[] = [];
+
+  out.push(`# Run ${workload} as: ${chosen}`, "");
+  out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: vmvc, from Microsoft's guidance on containers and virtual machines`, "");
+
+  out.push("## Context", "", "| Question | Answer |", "| --- | --- |");
+  for (const q of ruleSet.questions) {
+    const value = advice.answers[q.id];
+    const answer = value === undefined ? "_not asked: could not change the outcome_" : `${choiceLabel(ruleSet, q.id, value)} (\`${value}\`)`;
+    out.push(`| ${escapeCell(q.prompt)} | ${escapeCell(answer)} |`);
+  }
+  out.push("", `Reproduce with \`${command}\`.`, "");
+
+  out.push("## Decision", "");
+  if (advice.recommendation === null) out.push("No option fits: every one is ruled out by the rules below.");
+  else {
+    const m = advice.margin;
+    const lead =
+      m.verdict === "only-option"
+        ? "It is the only option the constraints leave open."
+        : `It scores ${advice.options[0]!.score}, ${m.points} point${m.points === 1 ? "" : "s"} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
+    out.push(`We will run it as **${chosen}**. ${lead}`);
+  }
+  out.push("");
+
+  out.push("## Options considered", "");
+  for (const option of advice.options) {
+    const marker = option.id === advice.recommendation ? " (chosen)" : option.eligible ? "" : " (ruled out)";
+    out.push(`### ${option.label}${marker}`, "", `Score: ${option.score}`, "");
+    const exclusions = advice.reasons.filter((r) => r.option === option.id && r.effect === "excluded");
+    for (const r of exclusions) {
+      out.push(`- Ruled out: ${cite(r)}`);
+      if (r.remedy) out.push(`  - To make it possible: ${r.remedy}`);
+    }
+    for (const r of weighing(advice, option.id, 1)) out.push(`- Pro (+${r.effect as number}): ${cite(r)}`);
+    for (const r of weighing(advice, option.id, -1)) out.push(`- Con (${r.effect as number}): ${cite(r)}`);
+    out.push("");
+  }
+
+  out.push("## Consequences", "");
+  const winnerCons = advice.recommendation === null ? [] : weighing(advice, advice.recommendation, -1);
+  if (winnerCons.length > 0) {
+    out.push("Costs we accept:", "");
+    for (const r of winnerCons) out.push(`- ${cite(r)}`);
+    out.push("");
+  }
+  if (advice.whatIf.length > 0) {
+    out.push("Revisit this decision if any of these change:", "");
+    for (const w of advice.whatIf) {
+      out.push(`- ${choiceLabel(ruleSet, w.question, w.answer)} instead of ${choiceLabel(ruleSet, w.question, w.from)} (\`--${w.question} ${w.answer}\`): ${optionLabel(ruleSet, w.recommendation)}`);
+    }
+  } else out.push("No single different answer would change this decision.");
+  out.push("");
+
+  out.push("## Sources", "");
+  refs.forEach((ref, i) => {
+    const info = sourceInfo(ruleSet, ref);
+    out.push(`${i + 1}. [${info.page}: ${info.section}](${info.url}) (\`${ref}\`)`);
+  });
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,120 @@
+import type { Margin } from "../engine/explain.js";
+import type { Reason, RuleSet } from "../engine/model.js";
+import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
+import { weighing, whatIfGroups, type Report } from "./report.js";
+import type { Style } from "./style.js";
+import { block, displayWidth } from "./wrap.js";
+
+const SHOWN_REASONS = 5;
+const SHOWN_WHAT_IFS = 5;
+
+function marginLine(margin: Margin, ruleSet: RuleSet, flips: number): string {
+  const firmness =
+    flips === 0 ? "No single different answer would change it." : `${flips} single different answer${flips === 1 ? "" : "s"} would change it.`;
+  switch (margin.verdict) {
+    case "only-option":
+      return "It is the only option left; the scores only rank what it does well.";
+    case "none":
+      return "Every option is ruled out.";
+    default: {
+      const runnerUp = optionLabel(ruleSet, margin.runnerUp);
+      const lead = margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
+      const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
+      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp}: ${words}${margin.points === 0 ? ", settled by the tie-break order" : ""}. ${firmness}`;
+    }
+  }
+}
+
+export function renderAdviceText(report: Report, style: Style, width: number, options: { showCommand: boolean }): string {
+  const { advice, ruleSet, command } = report;
+  const out: string[] = [];
+  const refs: string[] = [];
+  const cite = (ref: string): string => {
+    if (!refs.includes(ref)) refs.push(ref);
+    return `[${refs.indexOf(ref) + 1}]`;
+  };
+  // Wrap plain text first, then colour, so escape codes never count towards the width.
+  const reasonLine = (reason: Reason, bullet: string): string => {
+    const mark = cite(reason.source);
+    const text = block(`${reason.text} ${mark}`, width, "    ", "  * ");
+    return `  ${bullet} ${text.slice(4, text.length - mark.length)}${style.dim(mark)}`;
+  };
+  const heading = (text: string): void => {
+    out.push("", style.bold(text));
+  };
+
+  const winner = advice.options.find((o) => o.id === advice.recommendation);
+  if (!winner) {
+    out.push(style.bad(style.bold("No option fits: the rules rule out all three.")));
+  } else {
+    out.push(`${style.bold("Recommendation:")} ${style.good(style.bold(winner.label))} ${style.dim(`(score ${winner.score})`)}`);
+    const flips = advice.whatIf.length;
+    out.push(block(marginLine(advice.margin, ruleSet, flips), width, "  "));
+
+    const pros = weighing(advice, winner.id, 1);
+    const cons = weighing(advice, winner.id, -1);
+    if (pros.length > 0) {
+      heading(`Why: ${winner.label}`);
+      for (const r of pros.slice(0, SHOWN_REASONS)) out.push(reasonLine(r, style.good("+")));
+      if (pros.length > SHOWN_REASONS) out.push(style.dim(`  … and ${pros.length - SHOWN_REASONS} smaller points (--json lists all)`));
+    }
+    if (cons.length > 0) {
+      heading("Against it");
+      for (const r of cons.slice(0, SHOWN_REASONS)) out.push(reasonLine(r, style.warn("-")));
+    }
+  }
+
+  if (advice.excluded.length > 0) {
+    heading("Ruled out");
+    for (const { option, reasons } of advice.excluded) {
+      out.push(`  ${style.bad("x")} ${style.bold(optionLabel(ruleSet, option))}`);
+      for (const r of reasons) {
+        out.push(reasonLine(r, " "));
+        if (r.remedy) out.push(style.dim(block(`To make it possible: ${r.remedy}`, width, "      ", "    → ")));
+      }
+    }
+  }
+
+  if (advice.whatIf.length > 0) {
+    heading("What would change this");
+    const groups = whatIfGroups(advice);
+    for (const g of groups.slice(0, SHOWN_WHAT_IFS)) {
+      const change = `--${g.question} ${g.answers.join("|")}`;
+      const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(" or ");
+      const text = `${labels} instead of ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}`;
+      out.push(block(`${change}  ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
+    }
+    if (groups.length > SHOWN_WHAT_IFS) out.push(style.dim(`  … and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`));
+  } else if (winner) {
+    heading("What would change this");
+    out.push(block("Nothing: no single different answer changes the recommendation.", width, "  "));
+  }
+
+  if (advice.skipped.length > 0) {
+    out.push("", block(style.dim(`Not asked: ${advice.skipped.map((q) => `--${q}`).join(", ")}. Only one option was left, so no answer to these could change the outcome.`), width, ""));
+  }
+
+  heading("Scores");
+  const labelWidth = Math.max(...advice.options.map((o) => displayWidth(o.label)));
+  for (const o of advice.options) {
+    const score = String(o.score).padStart(4);
+    const note = o.eligible ? (o.id === advice.recommendation ? style.good("  recommended") : "") : style.bad("  ruled out");
+    out.push(`  ${o.label.padEnd(labelWidth)} ${score}${note}`);
+  }
+
+  if (refs.length > 0) {
+    heading("Sources");
+    refs.forEach((ref, i) => {
+      const info = sourceInfo(ruleSet, ref);
+      const tag = `  [${i + 1}] `;
+      out.push(block(`${info.page}: ${info.section}`, width, " ".repeat(tag.length), tag));
+      if (info.url) out.push(`${" ".repeat(tag.length)}${style.dim(info.url)}`);
+    });
+  }
+
+  if (options.showCommand) {
+    heading("Run it again without questions");
+    out.push(`  ${style.accent(command)}`);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,29 @@
+import { Chalk } from "chalk";
+
+// Colour is decided once (see cli/terminal.ts) and handed to renderers as a Style.
+// Renderers never look at the environment themselves.
+
+export interface Style {
+  readonly enabled: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  good(text: string): string;
+  bad(text: string): string;
+  warn(text: string): string;
+  accent(text: string): string;
+}
+
+export function createStyle(enabled: boolean): Style {
+  const chalk = new Chalk({ level: enabled ? 1 : 0 });
+  return {
+    enabled,
+    bold: (t) => chalk.bold(t),
+    dim: (t) => chalk.dim(t),
+    good: (t) => chalk.green(t),
+    bad: (t) => chalk.red(t),
+    warn: (t) => chalk.yellow(t),
+    accent: (t) => chalk.cyan(t),
+  };
+}
+
+export const plain: Style = createStyle(false);
