@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { RuleSet } from "../engine/model.js";
 import { InterruptError, UsageError } from "../errors.js";
@@ -156,7 +157,46 @@ function report(error: unknown, err: (text: string) => void): number {
   return 1;
 }
 
-export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<never> {
+/** The outside world as run() sees it; tests pass their own. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown };
+  stdinIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  readStdin(): string;
+}
+
+/** Runs one command line and returns its exit code. Never exits the process. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const err = (text: string): void => void io.stderr.write(text);
+  try {
+    const rulePaths = scanRulePaths(argv);
+    const ctx: Context = {
+      ruleSet: await loadRuleSet({ rulePaths, cwd: io.cwd }),
+      rulePaths,
+      env: io.env,
+      cwd: io.cwd,
+      color: useColor(io.env, io.stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),
+      width: outputWidth(io.env, io.stdout),
+      stdinIsTTY: io.stdinIsTTY,
+      stdoutIsTTY: io.stdout.isTTY === true,
+      out: (text) => void io.stdout.write(text),
+      err,
+      readFile: (path) => readFileSync(resolve(io.cwd, path), "utf8"),
+      readStdin: io.readStdin,
+      today: () => new Date().toISOString().slice(0, 10),
+    };
+    let task: (() => Promise<number>) | undefined;
+    const program = buildProgram(ctx, (t) => (task = t));
+    await program.parseAsync(argv as string[], { from: "user" });
+    return task ? await task() : 0;
+  } catch (error) {
+    return report(error, err);
+  }
+}
+
+export async function main(): Promise<never> {
   const { stdout, stderr, stdin } = process;
   // A reader that stops early (vmvc compare | head) is not our failure.
   for (const stream of [stdout, stderr]) {
@@ -166,32 +206,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (stdout.isTTY) stdout.write("\x1b[?25h\n");
     process.exit(143);
   });
-
-  const err = (text: string): void => void stderr.write(text);
-  let code: number;
-  try {
-    const rulePaths = scanRulePaths(argv);
-    const ctx: Context = {
-      ruleSet: await loadRuleSet({ rulePaths, cwd: process.cwd() }),
-      rulePaths,
-      env: process.env,
-      cwd: process.cwd(),
-      color: useColor(process.env, stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),
-      width: outputWidth(process.env, stdout),
-      stdinIsTTY: stdin.isTTY === true,
-      stdoutIsTTY: stdout.isTTY === true,
-      out: (text) => void stdout.write(text),
-      err,
-      readFile: (path) => readFileSync(path, "utf8"),
-      readStdin: () => readFileSync(0, "utf8"),
-      today: () => new Date().toISOString().slice(0, 10),
-    };
-    let task: (() => Promise<number>) | undefined;
-    const program = buildProgram(ctx, (t) => (task = t));
-    await program.parseAsync(argv as string[], { from: "user" });
-    code = task ? await task() : 0;
-  } catch (error) {
-    code = report(error, err);
-  }
+  const code = await run(process.argv.slice(2), {
+    stdout,
+    stderr,
+    stdinIsTTY: stdin.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: () => readFileSync(0, "utf8"),
+  });
   process.exit(code);
 }

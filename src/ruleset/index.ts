@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { configuredRulePaths } from "./config.js";
 
@@ -6,10 +7,12 @@ import { configuredRulePaths } from "./config.js";
 
 declare const __VMVC_SHIPPED__: RuleSet | undefined;
 
+let fromDisk: RuleSet | undefined;
+
 export async function shippedRuleSet(): Promise<RuleSet> {
   if (typeof __VMVC_SHIPPED__ !== "undefined") return __VMVC_SHIPPED__;
   const { loadShippedFromDisk } = await import("./load.js");
-  return loadShippedFromDisk();
+  return (fromDisk ??= loadShippedFromDisk());
 }
 
 export interface RuleSources {
@@ -20,7 +23,7 @@ export interface RuleSources {
 
 export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<RuleSet> {
   const shipped = await shippedRuleSet();
-  const paths = [...configuredRulePaths(cwd), ...rulePaths];
+  const paths = [...configuredRulePaths(cwd), ...rulePaths.map((p) => resolve(cwd, p))];
   if (paths.length === 0) return shipped;
   const { layerRuleFiles } = await import("./load.js");
   return layerRuleFiles(shipped, paths);

@@ -54,6 +54,7 @@ function message(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return "is required";
+      if (issue.expected === "int") return `expected a whole number, got ${describe(issue.input)}`;
       return `expected ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "a list" : `a ${issue.expected}`}, got ${describe(issue.input)}`;
     case "invalid_value": {
       const allowed = issue.values.map(String);
@@ -87,7 +88,25 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The path to the first key that could reach an object's prototype, if any. */
+function forbiddenKeyPath(data: unknown): PropertyKey[] | undefined {
+  const stack: [unknown, PropertyKey[]][] = [[data, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return [...path, key];
+      stack.push([(value as Record<string, unknown>)[key], [...path, Array.isArray(value) ? Number(key) : key]]);
+    }
+  }
+  return undefined;
+}
+
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const forbidden = forbiddenKeyPath(data);
+  if (forbidden) throw new RuleSetError([`${locate(file, data, forbidden)}: the key "${String(forbidden.at(-1))}" is not allowed`]);
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new RuleSetError(issuesToProblems(file, data, parsed.error.issues));
   return parsed.data;

@@ -1,0 +1,30 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", "schema/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", performance: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/prompts.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@inquirer/*"], message: "Only src/prompts.ts talks to Inquirer." }] }],
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["node:*", "chalk", "@inquirer/*", "cli-table3", "commander", "../cli/*", "../render/*"], message: "The engine is pure: no I/O, colour, prompts or CLI." }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,235 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compile } from "../src/engine/compile.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import { isExclusion } from "../src/engine/model.js";
+import { loadRuleSet } from "../src/ruleset/index.js";
+import { buildRuleSet } from "../src/ruleset/layer.js";
+import { readTier } from "../src/ruleset/load.js";
+import { checkRuleFile, RuleSetError } from "../src/ruleset/validate.js";
+import { baseAnswers, shipped } from "./helpers/shipped.js";
+
+const scratchDir = () => mkdtempSync(join(tmpdir(), "vmvc-rules-"));
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleSetError) return [...error.problems];
+    throw error;
+  }
+  throw new Error("expected a RuleSetError");
+}
+
+/** Writes files into a fresh folder and layers that folder over the shipped rules. */
+function layer(files: Record<string, unknown>) {
+  const dir = scratchDir();
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content));
+  }
+  return buildRuleSet(shipped, [readTier(dir)]);
+}
+
+const goodRule = {
+  id: "house-rule",
+  when: { workload: "web" },
+  effect: { option: "vm", score: 2 },
+  reason: "Our web tier runs on VMs.",
+  source: "containers-vs-vm#isolation",
+};
+
+describe("the shipped rule set", () => {
+  it("keeps the public contract: question ids and values from the product brief", () => {
+    const contract = {
+      workload: ["web", "service", "batch", "gui", "infrastructure", "database"],
+      boundary: ["trusted", "internal", "hostile"],
+      "host-os": ["2016", "2019", "2022", "2025"],
+      "guest-os": ["2016", "2019", "2022", "2025", "linux", "other"],
+      density: ["high", "medium", "low"],
+      deploy: ["manual", "scripted", "docker", "kubernetes", "swarm"],
+      "update-cadence": ["rarely", "monthly", "continuous"],
+      scaling: ["steady", "elastic"],
+      storage: ["none", "local", "shared"],
+      recovery: ["restart", "fast"],
+      network: ["shared", "dedicated"],
+    };
+    const actual = Object.fromEntries(shipped.questions.map((q) => [q.id, q.choices.map((c) => c.value)]));
+    expect(actual).toEqual(contract);
+    for (const q of shipped.questions) {
+      expect(q.prompt.length).toBeGreaterThan(5);
+      expect(q.help.length).toBeGreaterThan(5);
+      for (const c of q.choices) expect(c.meaning.length).toBeGreaterThan(2);
+    }
+  });
+
+  it("draws at least one rule from each of the nine rows of the source table", () => {
+    const rows = ["isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage", "load-balancing", "fault-tolerance", "networking"];
+    for (const row of rows) {
+      expect(shipped.rules.filter((r) => r.source === `containers-vs-vm#${row}`).length, row).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives every rule a unique id, a reason and a source that exists", () => {
+    const ids = shipped.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of shipped.rules) {
+      const [page, section] = rule.source.split("#");
+      expect(shipped.sources.find((p) => p.id === page)?.sections.some((s) => s.id === section), rule.id).toBe(true);
+      expect(rule.reason.trim()).not.toBe("");
+      if (isExclusion(rule.effect)) expect(rule.remedy, `${rule.id} says how the option could become possible`).toBeTruthy();
+    }
+  });
+
+  it("references only questions and values that exist", () => {
+    for (const rule of shipped.rules) {
+      for (const clause of [...rule.when, ...rule.unless]) {
+        for (const [question, values] of Object.entries(clause)) {
+          const q = shipped.questions.find((x) => x.id === question);
+          expect(q, `${rule.id}: ${question}`).toBeDefined();
+          for (const v of values) expect(q!.choices.map((c) => c.value), `${rule.id}: ${question}=${v}`).toContain(v);
+        }
+      }
+    }
+  });
+
+  it("prices in every cost of Hyper-V isolation", () => {
+    const costs = shipped.rules.filter((r) => r.effect.option === "hyperv-container" && !isExclusion(r.effect) && r.effect.score < 0);
+    const sources = costs.map((r) => r.source);
+    expect(sources).toContain("faq#licensing");
+    expect(sources).toContain("faq#density-vs-isolation");
+    expect(sources.filter((s) => s === "lift-shift-to-containers#important-concept-of-level-of-isolation").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("has a comparison row for each source row and each companion fact", () => {
+    expect(shipped.comparison.map((r) => r.id)).toEqual([
+      "isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage",
+      "load-balancing", "fault-tolerance", "networking", "version-compatibility", "security-boundary",
+      "startup-density", "orchestrators", "licensing",
+    ]);
+  });
+});
+
+describe("rule files that are wrong", () => {
+  const file = "rules/isolation.json";
+  const withRule = (patch: Record<string, unknown>) => ({ rules: [{ ...goodRule, id: "hostile-needs-boundary", ...patch }] });
+
+  it("names the file, the rule and the field for a wrong option", () => {
+    const problems = problemsOf(() => checkRuleFile(withRule({ effect: { option: "vms", exclude: true } }), file));
+    expect(problems).toEqual([
+      'rules/isolation.json: rule "hostile-needs-boundary": effect.option: expected one of vm, container, hyperv-container (did you mean vm?)',
+    ]);
+  });
+
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ["unknown question", { "bad.json": withRule({ when: { workloda: "web" } }) }, /bad\.json: rule "hostile-needs-boundary": when: unknown question "workloda" \(did you mean workload\?\)/],
+    ["unknown value", { "bad.json": withRule({ when: { boundary: "hostle" } }) }, /rule "hostile-needs-boundary": when\.boundary: "hostle" is not one of trusted, internal, hostile \(did you mean hostile\?\)/],
+    ["missing source", { "bad.json": { rules: [{ id: "no-source", effect: { option: "vm", score: 1 }, reason: "x" }] } }, /bad\.json: rule "no-source": source: is required/],
+    ["source that does not exist", { "bad.json": withRule({ source: "containers-vs-vm#isolaton" }) }, /source: page "containers-vs-vm" has no section "isolaton" \(did you mean isolation\?\)/],
+    ["duplicate id", { "bad.json": { rules: [goodRule, goodRule] } }, /bad\.json: rule "house-rule": duplicate id/],
+    ["duplicate id across files of one folder", { "a.json": { rules: [goodRule] }, "b.json": { rules: [goodRule] } }, /b\.json: rule "house-rule": duplicate id \(also defined in .*a\.json\)/],
+    ["not JSON", { "bad.json": '{ "rules": [ }' }, /bad\.json: not valid JSON/],
+    ["a score and an exclusion at once", { "bad.json": withRule({ effect: { option: "vm", score: 1, exclude: true } }) }, /effect: expected either "score"/],
+    ["a fractional score", { "bad.json": withRule({ effect: { option: "vm", score: 1.5 } }) }, /effect\.score: expected a whole number/],
+    ["an unknown field", { "bad.json": withRule({ weight: 3 }) }, /rule "hostile-needs-boundary": weight: unknown field/],
+    ["rules that are not a list", { "bad.json": { rules: { id: "x" } } }, /bad\.json: rules: expected a list, got an object/],
+    ["an empty reason", { "bad.json": withRule({ reason: "  " }) }, /reason: must not be empty/],
+    ["a remedy on a score", { "bad.json": withRule({ remedy: "do x" }) }, /remedy: only an exclusion rule can have a remedy/],
+    ["disabling a rule that does not exist", { "bad.json": { disable: ["hostile-favours-vn"] } }, /disable "hostile-favours-vn": no such rule \(did you mean hostile-favours-vm\?\)/],
+    ["a question named like a flag", { "bad.json": { questions: [{ id: "json", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } }, /question "json": id: "json" is a vmvc flag/],
+  ];
+  it.each(cases)("rejects %s with a readable message", (_name, files, expected) => {
+    const problems = problemsOf(() => layer(files));
+    expect(problems.join("\n")).toMatch(expected);
+    for (const p of problems) {
+      expect(p).not.toMatch(/\n|\s+at |"code":|ZodError/);
+    }
+  });
+
+  it("reports every problem in a file, not just the first", () => {
+    const problems = problemsOf(() => layer({ "bad.json": { rules: [{ ...goodRule, id: "a", when: { nope: "x" } }, { ...goodRule, id: "b", source: "nowhere#x" }] } }));
+    expect(problems).toHaveLength(2);
+  });
+
+  it("never lets keys like __proto__ pollute objects", () => {
+    const text = '{"rules":[{"id":"p","when":{"__proto__":{"polluted":true},"workload":"web"},"effect":{"option":"vm","score":1},"reason":"r","source":"containers-vs-vm#isolation"}]}';
+    const problems = problemsOf(() => layer({ "proto.json": text }));
+    expect(problems).toEqual([expect.stringMatching(/proto\.json: rule "p": when\.__proto__: the key "__proto__" is not allowed/)]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("layering policy files over the shipped rules", () => {
+  it("adds rules and replaces a preference by id", () => {
+    const replaced = shipped.rules.find((r) => r.id === "hyperv-standard-edition-limit")!;
+    const changedRule = { id: replaced.id, when: { density: "high" }, effect: { option: "hyperv-container", score: -5 }, reason: replaced.reason, source: replaced.source };
+    const ruleSet = layer({ "policy.json": { rules: [goodRule, changedRule] } });
+    expect(ruleSet.rules.find((r) => r.id === "house-rule")).toBeDefined();
+    const changed = ruleSet.rules.find((r) => r.id === "hyperv-standard-edition-limit")!;
+    expect(changed.effect).toEqual({ option: "hyperv-container", score: -5 });
+    expect(changed.file).toMatch(/policy\.json$/);
+    expect(ruleSet.rules).toHaveLength(shipped.rules.length + 1);
+  });
+
+  it("disables a preference", () => {
+    const ruleSet = layer({ "policy.json": { disable: ["hyperv-standard-edition-limit"] } });
+    expect(ruleSet.rules.some((r) => r.id === "hyperv-standard-edition-limit")).toBe(false);
+  });
+
+  it("refuses to disable a hard fact without the explicit override", () => {
+    const problems = problemsOf(() => layer({ "policy.json": { disable: ["hostile-excludes-process-isolation"] } }));
+    expect(problems.join("\n")).toMatch(/disable "hostile-excludes-process-isolation": this rule is a hard fact \(it excludes container\); to disable it anyway, write \{ "id": "hostile-excludes-process-isolation", "override": "hard-fact" \}/);
+    const ruleSet = layer({ "policy.json": { disable: [{ id: "hostile-excludes-process-isolation", override: "hard-fact" }] } });
+    expect(ruleSet.rules.some((r) => r.id === "hostile-excludes-process-isolation")).toBe(false);
+  });
+
+  it("refuses to replace a hard fact without the explicit override", () => {
+    const weakened = { ...goodRule, id: "kubernetes-excludes-hyperv-isolation", effect: { option: "hyperv-container", score: -1 } };
+    expect(problemsOf(() => layer({ "p.json": { rules: [weakened] } })).join("\n")).toMatch(/replaces a hard fact .*add "override": "hard-fact"/);
+    const ruleSet = layer({ "p.json": { rules: [{ ...weakened, override: "hard-fact" }] } });
+    expect(ruleSet.rules.find((r) => r.id === weakened.id)!.effect).toEqual({ option: "hyperv-container", score: -1 });
+  });
+
+  it("applies shipped rules, then the config, then --rules", async () => {
+    const dir = scratchDir();
+    const rule = (score: number) => ({ rules: [{ ...goodRule, effect: { option: "vm", score } }] });
+    mkdirSync(join(dir, "policy"));
+    writeFileSync(join(dir, "policy", "base.json"), JSON.stringify(rule(5)));
+    writeFileSync(join(dir, "override.json"), JSON.stringify(rule(9)));
+    writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: ["policy"] }));
+    const fromConfig = await loadRuleSet({ rulePaths: [], cwd: dir });
+    expect(fromConfig.rules.find((r) => r.id === "house-rule")!.effect).toEqual({ option: "vm", score: 5 });
+    const withFlag = await loadRuleSet({ rulePaths: ["override.json"], cwd: dir });
+    expect(withFlag.rules.find((r) => r.id === "house-rule")!.effect).toEqual({ option: "vm", score: 9 });
+  });
+
+  it("reads the policy from package.json when there is no vmvc.config.json", async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, "house.json"), JSON.stringify({ rules: [goodRule] }));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", vmvc: { rules: ["house.json"] } }));
+    const ruleSet = await loadRuleSet({ rulePaths: [], cwd: dir });
+    expect(ruleSet.rules.some((r) => r.id === "house-rule")).toBe(true);
+  });
+
+  it("accepts custom questions and values, and evaluates rules on them", () => {
+    const ruleSet = layer({
+      "policy.json": {
+        questions: [
+          { id: "data-classification", prompt: "How sensitive is the data?", help: "Our policy", choices: [{ value: "public", label: "Public", meaning: "anyone may see it" }, { value: "restricted", label: "Restricted", meaning: "customer data" }] },
+          { id: "workload", choices: [{ value: "ml", label: "ML training", meaning: "GPU jobs" }] },
+        ],
+        sources: [{ id: "house-policy", title: "Our hosting policy", url: "https://intranet.example/policy", sections: [{ id: "customer-data", title: "Customer data" }] }],
+        rules: [{ id: "restricted-data-in-vms", when: { "data-classification": "restricted" }, effect: { option: "container", exclude: true }, reason: "Customer data stays out of shared kernels.", remedy: "Reclassify the data.", source: "house-policy#customer-data" }],
+      },
+    });
+    expect(ruleSet.questions.map((q) => q.id)).toContain("data-classification");
+    expect(ruleSet.questions.find((q) => q.id === "workload")!.choices.map((c) => c.value)).toContain("ml");
+    const c = compile(ruleSet);
+    const open = evaluate(c, { ...baseAnswers, "data-classification": "public" });
+    const closed = evaluate(c, { ...baseAnswers, "data-classification": "restricted" });
+    expect(open.recommendation).toBe("container");
+    expect(closed.options.find((o) => o.id === "container")!.eligible).toBe(false);
+    expect(closed.reasons.find((r) => r.rule === "restricted-data-in-vms")!.source).toBe("house-policy#customer-data");
+  });
+});
