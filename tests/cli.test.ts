@@ -1,0 +1,241 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { evaluate } from "../src/engine/evaluate.js";
+import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
+import { ANSI, pipeline, STACK, vmvc } from "./helpers/cli.js";
+
+const optionId = z.enum(["vm", "container", "hyperv-container"]);
+const adviceSchema = z.strictObject({
+  recommendation: optionId,
+  options: z.array(z.strictObject({ id: optionId, label: z.string(), score: z.number(), eligible: z.boolean() })).length(3),
+  reasons: z.array(z.strictObject({ rule: z.string(), option: optionId, effect: z.union([z.number(), z.literal("excluded")]), text: z.string().min(1), source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/), remedy: z.string().optional() })),
+  answers: z.record(z.string(), z.string()),
+  margin: z.strictObject({ points: z.number().nullable(), runnerUp: optionId.nullable(), verdict: z.enum(["only-option", "clear", "moderate", "narrow", "none"]) }),
+  whatIf: z.array(z.strictObject({ question: z.string(), from: z.string(), answer: z.string(), recommendation: optionId.nullable(), margin: z.number().nullable(), forced: z.boolean() })),
+  excluded: z.array(z.strictObject({ option: optionId, reasons: z.array(z.any()) })),
+  skipped: z.array(z.string()),
+  command: z.string().startsWith("vmvc advise"),
+});
+
+const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
+
+describe("vmvc advise, non-interactive", () => {
+  it("prints JSON that matches the schema and the engine", () => {
+    const run = vmvc(["advise", ...allFlags(), "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const data = adviceSchema.parse(JSON.parse(run.stdout));
+    expect(data.recommendation).toBe(evaluate(compiled, { ...baseAnswers }).recommendation);
+    expect(data.answers).toEqual(baseAnswers);
+    // Best first: the eligible options by score, then the ruled-out ones.
+    const eligible = data.options.filter((o) => o.eligible);
+    expect(data.options.slice(0, eligible.length)).toEqual(eligible);
+    expect(eligible.map((o) => o.score)).toEqual(eligible.map((o) => o.score).sort((a, b) => b - a));
+    expect(data.options[0]!.id).toBe(data.recommendation);
+    expect(data.command).toBe(`vmvc advise ${allFlags().join(" ")}`);
+  });
+
+  it("rejects a wrong value with the allowed values and a suggestion", () => {
+    const run = vmvc(["advise", ...allFlags(), "--boundary", "hostle"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('error: --boundary "hostle" is not one of trusted, internal, hostile (did you mean hostile?)\n');
+    expect(run.stdout).toBe("");
+  });
+
+  it.each([
+    [["--boundary", "nope"], /--boundary "nope" is not one of trusted, internal, hostile\n$/],
+    [["--boundary", ""], /--boundary "" is not one of/],
+    [["--bondary", "hostile"], /unknown option '--bondary'[\s\S]*--boundary/],
+    [["--workload"], /option '--workload <value>' argument missing/],
+    [["--format", "yaml"], /--format.*yaml/],
+    [["stray"], /too many arguments|unknown command|excess/i],
+  ])("exits 2 for %j", (args, message) => {
+    const run = vmvc(["advise", ...allFlags(), ...(args as string[])]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message as RegExp);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it("names every missing flag with its values, at once, without a terminal", () => {
+    const started = Date.now();
+    const run = vmvc(["advise", "--boundary", "hostile"]);
+    expect(run.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const missing = shipped.questions.filter((q) => q.id !== "boundary");
+    expect(run.stderr.split("\n")[0]).toBe(`error: missing answers (no terminal to ask in): ${missing.map((q) => `--${q.id}`).join(", ")}`);
+    expect(run.stderr).toContain("--workload <web|service|batch|gui|infrastructure|database>");
+  });
+
+  it("does not ask for answers that cannot matter", () => {
+    const run = vmvc(["advise", "--workload", "gui", "--host-os", "2022", "--json"]);
+    expect(run.code).toBe(0);
+    const data = adviceSchema.parse(JSON.parse(run.stdout));
+    expect(data.recommendation).toBe("vm");
+    expect(data.skipped).toContain("boundary");
+  });
+
+  it("reads answers from a file and from stdin; flags win", () => {
+    const dir = tmp();
+    const file = join(dir, "answers.json");
+    writeFileSync(file, JSON.stringify(baseAnswers));
+    const fromFile = JSON.parse(vmvc(["advise", "--answers", file, "--json"]).stdout);
+    expect(fromFile.answers).toEqual(baseAnswers);
+    const overridden = JSON.parse(vmvc(["advise", "--answers", file, "--boundary", "hostile", "--json"]).stdout);
+    expect(overridden.answers.boundary).toBe("hostile");
+    expect(overridden.recommendation).not.toBe("container");
+    const fromStdin = vmvc(["advise", "--answers", "-", "--json"], { input: JSON.stringify(baseAnswers) });
+    expect(JSON.parse(fromStdin.stdout).recommendation).toBe(fromFile.recommendation);
+    // A previous --json output works as an answers file too.
+    const replay = vmvc(["advise", "--answers", "-", "--json"], { input: JSON.stringify(fromFile) });
+    expect(JSON.parse(replay.stdout).answers).toEqual(baseAnswers);
+  });
+
+  it.each([
+    ["{", /answers\.json: not valid JSON/],
+    ["[]", /expected an object of answers/],
+    ['{"workloda":"web"}', /unknown question "workloda" \(did you mean workload\?\)/],
+    ['{"workload":"webb"}', /"workload": "webb" is not one of web, service/],
+    ['{"workload":7}', /"workload": a number is not one of/],
+    ['{"__proto__":{"x":1}}', /unknown question "__proto__"/],
+  ])("rejects the answers file %s", (content, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, "answers.json"), content);
+    const run = vmvc(["advise", "--answers", "answers.json"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it("reports a missing answers file", () => {
+    const run = vmvc(["advise", "--answers", "/nonexistent/answers.json"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("error: --answers /nonexistent/answers.json: cannot read: ENOENT\n");
+  });
+
+  it("writes a decision record in Markdown", () => {
+    const run = vmvc(["advise", ...allFlags(), "--format", "markdown"]);
+    expect(run.code).toBe(0);
+    for (const heading of ["# Run web app or api as: Container with process isolation", "## Context", "## Decision", "## Options considered", "## Consequences", "## Sources"]) {
+      expect(run.stdout).toContain(heading);
+    }
+    expect(run.stdout).toMatch(/\]\(https:\/\/learn\.microsoft\.com\//);
+  });
+
+  it("prints a plain-text recommendation with reasons, sources and what would change it", () => {
+    const run = vmvc(["advise", ...allFlags()]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Recommendation: Container with process isolation \(score \d+\)/);
+    expect(run.stdout).toContain("Ruled out");
+    expect(run.stdout).toContain("To make it possible:");
+    expect(run.stdout).toContain("What would change this");
+    expect(run.stdout).toMatch(/\[1\] Containers vs\. virtual machines/);
+    expect(run.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe("vmvc compare", () => {
+  const formats = ["table", "markdown", "json", "csv"];
+  it.each(formats.flatMap((f) => [80, 200].map((w) => [f, w] as const)))("prints %s at width %i", (format, width) => {
+    const run = vmvc(["compare", "--format", format], { env: { COLUMNS: String(width) } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    if (format === "table") {
+      const lines = run.stdout.trimEnd().split("\n");
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+      expect(run.stdout).toMatch(/Container \(Hyper-V\s*│?\s*/);
+      expect(run.stdout).toContain("Licensing per host");
+    }
+    if (format === "json") {
+      const data = JSON.parse(run.stdout);
+      expect(data.rows.length).toBeGreaterThanOrEqual(9);
+      for (const row of data.rows) expect(Object.keys(row.values).sort()).toEqual(["container", "hyperv-container", "vm"]);
+    }
+    if (format === "csv") expect(run.stdout.split("\r\n")[0]).toBe("id,feature,vm,container,hyperv-container,source");
+    if (format === "markdown") expect(run.stdout.split("\n")[1]).toBe("| --- | --- | --- | --- |");
+  });
+
+  it("lists the nine source rows by id in JSON", () => {
+    const data = JSON.parse(vmvc(["compare", "--json"]).stdout);
+    expect(data.rows.slice(0, 9).map((r: { id: string }) => r.id)).toEqual([
+      "isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage", "load-balancing", "fault-tolerance", "networking",
+    ]);
+  });
+
+  it("selects rows, and rejects an unknown one with a suggestion", () => {
+    const data = JSON.parse(vmvc(["compare", "--json", "--rows", "networking,isolation"]).stdout);
+    expect(data.rows.map((r: { id: string }) => r.id)).toEqual(["networking", "isolation"]);
+    const run = vmvc(["compare", "--rows", "isolaton"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--rows "isolaton" is not one of .* \(did you mean isolation\?\)/);
+  });
+
+  it("stacks rows on a narrow terminal instead of squeezing four columns", () => {
+    const run = vmvc(["compare"], { env: { COLUMNS: "40" } });
+    for (const line of run.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(40);
+    expect(run.stdout).toMatch(/^Isolation\n {2}Virtual machine:\n {4}Full isolation/);
+  });
+
+  it("falls back to 80 columns when the width is unknown or nonsense", () => {
+    for (const columns of [undefined, "0", "abc"]) {
+      const run = vmvc(["compare"], { env: { COLUMNS: columns } });
+      const widest = Math.max(...run.stdout.split("\n").map((l) => [...l].length));
+      expect(widest).toBeLessThanOrEqual(80);
+      expect(widest).toBeGreaterThan(60);
+    }
+  });
+});
+
+describe("pipes and colour", () => {
+  it.each(["compare", `advise ${allFlags().join(" ")}`, "rules list"])("survives a reader that stops early: %s | head -1", (command) => {
+    const run = pipeline(`$VMVC ${command} | head -n 1`);
+    expect(run.stdout.split("\n").length).toBeLessThanOrEqual(2);
+    expect(run.stderr).toBe("");
+    expect(run.statuses).toEqual([0, 0]);
+  });
+
+  it.each([
+    [{ NO_COLOR: "1", FORCE_COLOR: "1" }, []],
+    [{ FORCE_COLOR: "0" }, []],
+    [{ FORCE_COLOR: "1" }, ["--no-color"]],
+    [{ TERM: "dumb" }, []],
+    [{}, []],
+  ] as const)("prints no escape codes with %j %j", (env, flags) => {
+    for (const args of [["compare"], ["advise", ...allFlags()], ["rules", "list"]]) {
+      const run = vmvc([...args, ...flags], { env });
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(ANSI);
+    }
+  });
+
+  it("colours when FORCE_COLOR=1 even through a pipe", () => {
+    expect(vmvc(["compare"], { env: { FORCE_COLOR: "1" } }).stdout).toMatch(ANSI);
+    expect(vmvc(["advise", ...allFlags()], { env: { FORCE_COLOR: "1" } }).stdout).toMatch(ANSI);
+  });
+});
+
+describe("help, version and exit codes", () => {
+  it("leads advise --help with examples and lists every question with its values", () => {
+    const run = vmvc(["advise", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("Examples:")).toBe(true);
+    for (const q of shipped.questions) {
+      expect(run.stdout).toContain(`--${q.id}: ${q.prompt}`);
+      for (const c of q.choices) expect(run.stdout).toContain(c.meaning);
+    }
+  });
+
+  it("prints the version", () => {
+    const run = vmvc(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("exits 2 on an unknown command, with a suggestion", () => {
+    const run = vmvc(["compar"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown command 'compar'[\s\S]*compare/);
+  });
+});
