@@ -4,6 +4,7 @@ import { InterruptError } from "./errors.js";
 
 // The one module that talks to Inquirer. Loaded only when a question will really be asked.
 
+/** Input ended before the answer came (stdin closed without the terminal going away). */
 export class InputClosedError extends Error {}
 
 export async function ask(question: Question): Promise<string> {

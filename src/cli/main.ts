@@ -196,12 +196,34 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The terminal is gone (hung up or closed): reading or writing it fails with these. */
+const TERMINAL_GONE = new Set(["EIO", "ENXIO", "EBADF"]);
+
+/**
+ * Dies of SIGHUP, as a program whose terminal closed should. A normal exit would make Node
+ * restore the terminal's settings, and on a vanished terminal that aborts the process.
+ */
+function hangUp(): void {
+  process.removeAllListeners("SIGHUP");
+  process.kill(process.pid, "SIGHUP");
+}
+
 export async function main(): Promise<never> {
   const { stdout, stderr, stdin } = process;
   // A reader that stops early (vmvc compare | head) is not our failure.
   for (const stream of [stdout, stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? 0 : 1));
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      if (TERMINAL_GONE.has(error.code ?? "")) hangUp();
+      else process.exit(1);
+    });
   }
+  const unexpected = (error: unknown): void => {
+    if (TERMINAL_GONE.has((error as NodeJS.ErrnoException | null)?.code ?? "")) return hangUp();
+    process.exit(report(error, (text) => void stderr.write(text)));
+  };
+  process.on("uncaughtException", unexpected);
+  process.on("unhandledRejection", unexpected);
   process.on("SIGTERM", () => {
     if (stdout.isTTY) stdout.write("\x1b[?25h\n");
     process.exit(143);

@@ -48,5 +48,5 @@ export function pipeline(command: string, env: Record<string, string | undefined
   };
 }
 
-export const ANSI = /\x1b\[/;
+export const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 export const STACK = /\n\s+at |Error: .*\n.*node:internal|\.ts:\d+:\d+/;

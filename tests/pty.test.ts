@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../src/engine/evaluate.js";
+import type { Answers } from "../src/engine/model.js";
+import { compiled, shipped } from "./helpers/shipped.js";
+import { KEY, Terminal } from "./helpers/pty.js";
+
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[\\d+(;\\d+)*m`);
+
+/** Answers a question by moving the cursor to the value and pressing Enter. */
+async function choose(term: Terminal, questionId: string, value: string, from: number): Promise<number> {
+  const question = shipped.questions.find((q) => q.id === questionId)!;
+  const at = await term.waitFor(question.prompt, 10_000, from);
+  const index = question.choices.findIndex((c) => c.value === value);
+  term.send(KEY.down.repeat(index));
+  term.send(KEY.enter);
+  return at + question.prompt.length;
+}
+
+describe("interactive advise in a real terminal", () => {
+  it("walks through the questions with arrow keys and prints the recommendation and the equivalent command", async () => {
+    const answers: Answers = {
+      workload: "service", boundary: "hostile", "host-os": "2025", "guest-os": "2019", deploy: "swarm",
+      density: "medium", scaling: "elastic", "update-cadence": "monthly", storage: "shared", recovery: "fast", network: "dedicated",
+    };
+    const term = new Terminal(["advise"]);
+    let at = 0;
+    for (const q of shipped.questions) at = await choose(term, q.id, answers[q.id]!, at);
+    const expected = evaluate(compiled, answers);
+    const label = shipped.options.find((o) => o.id === expected.recommendation)!.label;
+    await term.waitFor("Run it again without questions");
+    expect(await term.exited).toBe(0);
+    expect(term.text).toContain(`Recommendation: ${label}`);
+    const command = `vmvc advise ${shipped.questions.map((q) => `--${q.id} ${answers[q.id]}`).join(" ")}`;
+    expect(term.text.replace(/\s+/g, " ")).toContain(command);
+  });
+
+  it("asks only what the flags left open, and skips what cannot matter", async () => {
+    const term = new Terminal(["advise", "--boundary", "internal"]);
+    const at = await choose(term, "workload", "gui", 0);
+    await choose(term, "host-os", "2019", at);
+    await term.waitFor("Run it again without questions");
+    expect(await term.exited).toBe(0);
+    expect(term.text).not.toContain("Who else runs on the same hosts?");
+    expect(term.text).not.toContain("Which operating system does the workload need?");
+    expect(term.text).toContain("Recommendation: Virtual machine (Hyper-V)");
+    expect(term.text.replace(/\s+/g, " ")).toContain("vmvc advise --workload gui --boundary internal --host-os 2019");
+  });
+
+  it("exits 130 with a short message on Ctrl-C", async () => {
+    const term = new Terminal(["advise"]);
+    await term.waitFor("What kind of workload is it?");
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(term.text).toContain("Cancelled: no recommendation was made.");
+    expect(term.text).not.toMatch(/\n\s+at |ExitPromptError/);
+  });
+
+  it("ends cleanly on SIGTERM", async () => {
+    const term = new Terminal(["advise"]);
+    await term.waitFor("What kind of workload is it?");
+    process.kill(term.pid, "SIGTERM");
+    expect(await term.exited).toBe(143);
+    expect(term.text).not.toMatch(/\n\s+at |Error/);
+  });
+
+  it("does not hang or exit silently when the terminal goes away mid-prompt", async () => {
+    const term = new Terminal(["advise"]);
+    await term.waitFor("What kind of workload is it?");
+    term.hangUp();
+    const code = await Promise.race([term.exited, new Promise<number>((r) => setTimeout(() => r(-99), 8_000))]);
+    expect(code).not.toBe(-99);
+    // SIGHUP, as for any program whose terminal closes; never a crash (SIGABRT, SIGSEGV) or a silent 0 or 1.
+    expect(code).toBe(129);
+    expect(term.text).not.toMatch(/\n\s+at |EIO/);
+  });
+
+  it("prints no escape codes with NO_COLOR, even on a terminal", async () => {
+    const flags = shipped.questions.flatMap((q) => [`--${q.id}`, q.choices[0]!.value]);
+    const term = new Terminal(["advise", ...flags], { env: { NO_COLOR: "1" } });
+    expect(await term.exited).toBe(0);
+    expect(term.raw).toContain("Recommendation:");
+    expect(term.raw).not.toMatch(COLOUR);
+  });
+
+  it("colours on a terminal by default", async () => {
+    const term = new Terminal(["compare", "--rows", "isolation"]);
+    expect(await term.exited).toBe(0);
+    expect(term.raw).toMatch(COLOUR);
+  });
+
+  it("fits a 40-column terminal", async () => {
+    const term = new Terminal(["compare"], { cols: 40 });
+    expect(await term.exited).toBe(0);
+    for (const line of term.text.split("\n")) expect([...line].length).toBeLessThanOrEqual(40);
+  });
+});
