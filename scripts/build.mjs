@@ -1,5 +1,6 @@
 // Builds the shipped CLI: validates the shipped rules, embeds them, writes the JSON Schema,
 // and bundles everything into dist/ with code splitting so each command loads only what it uses.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -28,20 +29,73 @@ rmSync(`${root}dist/.build`, { recursive: true, force: true });
 mkdirSync(`${root}schema`, { recursive: true });
 writeFileSync(`${root}schema/rule-file.schema.json`, JSON.stringify(ruleFileJsonSchema(), null, 2) + "\n");
 
-// 3. The CLI itself.
+// 3. The CLI itself: CommonJS, because Node 20 loads it markedly faster than ES modules.
+// The hot path (argument parsing, the engine, JSON output) is one file; prompts, terminal
+// rendering, the rules commands and the validating loader are separate files loaded on demand.
+const lazy = {
+  "../prompts.js": "prompts",
+  "../render/terminal.js": "render",
+  "./rules.js": "rules",
+  "./load.js": "loader",
+  "../ruleset/load.js": "loader",
+};
+// A lazy import becomes a stub that require()s the sibling bundle when first awaited:
+// bin/vmvc.js runs the bundle through vm.Script, where import() has no loader.
+const lazyBundles = {
+  name: "lazy-bundles",
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (args) =>
+      args.kind === "dynamic-import" && lazy[args.path] ? { path: lazy[args.path], namespace: "lazy" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: `module.exports = require("./${args.path}.cjs");`, loader: "js" }));
+    b.onResolve({ filter: /^\.\/[a-z]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+// commander loads child_process at start-up for executable subcommands, which vmvc has none
+// of; defer it until something really uses it.
+const deferChildProcess = {
+  name: "defer-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes("commander") ? { path: "child_process", namespace: "deferred" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "deferred" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { vmvc: `${root}src/cli/main.ts` },
+  format: "cjs",
+  entryPoints: {
+    vmvc: `${root}src/cli/main.ts`,
+    prompts: `${root}src/prompts.ts`,
+    render: `${root}src/render/terminal.ts`,
+    rules: `${root}src/cli/rules.ts`,
+    loader: `${root}src/ruleset/load.ts`,
+  },
   outdir: `${root}dist`,
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
-  minifyWhitespace: true,
-  minifySyntax: true,
+  outExtension: { ".js": ".cjs" },
+  plugins: [lazyBundles, deferChildProcess],
+  minify: true,
   legalComments: "none",
-  banner,
+  banner: { js: 'const __vmvcMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: {
-    __VMVC_SHIPPED__: JSON.stringify(shipped),
+    "import.meta.url": "__vmvcMetaUrl",
+    // As a string: V8 reads JSON.parse("…") much faster than the same object literal.
+    __VMVC_SHIPPED_JSON__: JSON.stringify(JSON.stringify(shipped)),
     __VMVC_VERSION__: JSON.stringify(pkg.version),
   },
 });
+
+// 4. The V8 code cache bin/vmvc.js starts from, made by running the scripted path once.
+const warmUp = spawnSync(process.execPath, [`${root}bin/vmvc.js`, "advise", "--json",
+  "--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker", "--density", "medium",
+  "--scaling", "elastic", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"],
+  { env: { ...process.env, VMVC_WRITE_CODE_CACHE: "1" }, stdio: ["ignore", "ignore", "inherit"] });
+if (warmUp.status !== 0) {
+  console.error("The built CLI failed its warm-up run.");
+  process.exit(1);
+}

@@ -2,6 +2,7 @@ import { compile } from "../engine/compile.js";
 import { advise } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
 import { UsageError } from "../errors.js";
+import { adviceJson } from "../render/report.js";
 import { answersFromFlags, answersFromJson, equivalentCommand, missingError, missingQuestions } from "./answers.js";
 import type { Context } from "./context.js";
 import { runningInCI } from "./terminal.js";
@@ -56,7 +57,7 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
       try {
         answers[question.id] = await ask(question);
       } catch (error) {
-        if (!(error instanceof InputClosedError)) throw error;
+        if (!(error instanceof InputClosedError)) throw error; // same bundle as ask()
         throw missingError(missingQuestions(ruleSet, answers), "input closed before every question was answered; pass the rest as flags");
       }
     }
@@ -65,14 +66,12 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
   const advice = advise(compile(ruleSet), answers);
   const report = { advice, ruleSet, command: equivalentCommand(ruleSet, answers, ctx.rulePaths) };
 
-  if (format === "json") {
-    const { adviceJson } = await import("../render/report.js");
-    ctx.out(adviceJson(report));
-  } else if (format === "markdown") {
-    const { renderAdviceMarkdown } = await import("../render/advice-markdown.js");
+  if (format === "json") ctx.out(adviceJson(report));
+  else if (format === "markdown") {
+    const { renderAdviceMarkdown } = await import("../render/terminal.js");
     ctx.out(renderAdviceMarkdown(report, ctx.today()));
   } else {
-    const [{ renderAdviceText }, { createStyle }] = await Promise.all([import("../render/advice-text.js"), import("../render/style.js")]);
+    const { renderAdviceText, createStyle } = await import("../render/terminal.js");
     if (interactive) ctx.out("\n");
     ctx.out(renderAdviceText(report, createStyle(ctx.color), ctx.width, { showCommand: interactive }));
   }

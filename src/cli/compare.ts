@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { compareCsv, compareJson, compareMarkdown } from "../render/compare.js";
 import { didYouMean } from "../suggest.js";
 import { chooseFormat } from "./advise.js";
 import type { Context } from "./context.js";
@@ -18,12 +19,11 @@ export async function runCompare(ctx: Context, flags: { json?: boolean; format?:
     }
     rows = wanted.map((id) => all.find((r) => r.id === id)!);
   }
-  const render = await import("../render/compare.js");
-  if (format === "json") ctx.out(render.compareJson(ctx.ruleSet, rows));
-  else if (format === "csv") ctx.out(render.compareCsv(ctx.ruleSet, rows));
-  else if (format === "markdown") ctx.out(render.compareMarkdown(ctx.ruleSet, rows));
+  if (format === "json") ctx.out(compareJson(ctx.ruleSet, rows));
+  else if (format === "csv") ctx.out(compareCsv(ctx.ruleSet, rows));
+  else if (format === "markdown") ctx.out(compareMarkdown(ctx.ruleSet, rows));
   else {
-    const [{ createStyle }, { compareTable }] = await Promise.all([import("../render/style.js"), import("../render/compare-table.js")]);
+    const { createStyle, compareTable } = await import("../render/terminal.js");
     ctx.out(compareTable(ctx.ruleSet, rows, createStyle(ctx.color), ctx.width));
   }
   return 0;

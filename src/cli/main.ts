@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
+import { isatty } from "node:tty";
 import { Command, CommanderError, Option } from "commander";
 import type { RuleSet } from "../engine/model.js";
-import { InterruptError, UsageError } from "../errors.js";
+import { isInterruptError, isUsageError } from "../errors.js";
 import { loadRuleSet } from "../ruleset/index.js";
-import { ADVISE_FORMATS, type AdviseFlags } from "./advise.js";
-import { COMPARE_FORMATS } from "./compare.js";
+import { ADVISE_FORMATS, runAdvise, type AdviseFlags } from "./advise.js";
+import { COMPARE_FORMATS, runCompare } from "./compare.js";
 import type { Context } from "./context.js";
 import { outputWidth, useColor } from "./terminal.js";
 
@@ -54,7 +55,17 @@ function questionHelp(ruleSet: RuleSet): string {
   return lines.join("\n");
 }
 
-function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void): Command {
+/** The command the user is running (for `help <command>`, the one asked about). */
+function commandTarget(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  return words[0] === "help" ? words[1] : words[0];
+}
+
+/**
+ * Every command is listed, but only the one being run gets its options and action:
+ * building all of them is start-up time spent on commands nobody asked for.
+ */
+function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, target: string | undefined): Command {
   const program = new Command("vmvc")
     .description("Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.")
     .version(version(), "-V, --version", "print the version")
@@ -64,78 +75,70 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void):
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
   program.addHelpText("after", "\nRun `vmvc <command> --help` for a command's flags and examples.");
+  const define = (name: string, description: string, configure: (command: Command) => void): void => {
+    const command = program.command(name).description(description);
+    if (name === target) configure(command);
+  };
   const rulesOption = () =>
     new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
 
-  const adviseCommand = program
-    .command("advise")
-    .description("recommend how to run one workload, with the reasons and their sources")
-    .option("--json", "print JSON only (same as --format json)")
-    .addOption(new Option("--format <format>", "output format").choices(ADVISE_FORMATS))
-    .option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it")
-    .option("--no-input", "never prompt; fail if an answer is missing")
-    .addOption(rulesOption());
-  for (const q of ctx.ruleSet.questions) {
-    adviseCommand.option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
-  }
-  adviseCommand.addHelpText("before", ADVISE_EXAMPLES).addHelpText("after", questionHelp(ctx.ruleSet));
-  adviseCommand.action((flags: AdviseFlags) => {
-    run(async () => (await import("./advise.js")).runAdvise(ctx, flags));
+  define("advise", "recommend how to run one workload, with the reasons and their sources", (advise) => {
+    advise
+      .option("--json", "print JSON only (same as --format json)")
+      .addOption(new Option("--format <format>", "output format").choices(ADVISE_FORMATS))
+      .option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it")
+      .option("--no-input", "never prompt; fail if an answer is missing")
+      .addOption(rulesOption());
+    for (const q of ctx.ruleSet.questions) {
+      advise.option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
+    }
+    advise.addHelpText("before", ADVISE_EXAMPLES).addHelpText("after", questionHelp(ctx.ruleSet));
+    advise.action((flags: AdviseFlags) => run(() => runAdvise(ctx, flags)));
   });
 
-  program
-    .command("compare")
-    .description("print the comparison table of the three options")
-    .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
-    .option("--json", "same as --format json")
-    .option("--rows <ids>", "only these rows, comma-separated (see --format json for ids)")
-    .addOption(rulesOption())
-    .addHelpText("before", "Examples:\n  $ vmvc compare\n  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md\n  $ vmvc compare --json | jq '.rows[].id'\n")
-    .action((flags: { json?: boolean; format?: string; rows?: string }) => {
-      run(async () => (await import("./compare.js")).runCompare(ctx, flags));
-    });
+  define("compare", "print the comparison table of the three options", (compare) => {
+    compare
+      .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
+      .option("--json", "same as --format json")
+      .option("--rows <ids>", "only these rows, comma-separated (see --format json for ids)")
+      .addOption(rulesOption())
+      .addHelpText("before", "Examples:\n  $ vmvc compare\n  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md\n  $ vmvc compare --json | jq '.rows[].id'\n")
+      .action((flags: { json?: boolean; format?: string; rows?: string }) => run(() => runCompare(ctx, flags)));
+  });
 
-  const rules = program.command("rules").description("list, show, validate and check rule sets");
-  rules
-    .command("list")
-    .description("list the rules in effect")
-    .option("--option <id>", "only rules about this option")
-    .option("--question <id>", "only rules that depend on this question")
-    .option("--source <ref>", "only rules from this source page or page#section")
-    .option("--json", "print JSON")
-    .addOption(rulesOption())
-    .action((flags: Record<string, string | boolean | undefined>) => {
-      run(async () => (await import("./rules.js")).runRulesList(ctx, flags));
-    });
-  rules
-    .command("show <id>")
-    .description("one rule in full, with its source link")
-    .option("--json", "print JSON")
-    .addOption(rulesOption())
-    .action((id: string, flags: { json?: boolean }) => {
-      run(async () => (await import("./rules.js")).runRulesShow(ctx, id, flags));
-    });
-  rules
-    .command("validate <paths...>")
-    .description("check rule files or folders against the schema and the shipped rules")
-    .action((paths: string[]) => {
-      run(async () => (await import("./rules.js")).runRulesValidate(ctx, paths));
-    });
-  rules
-    .command("schema")
-    .description("print the JSON Schema of a rule file")
-    .action(() => {
-      run(async () => (await import("./rules.js")).runRulesSchema(ctx));
-    });
-  rules
-    .command("check")
-    .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
-    .option("--strict", "fail on warnings too")
-    .option("--json", "print JSON")
-    .addOption(rulesOption())
-    .action((flags: { strict?: boolean; json?: boolean }) => {
-      run(async () => (await import("./rules.js")).runRulesCheck(ctx, flags));
-    });
+  define("rules", "list, show, validate and check rule sets", (rules) => {
+    const lazily = (task: (commands: typeof import("./rules.js")) => Promise<number>) => run(async () => task(await import("./rules.js")));
+    rules
+      .command("list")
+      .description("list the rules in effect")
+      .option("--option <id>", "only rules about this option")
+      .option("--question <id>", "only rules that depend on this question")
+      .option("--source <ref>", "only rules from this source page or page#section")
+      .option("--json", "print JSON")
+      .addOption(rulesOption())
+      .action((flags: Record<string, string | boolean | undefined>) => lazily((c) => c.runRulesList(ctx, flags)));
+    rules
+      .command("show <id>")
+      .description("one rule in full, with its source link")
+      .option("--json", "print JSON")
+      .addOption(rulesOption())
+      .action((id: string, flags: { json?: boolean }) => lazily((c) => c.runRulesShow(ctx, id, flags)));
+    rules
+      .command("validate <paths...>")
+      .description("check rule files or folders against the schema and the shipped rules")
+      .action((paths: string[]) => lazily((c) => c.runRulesValidate(ctx, paths)));
+    rules
+      .command("schema")
+      .description("print the JSON Schema of a rule file")
+      .action(() => lazily((c) => c.runRulesSchema(ctx)));
+    rules
+      .command("check")
+      .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
+      .option("--strict", "fail on warnings too")
+      .option("--json", "print JSON")
+      .addOption(rulesOption())
+      .action((flags: { strict?: boolean; json?: boolean }) => lazily((c) => c.runRulesCheck(ctx, flags)));
+  });
   return program;
 }
 
@@ -144,11 +147,11 @@ function report(error: unknown, err: (text: string) => void): number {
     // commander has already printed its message; help and version are not failures.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof UsageError) {
+  if (isUsageError(error)) {
     err(`error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
     return error.exitCode;
   }
-  if (error instanceof InterruptError) {
+  if (isInterruptError(error)) {
     err(`\n${error.message}\n`);
     return error.exitCode;
   }
@@ -188,7 +191,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       today: () => new Date().toISOString().slice(0, 10),
     };
     let task: (() => Promise<number>) | undefined;
-    const program = buildProgram(ctx, (t) => (task = t));
+    const program = buildProgram(ctx, (t) => (task = t), commandTarget(argv));
     await program.parseAsync(argv as string[], { from: "user" });
     return task ? await task() : 0;
   } catch (error) {
@@ -203,21 +206,58 @@ const TERMINAL_GONE = new Set(["EIO", "ENXIO", "EBADF"]);
  * Dies of SIGHUP, as a program whose terminal closed should. A normal exit would make Node
  * restore the terminal's settings, and on a vanished terminal that aborts the process.
  */
-function hangUp(): void {
+function hangUp(): never {
   process.removeAllListeners("SIGHUP");
   process.kill(process.pid, "SIGHUP");
+  // The signal is delivered at once; this only satisfies the type checker.
+  process.exit(129);
+}
+
+/**
+ * Output to fd 1 or 2. Piped output is written synchronously with fs.writeSync: it keeps
+ * order with process.exit and skips creating a stream at start-up. A terminal, or a pipe
+ * that would block, gets the usual stream.
+ */
+function output(fd: 1 | 2): Io["stdout"] {
+  const tty = isatty(fd);
+  let stream: NodeJS.WriteStream | undefined;
+  const viaStream = (): NodeJS.WriteStream => {
+    if (!stream) {
+      stream = fd === 1 ? process.stdout : process.stderr;
+      stream.on("error", (error: NodeJS.ErrnoException) => gone(error));
+    }
+    return stream;
+  };
+  return {
+    isTTY: tty,
+    get columns() {
+      return tty ? viaStream().columns : undefined;
+    },
+    write(text: string) {
+      if (tty || stream) return viaStream().write(text);
+      const bytes = Buffer.from(text);
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return gone(error as NodeJS.ErrnoException);
+        viaStream().write(bytes.subarray(done));
+      }
+      return true;
+    },
+  };
+}
+
+/** A reader that stops early (vmvc compare | head) is not our failure; a vanished terminal is a hang-up. */
+function gone(error: NodeJS.ErrnoException): never {
+  if (error.code === "EPIPE") process.exit(0);
+  if (TERMINAL_GONE.has(error.code ?? "")) hangUp();
+  process.exit(1);
 }
 
 export async function main(): Promise<never> {
-  const { stdout, stderr, stdin } = process;
-  // A reader that stops early (vmvc compare | head) is not our failure.
-  for (const stream of [stdout, stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(0);
-      if (TERMINAL_GONE.has(error.code ?? "")) hangUp();
-      else process.exit(1);
-    });
-  }
+  const stdout = output(1);
+  const stderr = output(2);
   const unexpected = (error: unknown): void => {
     if (TERMINAL_GONE.has((error as NodeJS.ErrnoException | null)?.code ?? "")) return hangUp();
     process.exit(report(error, (text) => void stderr.write(text)));
@@ -231,7 +271,8 @@ export async function main(): Promise<never> {
   const code = await run(process.argv.slice(2), {
     stdout,
     stderr,
-    stdinIsTTY: stdin.isTTY === true,
+    // isatty, not process.stdin: creating the stdin stream costs start-up time.
+    stdinIsTTY: isatty(0),
     env: process.env,
     cwd: process.cwd(),
     readStdin: () => readFileSync(0, "utf8"),

@@ -1,7 +1,12 @@
+import Table from "cli-table3";
+import { checkRuleSet, combinationCount, MAX_COMBINATIONS } from "../engine/check.js";
+import { compile } from "../engine/compile.js";
 import type { Clause, Rule, RuleSet } from "../engine/model.js";
 import { isExclusion } from "../engine/model.js";
 import { sourceInfo } from "../engine/sources.js";
 import { UsageError } from "../errors.js";
+import { createStyle } from "../render/style.js";
+import { block, wrap } from "../render/wrap.js";
 import { didYouMean } from "../suggest.js";
 import type { Context } from "./context.js";
 
@@ -59,11 +64,6 @@ export async function runRulesList(ctx: Context, flags: Record<string, string | 
     json(ctx, rules.map((r) => ruleJson(ruleSet, r)));
     return 0;
   }
-  const [{ default: Table }, { createStyle }, { wrap }] = await Promise.all([
-    import("cli-table3"),
-    import("../render/style.js"),
-    import("../render/wrap.js"),
-  ]);
   const style = createStyle(ctx.color);
   const inner = Math.max(40, ctx.width) - 13;
   const widths = [Math.floor(inner * 0.34), 16, 8, inner - Math.floor(inner * 0.34) - 24].map((w) => Math.max(w, 6));
@@ -94,7 +94,6 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
     json(ctx, ruleJson(ruleSet, rule));
     return 0;
   }
-  const [{ createStyle }, { block }] = await Promise.all([import("../render/style.js"), import("../render/wrap.js")]);
   const style = createStyle(ctx.color);
   const info = sourceInfo(ruleSet, rule.source);
   const field = (name: string, value: string): string => block(value, ctx.width, " ".repeat(10), `${style.bold(name.padEnd(8))}  `);
@@ -115,9 +114,7 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
 }
 
 export async function runRulesValidate(ctx: Context, paths: readonly string[]): Promise<number> {
-  const { readTier } = await import("../ruleset/load.js");
-  const { buildRuleSet } = await import("../ruleset/layer.js");
-  const { RuleSetError } = await import("../ruleset/validate.js");
+  const { readTier, buildRuleSet, RuleSetError } = await import("../ruleset/load.js");
   let failed = false;
   for (const path of paths) {
     try {
@@ -136,16 +133,12 @@ export async function runRulesValidate(ctx: Context, paths: readonly string[]): 
 }
 
 export async function runRulesSchema(ctx: Context): Promise<number> {
-  const { ruleFileJsonSchema } = await import("../ruleset/json-schema.js");
+  const { ruleFileJsonSchema } = await import("../ruleset/load.js");
   json(ctx, ruleFileJsonSchema());
   return 0;
 }
 
 export async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boolean }): Promise<number> {
-  const [{ compile }, { checkRuleSet, combinationCount, MAX_COMBINATIONS }] = await Promise.all([
-    import("../engine/compile.js"),
-    import("../engine/check.js"),
-  ]);
   const compiled = compile(ctx.ruleSet);
   const total = combinationCount(compiled);
   if (total > MAX_COMBINATIONS) {
@@ -158,7 +151,6 @@ export async function runRulesCheck(ctx: Context, flags: { strict?: boolean; jso
   const warnings = report.findings.length - errors;
   if (flags.json) json(ctx, { ...report, seconds: Number(seconds.toFixed(3)), errors, warnings });
   else {
-    const { createStyle } = await import("../render/style.js");
     const style = createStyle(ctx.color);
     const out: string[] = [`Checked ${report.combinations.toLocaleString("en-US")} combinations of answers against ${ctx.ruleSet.rules.length} rules in ${seconds.toFixed(2)} s.`, ""];
     out.push(style.bold("Recommended per combination:"));

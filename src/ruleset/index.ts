@@ -5,14 +5,14 @@ import { configuredRulePaths } from "./config.js";
 // The one way the CLI gets a rule set. The shipped set is validated at build time and
 // embedded in the bundle; only user rule files need the validating loader at run time.
 
-declare const __VMVC_SHIPPED__: RuleSet | undefined;
+declare const __VMVC_SHIPPED_JSON__: string | undefined;
 
-let fromDisk: RuleSet | undefined;
+let shipped: RuleSet | undefined;
 
 export async function shippedRuleSet(): Promise<RuleSet> {
-  if (typeof __VMVC_SHIPPED__ !== "undefined") return __VMVC_SHIPPED__;
+  if (typeof __VMVC_SHIPPED_JSON__ !== "undefined") return (shipped ??= JSON.parse(__VMVC_SHIPPED_JSON__) as RuleSet);
   const { loadShippedFromDisk } = await import("./load.js");
-  return (fromDisk ??= loadShippedFromDisk());
+  return (shipped ??= loadShippedFromDisk());
 }
 
 export interface RuleSources {
@@ -22,9 +22,9 @@ export interface RuleSources {
 }
 
 export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<RuleSet> {
-  const shipped = await shippedRuleSet();
+  const base = await shippedRuleSet();
   const paths = [...configuredRulePaths(cwd), ...rulePaths.map((p) => resolve(cwd, p))];
-  if (paths.length === 0) return shipped;
+  if (paths.length === 0) return base;
   const { layerRuleFiles } = await import("./load.js");
-  return layerRuleFiles(shipped, paths);
+  return layerRuleFiles(base, paths);
 }

@@ -9,7 +9,13 @@ import { checkOptionsFile, checkRuleFile, parseJson, RuleSetError } from "./vali
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export const SHIPPED_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
+// Everything the CLI needs from the validating loader, in one lazily loaded module.
+export { buildRuleSet } from "./layer.js";
+export { ruleFileJsonSchema } from "./json-schema.js";
+export { RuleSetError } from "./validate.js";
+
+/** The rules folder of a source checkout (the built CLI embeds the shipped rules instead). */
+export const shippedDir = (): string => fileURLToPath(new URL("../../rules/", import.meta.url));
 
 /** A path as the user should see it: relative to the working directory when that is shorter. */
 export function displayPath(path: string, cwd = process.cwd()): string {
@@ -66,7 +72,7 @@ function collect<T>(readers: (() => T)[]): T[] {
   return results;
 }
 
-export function loadShippedFromDisk(dir = SHIPPED_DIR): RuleSet {
+export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
   const optionsPath = join(dir, "options.json");
   const optionsName = `rules/options.json`;
   const options = checkOptionsFile(parseJson(readText(optionsPath, optionsName), optionsName), optionsName);
