@@ -81,9 +81,9 @@ await build({
   plugins: [lazyBundles, deferChildProcess],
   minify: true,
   legalComments: "none",
-  banner: { js: 'const __vmvcMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: 'var __vmvcMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   define: {
-    "import.meta.url": "__vmvcMetaUrl",
+    "import.meta.url": "__vmvcMeta.url",
     // As a string: V8 reads JSON.parse("…") much faster than the same object literal.
     __VMVC_SHIPPED_JSON__: JSON.stringify(JSON.stringify(shipped)),
     __VMVC_VERSION__: JSON.stringify(pkg.version),

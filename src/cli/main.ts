@@ -1,6 +1,5 @@
 import { readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
-import { isatty } from "node:tty";
 import { Command, CommanderError, Option } from "commander";
 import type { RuleSet } from "../engine/model.js";
 import { isInterruptError, isUsageError } from "../errors.js";
@@ -8,7 +7,7 @@ import { loadRuleSet } from "../ruleset/index.js";
 import { ADVISE_FORMATS, runAdvise, type AdviseFlags } from "./advise.js";
 import { COMPARE_FORMATS, runCompare } from "./compare.js";
 import type { Context } from "./context.js";
-import { outputWidth, useColor } from "./terminal.js";
+import { isTerminal, outputWidth, useColor } from "./terminal.js";
 
 // The only place that exits the process or prints an error.
 
@@ -219,7 +218,7 @@ function hangUp(): never {
  * that would block, gets the usual stream.
  */
 function output(fd: 1 | 2): Io["stdout"] {
-  const tty = isatty(fd);
+  const tty = isTerminal(fd);
   let stream: NodeJS.WriteStream | undefined;
   const viaStream = (): NodeJS.WriteStream => {
     if (!stream) {
@@ -264,15 +263,19 @@ export async function main(): Promise<never> {
   };
   process.on("uncaughtException", unexpected);
   process.on("unhandledRejection", unexpected);
-  process.on("SIGTERM", () => {
-    if (stdout.isTTY) stdout.write("\x1b[?25h\n");
-    process.exit(143);
-  });
+  // Not process.stdin: creating the stdin stream costs start-up time.
+  const stdinIsTTY = isTerminal(0);
+  if (stdinIsTTY) {
+    // A prompt may be on screen: end it cleanly, with the cursor back.
+    process.on("SIGTERM", () => {
+      if (stdout.isTTY) stdout.write("\x1b[?25h\n");
+      process.exit(143);
+    });
+  }
   const code = await run(process.argv.slice(2), {
     stdout,
     stderr,
-    // isatty, not process.stdin: creating the stdin stream costs start-up time.
-    stdinIsTTY: isatty(0),
+    stdinIsTTY,
     env: process.env,
     cwd: process.cwd(),
     readStdin: () => readFileSync(0, "utf8"),

@@ -1,4 +1,24 @@
+import { fstatSync } from "node:fs";
+import { createRequire } from "node:module";
+
 // Facts about where we run, decided once per process and passed down.
+
+/**
+ * Whether a file descriptor is a terminal. On Linux this reads the device number, because
+ * loading node:tty pulls in the network and stream modules and costs milliseconds at every
+ * start; terminals are character devices with majors 4, 5 and 136-143 (pseudo-terminals).
+ */
+export function isTerminal(fd: number): boolean {
+  if (process.platform !== "linux") return (createRequire(import.meta.url)("node:tty") as typeof import("node:tty")).isatty(fd);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice()) return false;
+    const major = Math.floor(stat.rdev / 256) & 0xfff;
+    return major === 4 || major === 5 || (major >= 136 && major <= 143);
+  } catch {
+    return false;
+  }
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
