@@ -79,7 +79,10 @@ await build({
   outdir: `${root}dist`,
   outExtension: { ".js": ".cjs" },
   plugins: [lazyBundles, deferChildProcess],
-  minify: true,
+  // VMVC_READABLE_BUILD=1 keeps names, for profiling.
+  minify: !process.env.VMVC_READABLE_BUILD,
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: "none",
   banner: { js: 'var __vmvcMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   define: {

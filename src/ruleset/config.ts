@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -10,6 +10,8 @@ const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
 export function configuredRulePaths(cwd: string): string[] {
   for (const name of ["vmvc.config.json", "package.json"]) {
     const path = join(cwd, name);
+    // Checked first: a failed read builds an error object, which is slow at every start.
+    if (!existsSync(path)) continue;
     let text: string;
     try {
       text = readFileSync(path, "utf8");
