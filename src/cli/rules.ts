@@ -66,7 +66,8 @@ export async function runRulesList(ctx: Context, flags: Record<string, string | 
   }
   const style = createStyle(ctx.color);
   const inner = Math.max(40, ctx.width) - 13;
-  const widths = [Math.floor(inner * 0.34), 16, 8, inner - Math.floor(inner * 0.34) - 24].map((w) => Math.max(w, 6));
+  const idWidth = Math.floor((inner - 24) * 0.5);
+  const widths = [idWidth, 16, 8, inner - 24 - idWidth].map((w) => Math.max(w, 6));
   const table = new Table({
     head: ["Rule", "Option", "Effect", "Source"].map((h) => style.bold(h)),
     colWidths: widths.map((w) => w + 2),
@@ -106,7 +107,7 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
     field("reason", rule.reason),
     ...(rule.remedy !== undefined ? [field("remedy", rule.remedy)] : []),
     field("source", `${info.page}: ${info.section} (${rule.source})`),
-    field("link", info.url),
+    `${style.bold("link".padEnd(8))}  ${info.url}`, // never wrapped: it must stay copyable
     field("file", rule.file),
   ];
   ctx.out(lines.join("\n") + "\n");

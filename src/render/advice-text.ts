@@ -47,7 +47,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   if (!winner) {
     out.push(style.bad(style.bold("No option fits: the rules rule out all three.")));
   } else {
-    out.push(`${style.bold("Recommendation:")} ${style.good(style.bold(winner.label))} ${style.dim(`(score ${winner.score})`)}`);
+    out.push(`${style.bold("Recommendation:")} ${style.good(style.bold(winner.label))}${style.dim(`, score ${winner.score}`)}`);
     const flips = advice.whatIf.length;
     out.push(block(marginLine(advice.margin, ruleSet, flips), width, "  "));
 

@@ -1,5 +1,6 @@
-// Word wrapping for terminal text. A word longer than the line is split with a "-" mark,
-// so nothing is ever cut silently.
+// Word wrapping for terminal text. A word longer than the line is split after one of its own
+// dashes, slashes or dots where it has one, and otherwise with a "-" mark, so nothing is ever
+// cut silently.
 
 export const displayWidth = (text: string): number => [...text].length;
 
@@ -17,10 +18,12 @@ export function wrap(text: string, width: number): string[] {
           continue;
         }
         const chars = [...word];
-        const head = chars.slice(0, room - 1).join("") + "-";
+        const natural = Math.max(...[..."-/#._"].map((c) => chars.lastIndexOf(c, room - 1)));
+        const cut = natural >= 1 ? natural + 1 : room - 1;
+        const head = chars.slice(0, cut).join("") + (natural >= 1 ? "" : "-");
         lines.push(line === "" ? head : `${line} ${head}`);
         line = "";
-        word = chars.slice(room - 1).join("");
+        word = chars.slice(cut).join("");
       }
       if (line === "") line = word;
       else if (displayWidth(line) + 1 + displayWidth(word) <= limit) line += ` ${word}`;

@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ruleFileJsonSchema } from "../src/ruleset/json-schema.js";
+import { ROOT, STACK, vmvc } from "./helpers/cli.js";
+import { shipped } from "./helpers/shipped.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-rules-cli-"));
+const write = (dir: string, name: string, data: unknown) => {
+  writeFileSync(join(dir, name), typeof data === "string" ? data : JSON.stringify(data, null, 2));
+  return join(dir, name);
+};
+const scenario = ["--workload", "web", "--boundary", "hostile", "--host-os", "2022", "--guest-os", "2022", "--deploy", "docker", "--density", "medium", "--scaling", "steady", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+const recommend = (args: string[], cwd?: string) => {
+  const run = vmvc(["advise", ...args, "--json"], cwd ? { cwd } : {});
+  expect(run.stderr).toBe("");
+  return JSON.parse(run.stdout) as { recommendation: string; options: { id: string; score: number; eligible: boolean }[] };
+};
+
+describe("vmvc rules list and show", () => {
+  it("lists every rule, and filters by option, question and source", () => {
+    const all = JSON.parse(vmvc(["rules", "list", "--json"]).stdout);
+    expect(all).toHaveLength(shipped.rules.length);
+    const hyperv = JSON.parse(vmvc(["rules", "list", "--json", "--option", "hyperv-container"]).stdout);
+    expect(hyperv.length).toBeGreaterThan(5);
+    expect(hyperv.every((r: { option: string }) => r.option === "hyperv-container")).toBe(true);
+    const byQuestion = JSON.parse(vmvc(["rules", "list", "--json", "--question", "boundary"]).stdout);
+    expect(byQuestion.map((r: { id: string }) => r.id)).toContain("hostile-excludes-process-isolation");
+    const bySource = JSON.parse(vmvc(["rules", "list", "--json", "--source", "faq"]).stdout);
+    expect(bySource.every((r: { source: string }) => r.source.startsWith("faq#"))).toBe(true);
+    const wide = vmvc(["rules", "list"], { env: { COLUMNS: "160" } });
+    expect(wide.stdout).toContain("hostile-excludes-process-isolation");
+    const narrow = vmvc(["rules", "list"], { env: { COLUMNS: "100" } });
+    for (const line of narrow.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(100);
+    // Long ids break after one of their own dashes, never mid-word.
+    expect(narrow.stdout).toMatch(/│ non-windows-guest-excludes- +│/);
+  });
+
+  it("rejects unknown filters with a suggestion", () => {
+    const run = vmvc(["rules", "list", "--option", "vmm"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--option "vmm" is not one of vm, container, hyperv-container \(did you mean vm\?\)/);
+  });
+
+  it("shows one rule in full with its link", () => {
+    const run = vmvc(["rules", "show", "kubernetes-excludes-hyperv-isolation"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("excluded (a hard fact)");
+    expect(run.stdout).toContain("deploy is kubernetes");
+    expect(run.stdout).toContain("https://learn.microsoft.com/en-us/virtualization/windowscontainers/quick-start/lift-shift-to-containers#important-concept-of-level-of-isolation");
+    const json = JSON.parse(vmvc(["rules", "show", "kubernetes-excludes-hyperv-isolation", "--json"]).stdout);
+    expect(json).toMatchObject({ option: "hyperv-container", effect: "excluded", file: "rules/operations.json" });
+    const missing = vmvc(["rules", "show", "kubernetes-excludes-hyperv"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no rule "kubernetes-excludes-hyperv" \(did you mean kubernetes-excludes-hyperv-isolation\?\)/);
+  });
+});
+
+describe("vmvc rules validate and schema", () => {
+  it("accepts the example policy and the shipped files", () => {
+    const run = vmvc(["rules", "validate", "examples/policy"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("examples/policy: ok (3 rules, 1 questions, 1 disabled)\n");
+  });
+
+  it("names the file, the rule and the field, and suggests near misses", () => {
+    const dir = tmp();
+    const file = write(dir, "bad.json", { rules: [{ id: "x", when: { workloda: "web", boundary: "hostle" }, effect: { option: "vms", score: 1 }, reason: "r", source: "faq#licensing" }] });
+    const run = vmvc(["rules", "validate", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('bad.json: rule "x": effect.option: expected one of vm, container, hyperv-container (did you mean vm?)');
+    expect(run.stderr).not.toMatch(STACK);
+    write(dir, "bad.json", { rules: [{ id: "x", when: { workloda: "web", boundary: "hostle" }, effect: { option: "vm", score: 1 }, reason: "r", source: "faq#licencing" }] });
+    const refs = vmvc(["rules", "validate", file]);
+    expect(refs.code).toBe(2);
+    expect(refs.stderr).toContain('rule "x": when: unknown question "workloda" (did you mean workload?)');
+    expect(refs.stderr).toContain('rule "x": when.boundary: "hostle" is not one of trusted, internal, hostile (did you mean hostile?)');
+    expect(refs.stderr).toContain('rule "x": source: page "faq" has no section "licencing" (did you mean licensing?)');
+  });
+
+  it("prints the JSON Schema that ships in schema/", () => {
+    const run = vmvc(["rules", "schema"]);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout);
+    expect(schema).toEqual(JSON.parse(readFileSync(join(ROOT, "schema/rule-file.schema.json"), "utf8")));
+    expect(schema).toEqual(JSON.parse(JSON.stringify(ruleFileJsonSchema())));
+    expect(schema.properties.rules.items.properties.effect.properties.option.enum).toEqual(["vm", "container", "hyperv-container"]);
+  });
+});
+
+describe("vmvc rules check", () => {
+  it("finds nothing wrong with the shipped rules and summarises every combination", () => {
+    const run = vmvc(["rules", "check", "--json"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.combinations).toBe(466_560);
+    expect(report.findings).toEqual([]);
+    expect(report.recommended.vm + report.recommended.container + report.recommended["hyperv-container"]).toBe(466_560);
+    const text = vmvc(["rules", "check", "--strict"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Checked 466,560 combinations");
+    expect(text.stdout).toContain("0 errors, 0 warnings.");
+  });
+
+  it("finds combinations with no eligible option, with examples, and fails", () => {
+    const dir = tmp();
+    write(dir, "no-vms.json", { rules: [{ id: "no-vms-for-batch", when: { workload: "batch" }, effect: { option: "vm", exclude: true }, reason: "We never run batch jobs in VMs.", source: "containers-vs-vm#isolation" }] });
+    const run = vmvc(["rules", "check", "--rules", dir, "--json"]);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout);
+    const finding = report.findings.find((f: { kind: string }) => f.kind === "no-eligible-option");
+    expect(finding.severity).toBe("error");
+    expect(finding.count).toBeGreaterThan(0);
+    expect(finding.examples.length).toBeGreaterThan(0);
+    expect(finding.examples[0].workload).toBe("batch");
+    expect(run.stderr).toMatch(/error: the rule set has 1 error/);
+  });
+
+  it("finds a rule that never fires, a contradiction and an unreachable option; --strict fails on them", () => {
+    const dir = tmp();
+    write(dir, "broken.json", {
+      rules: [
+        { id: "contradiction", when: { workload: "web" }, unless: { workload: "web" }, effect: { option: "vm", score: 1 }, reason: "r", source: "containers-vs-vm#isolation" },
+        { id: "pointless", when: { "guest-os": "linux" }, effect: { option: "container", score: 5 }, reason: "r", source: "containers-vs-vm#isolation" },
+        { id: "never-hyperv", effect: { option: "hyperv-container", exclude: true }, reason: "Not here.", remedy: "None.", source: "containers-vs-vm#isolation" },
+      ],
+    });
+    const run = vmvc(["rules", "check", "--rules", dir, "--json"]);
+    expect(run.code).toBe(0);
+    const kinds = JSON.parse(run.stdout).findings.map((f: { kind: string; rule?: string; option?: string }) => `${f.kind}:${f.rule ?? f.option}`);
+    expect(kinds).toContain("contradiction:contradiction");
+    expect(kinds).toContain("never-matters:pointless");
+    expect(kinds).toContain("unreachable-option:hyperv-container");
+    expect(vmvc(["rules", "check", "--rules", dir, "--strict"]).code).toBe(2);
+  });
+
+  it("finds a rule whose conditions no answers can meet", () => {
+    const dir = tmp();
+    write(dir, "dead.json", { rules: [{ id: "dead", when: [{ workload: "web", "guest-os": "linux" }], unless: [{ "guest-os": "linux" }], effect: { option: "vm", score: 1 }, reason: "r", source: "containers-vs-vm#isolation" }] });
+    const report = JSON.parse(vmvc(["rules", "check", "--rules", dir, "--json"]).stdout);
+    expect(report.findings.map((f: { kind: string }) => f.kind)).toEqual(["contradiction"]);
+  });
+});
+
+describe("policies layered over the shipped rules", () => {
+  it("changes the recommendation in examples/policy the way the README says", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    expect(readme).toContain("--owner internal --json # hyperv-container");
+    const plain = recommend(scenario);
+    expect(plain.recommendation).toBe("vm");
+    expect(plain.options.find((o) => o.id === "hyperv-container")!.score).toBe(plain.options.find((o) => o.id === "vm")!.score);
+    const internal = recommend([...scenario, "--rules", "examples/policy", "--owner", "internal"]);
+    expect(internal.recommendation).toBe("hyperv-container");
+    const customer = recommend([...scenario, "--rules", "examples/policy", "--owner", "customer"]);
+    expect(customer.recommendation).toBe("vm");
+    expect(customer.options.filter((o) => o.eligible).map((o) => o.id)).toEqual(["vm"]);
+  });
+
+  it("asks for the custom question's flag when it is missing, and validates its values", () => {
+    const missing = vmvc(["advise", ...scenario, "--rules", "examples/policy"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--owner <internal|customer>");
+    const wrong = vmvc(["advise", ...scenario, "--rules", "examples/policy", "--owner", "custmer"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('error: --owner "custmer" is not one of internal, customer (did you mean customer?)\n');
+  });
+
+  it("picks the policy up from vmvc.config.json in the working directory", () => {
+    const dir = tmp();
+    write(dir, "vmvc.config.json", { rules: [join(ROOT, "examples/policy")] });
+    expect(recommend([...scenario, "--owner", "internal"], dir).recommendation).toBe("hyperv-container");
+    write(dir, "vmvc.config.json", { rules: "policy" });
+    const bad = vmvc(["advise", ...scenario], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/vmvc\.config\.json: expected \{ "rules"/);
+  });
+
+  it("refuses to weaken a hard fact without the override, from the command line too", () => {
+    const dir = tmp();
+    write(dir, "weak.json", { disable: ["hostile-excludes-process-isolation"] });
+    const run = vmvc(["advise", ...scenario, "--rules", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/weak\.json: disable "hostile-excludes-process-isolation": this rule is a hard fact/);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it("shows extra comparison rows from a policy", () => {
+    const dir = tmp();
+    write(dir, "rows.json", {
+      sources: [{ id: "ours", title: "Ours", url: "https://example.com", sections: [{ id: "cost", title: "Cost" }] }],
+      comparison: [{ id: "cost", feature: "Monthly cost", source: "ours#cost", values: { vm: "High", container: "Low", "hyperv-container": "Medium" } }],
+    });
+    const data = JSON.parse(vmvc(["compare", "--json", "--rules", dir]).stdout);
+    expect(data.rows.at(-1)).toMatchObject({ id: "cost", values: { vm: "High" } });
+  });
+});
