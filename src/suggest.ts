@@ -1,4 +1,7 @@
-// "Did you mean …?" for near misses in flags, values and ids.
+// How user input is named back in messages: "did you mean …?" for near misses, and quoting.
+
+/** A user's string as it can be shown on one line: quoted, escaped and cut short. */
+export const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

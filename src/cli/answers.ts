@@ -1,7 +1,7 @@
 import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { skippableQuestions } from "../engine/explain.js";
 import { UsageError } from "../errors.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean, quote } from "../suggest.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
@@ -10,7 +10,7 @@ const valuesOf = (q: Question): string[] => q.choices.map((c) => c.value);
 function checkValue(question: Question, value: unknown, where: string): string {
   const allowed = valuesOf(question);
   if (typeof value === "string" && allowed.includes(value)) return value;
-  const shown = typeof value === "string" ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : `a ${value === null ? "null" : typeof value}`;
+  const shown = typeof value === "string" ? quote(value) : `a ${value === null ? "null" : typeof value}`;
   const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
   throw new UsageError(`${where} ${shown} is not one of ${allowed.join(", ")}${hint}`);
 }
@@ -45,7 +45,7 @@ export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): 
   const ids = ruleSet.questions.map((q) => q.id);
   for (const key of Object.keys(data)) {
     const question = ruleSet.questions.find((q) => q.id === key);
-    if (!question) throw new UsageError(`${shown}: unknown question ${JSON.stringify(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`);
+    if (!question) throw new UsageError(`${shown}: unknown question ${quote(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`);
     answers[key] = checkValue(question, data[key], `${shown}: "${key}":`);
   }
   return answers;

@@ -2,7 +2,8 @@ import { readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import type { RuleSet } from "../engine/model.js";
-import { isInterruptError, isUsageError } from "../errors.js";
+import { isInterruptError, isUsageError, UsageError } from "../errors.js";
+import { quote } from "../suggest.js";
 import { loadRuleSet } from "../ruleset/index.js";
 import { ADVISE_FORMATS, runAdvise, type AdviseFlags } from "./advise.js";
 import { COMPARE_FORMATS, runCompare } from "./compare.js";
@@ -81,8 +82,18 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
   const rulesOption = () =>
     new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
 
+  // Commander's own message for a stray word does not say which word; ours does.
+  const refuseStrays = (command: Command): Command =>
+    command
+      .argument("[stray...]")
+      .usage("[options]")
+      .hook("preAction", (_, action) => {
+        const [stray] = action.args;
+        if (stray !== undefined) throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
+      });
+
   define("advise", "recommend how to run one workload, with the reasons and their sources", (advise) => {
-    advise
+    refuseStrays(advise)
       .option("--json", "print JSON only (same as --format json)")
       .addOption(new Option("--format <format>", "output format").choices(ADVISE_FORMATS))
       .option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it")
@@ -92,17 +103,17 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
       advise.option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
     }
     advise.addHelpText("before", ADVISE_EXAMPLES).addHelpText("after", questionHelp(ctx.ruleSet));
-    advise.action((flags: AdviseFlags) => run(() => runAdvise(ctx, flags)));
+    advise.action((_stray: string[], flags: AdviseFlags) => run(() => runAdvise(ctx, flags)));
   });
 
   define("compare", "print the comparison table of the three options", (compare) => {
-    compare
+    refuseStrays(compare)
       .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
       .option("--json", "same as --format json")
       .option("--rows <ids>", "only these rows, comma-separated (see --format json for ids)")
       .addOption(rulesOption())
       .addHelpText("before", "Examples:\n  $ vmvc compare\n  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md\n  $ vmvc compare --json | jq '.rows[].id'\n")
-      .action((flags: { json?: boolean; format?: string; rows?: string }) => run(() => runCompare(ctx, flags)));
+      .action((_stray: string[], flags: { json?: boolean; format?: string; rows?: string }) => run(() => runCompare(ctx, flags)));
   });
 
   define("rules", "list, show, validate and check rule sets", (rules) => {

@@ -1,6 +1,6 @@
 import type { Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage } from "../engine/model.js";
 import { isExclusion } from "../engine/model.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean, quote } from "../suggest.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
 import { RuleSetError } from "./validate.js";
 
@@ -185,14 +185,14 @@ function checkReferences(ruleSet: RuleSet): string[] {
         for (const [questionId, values] of Object.entries(clause)) {
           const question = ruleSet.questions.find((q) => q.id === questionId);
           if (!question) {
-            problems.push(`${where}: ${at}: unknown question "${questionId}"${didYouMean(questionId, questionIds)}`);
+            problems.push(`${where}: ${at}: unknown question ${quote(questionId)}${didYouMean(questionId, questionIds)}`);
             continue;
           }
           const allowed = question.choices.map((c) => c.value);
           for (const value of values) {
             if (!allowed.includes(value)) {
               problems.push(
-                `${where}: ${at}.${questionId}: "${value}" is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
+                `${where}: ${at}.${questionId}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
               );
             }
           }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean, quote } from "../suggest.js";
 import { optionsFileSchema, ruleFileSchema, type OptionsFile, type RuleFile } from "./schema.js";
 
 /** Every problem found in one or more rule files, one line each. */
@@ -30,7 +30,7 @@ export function locate(file: string, data: unknown, path: readonly PropertyKey[]
   const entryId =
     typeof entry === "string" ? entry : typeof (entry as { id?: unknown })?.id === "string" ? (entry as { id: string }).id : undefined;
   const label = ENTRY_LABEL[list] ?? list;
-  const name = entryId !== undefined ? `${label} "${entryId}"` : `${label} #${index + 1}`;
+  const name = entryId !== undefined ? `${label} ${quote(entryId)}` : `${label} #${index + 1}`;
   return [file, name, ...(rest.length > 0 ? [formatPath(rest)] : [])].join(": ");
 }
 
@@ -38,7 +38,10 @@ function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
+    else {
+      const name = /^[\w$-]{1,60}$/.test(String(key)) ? String(key) : quote(String(key));
+      out += out === "" ? name : `.${name}`;
+    }
   }
   return out;
 }
@@ -46,7 +49,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 function describe(input: unknown): string {
   if (input === null) return "null";
   if (Array.isArray(input)) return "a list";
-  if (typeof input === "string") return input.length > 40 ? "a long string" : JSON.stringify(input);
+  if (typeof input === "string") return quote(input);
   return typeof input === "object" ? "an object" : typeof input;
 }
 
