@@ -7,8 +7,13 @@ import { KEY, Terminal } from "./helpers/pty.js";
 const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[\\d+(;\\d+)*m`);
 
 /** Answers a question by moving the cursor to the value and pressing Enter. */
+/** Screen text with shell line continuations and runs of space joined. */
+const oneLine = (text: string): string => text.replace(/\s*\\\n\s*/g, " ").replace(/\s+/g, " ");
+
+const OWNER = { prompt: "Whose workload is it?", choices: [{ value: "internal" }, { value: "customer" }] };
+
 async function choose(term: Terminal, questionId: string, value: string, from: number): Promise<number> {
-  const question = shipped.questions.find((q) => q.id === questionId)!;
+  const question = questionId === "owner" ? OWNER : shipped.questions.find((q) => q.id === questionId)!;
   const at = await term.waitFor(question.prompt, 10_000, from);
   const index = question.choices.findIndex((c) => c.value === value);
   term.send(KEY.down.repeat(index));
@@ -31,7 +36,7 @@ describe("interactive advise in a real terminal", () => {
     expect(await term.exited).toBe(0);
     expect(term.text).toContain(`Recommendation: ${label}`);
     const command = `vmvc advise ${shipped.questions.map((q) => `--${q.id} ${answers[q.id]}`).join(" ")}`;
-    expect(term.text.replace(/\s+/g, " ")).toContain(command);
+    expect(oneLine(term.text)).toContain(command);
   });
 
   it("asks only what the flags left open, and skips what cannot matter", async () => {
@@ -43,7 +48,7 @@ describe("interactive advise in a real terminal", () => {
     expect(term.text).not.toContain("Who else runs on the same hosts?");
     expect(term.text).not.toContain("Which operating system does the workload need?");
     expect(term.text).toContain("Recommendation: Virtual machine (Hyper-V)");
-    expect(term.text.replace(/\s+/g, " ")).toContain("vmvc advise --workload gui --boundary internal --host-os 2019");
+    expect(oneLine(term.text)).toContain("vmvc advise --workload gui --boundary internal --host-os 2019");
   });
 
   it("exits 130 with a short message on Ctrl-C", async () => {
@@ -92,5 +97,56 @@ describe("interactive advise in a real terminal", () => {
     const term = new Terminal(["compare"], { cols: 40 });
     expect(await term.exited).toBe(0);
     for (const line of term.text.split("\n")) expect([...line].length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe("terminal edge cases", () => {
+  const flagsExcept = (skip: string[]) => shipped.questions.filter((q) => !skip.includes(q.id)).flatMap((q) => [`--${q.id}`, q.choices[0]!.value]);
+
+  it("exits 130 with a short message on a SIGINT signal during a prompt", async () => {
+    const term = new Terminal(["advise"]);
+    await term.waitFor("What kind of workload is it?");
+    process.kill(term.pid, "SIGINT");
+    expect(await term.exited).toBe(130);
+    expect(term.text).toContain("Cancelled: no recommendation was made.");
+  });
+
+  it.each([
+    [{ CI: "true" }, []],
+    [{ ci: "1" }, []],
+    [{ Ci: "yes" }, []],
+    [{}, ["--no-input"]],
+  ])("never prompts with %j %j, even in a terminal", async (env, flags) => {
+    const term = new Terminal(["advise", "--boundary", "hostile", ...flags], { env });
+    expect(await term.exited).toBe(2);
+    expect(term.text).toMatch(/missing answers \(not asking: (CI is set|--no-input)\)/);
+    expect(term.text).not.toContain("navigate");
+  });
+
+  it("prompts when CI says false", async () => {
+    const term = new Terminal(["advise"], { env: { CI: "false" } });
+    await term.waitFor("What kind of workload is it?");
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+
+  it("asks a policy's custom question and uses the answer", async () => {
+    const term = new Terminal(["advise", "--rules", "examples/policy", ...flagsExcept([])]);
+    await choose(term, "owner", "customer", 0);
+    await term.waitFor("Run it again without questions");
+    expect(await term.exited).toBe(0);
+    expect(term.text).toContain("Whose workload is it?");
+    expect(term.text).toContain("House policy: customer workloads run in VMs only.");
+    expect(oneLine(term.text)).toContain("--owner customer");
+  });
+
+  it("wraps the recommendation to a 40-column terminal", async () => {
+    const flags = ["--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker", "--density", "medium", "--scaling", "elastic", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+    const term = new Terminal(["advise", ...flags], { cols: 40 });
+    expect(await term.exited).toBe(0);
+    const lines = term.text.split("\n").filter((l) => !/https?:\/\//.test(l));
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(40);
+    expect(term.text).toContain("Ruled out");
+    expect(term.text).toContain("smaller point (--json");
   });
 });

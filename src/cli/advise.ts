@@ -26,6 +26,16 @@ export function chooseFormat(flags: { json?: boolean; format?: string }, allowed
   return format;
 }
 
+/** Why questions cannot be asked in this run, or undefined when they can. */
+function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
+  if (flags.input === false) return "--no-input";
+  if (flags.answers === "-") return "stdin carries the answers";
+  if (runningInCI(ctx.env)) return "CI is set";
+  if (!ctx.stdinIsTTY) return "stdin is not a terminal";
+  if (!ctx.stdoutIsTTY) return "stdout is not a terminal";
+  return undefined;
+}
+
 export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<number> {
   const { ruleSet } = ctx;
   const format = chooseFormat(flags, ADVISE_FORMATS) as Format;
@@ -44,11 +54,11 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
   }
   answers = { ...answers, ...answersFromFlags(ruleSet, flags) };
 
-  const interactive =
-    ctx.stdinIsTTY && ctx.stdoutIsTTY && flags.input !== false && flags.answers !== "-" && !runningInCI(ctx.env);
+  const notAsking = whyNotAsk(ctx, flags);
+  const interactive = notAsking === undefined;
   if (!interactive) {
     const missing = missingQuestions(ruleSet, answers);
-    if (missing.length > 0) throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (no terminal to ask in)`);
+    if (missing.length > 0) throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
   } else if (missingQuestions(ruleSet, answers).length > 0) {
     const { ask, InputClosedError } = await import("../prompts.js");
     for (const question of ruleSet.questions) {

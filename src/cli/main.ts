@@ -277,11 +277,15 @@ export async function main(): Promise<never> {
   // Not process.stdin: creating the stdin stream costs start-up time.
   const stdinIsTTY = isTerminal(0);
   if (stdinIsTTY) {
-    // A prompt may be on screen: end it cleanly, with the cursor back.
-    process.on("SIGTERM", () => {
+    // A prompt may be on screen: end it cleanly, with the cursor back. (Ctrl-C typed at a
+    // prompt arrives as a keypress, not a signal; `kill -INT` arrives here.)
+    const stop = (message: string, code: number) => () => {
       if (stdout.isTTY) stdout.write("\x1b[?25h\n");
-      process.exit(143);
-    });
+      if (message) stderr.write(`${message}\n`);
+      process.exit(code);
+    };
+    process.on("SIGINT", stop("Cancelled: no recommendation was made.", 130));
+    process.on("SIGTERM", stop("", 143));
   }
   const code = await run(process.argv.slice(2), {
     stdout,

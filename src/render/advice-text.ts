@@ -6,6 +6,24 @@ import type { Style } from "./style.js";
 import { block, displayWidth } from "./wrap.js";
 
 const SHOWN_REASONS = 5;
+
+/** A command split at its flags with shell continuations, so it can still be pasted. */
+function shellLines(command: string, width: number): string {
+  const words = command.split(" ");
+  const lines: string[] = [];
+  let line = " ";
+  for (let i = 0; i < words.length; i++) {
+    // A flag and its value stay together.
+    const piece = words[i]!.startsWith("--") && i + 1 < words.length && !words[i + 1]!.startsWith("--") ? `${words[i]} ${words[++i]}` : words[i]!;
+    if (line.trim() !== "" && displayWidth(line) + 1 + displayWidth(piece) + 2 > width) {
+      lines.push(`${line} \\`);
+      line = "   ";
+    }
+    line += ` ${piece}`;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
 const SHOWN_WHAT_IFS = 5;
 
 function marginLine(margin: Margin, ruleSet: RuleSet, flips: number): string {
@@ -47,7 +65,8 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   if (!winner) {
     out.push(style.bad(style.bold("No option fits: the rules rule out all three.")));
   } else {
-    out.push(`${style.bold("Recommendation:")} ${style.good(style.bold(winner.label))}${style.dim(`, score ${winner.score}`)}`);
+    const title = block(`Recommendation: ${winner.label}, score ${winner.score}`, width, "  ", "");
+    out.push(title.replace("Recommendation:", style.bold("Recommendation:")).replace(winner.label, style.good(style.bold(winner.label))));
     const flips = advice.whatIf.length;
     out.push(block(marginLine(advice.margin, ruleSet, flips), width, "  "));
 
@@ -56,7 +75,8 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     if (pros.length > 0) {
       heading(`Why: ${winner.label}`);
       for (const r of pros.slice(0, SHOWN_REASONS)) out.push(reasonLine(r, style.good("+")));
-      if (pros.length > SHOWN_REASONS) out.push(style.dim(`  … and ${pros.length - SHOWN_REASONS} smaller points (--json lists all)`));
+      const more = pros.length - SHOWN_REASONS;
+      if (more > 0) out.push(style.dim(block(`… and ${more} smaller point${more === 1 ? "" : "s"} (--json lists all)`, width, "  ")));
     }
     if (cons.length > 0) {
       heading("Against it");
@@ -67,7 +87,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   if (advice.excluded.length > 0) {
     heading("Ruled out");
     for (const { option, reasons } of advice.excluded) {
-      out.push(`  ${style.bad("x")} ${style.bold(optionLabel(ruleSet, option))}`);
+      out.push(block(optionLabel(ruleSet, option), width, "    ", `  ${style.bad("x")} `));
       for (const r of reasons) {
         out.push(reasonLine(r, " "));
         if (r.remedy) out.push(style.dim(block(`To make it possible: ${r.remedy}`, width, "      ", "    → ")));
@@ -84,7 +104,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
       const text = `${labels} instead of ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}`;
       out.push(block(`${change}  ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
     }
-    if (groups.length > SHOWN_WHAT_IFS) out.push(style.dim(`  … and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`));
+    if (groups.length > SHOWN_WHAT_IFS) out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
   } else if (winner) {
     heading("What would change this");
     out.push(block("Nothing: no single different answer changes the recommendation.", width, "  "));
@@ -95,11 +115,10 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   }
 
   heading("Scores");
-  const labelWidth = Math.max(...advice.options.map((o) => displayWidth(o.label)));
   for (const o of advice.options) {
-    const score = String(o.score).padStart(4);
-    const note = o.eligible ? (o.id === advice.recommendation ? style.good("  recommended") : "") : style.bad("  ruled out");
-    out.push(`  ${o.label.padEnd(labelWidth)} ${score}${note}`);
+    const note = o.eligible ? (o.id === advice.recommendation ? "(recommended)" : "") : "(ruled out)";
+    const line = block(`${o.label} ${note}`.trim(), width, "        ", `  ${String(o.score).padStart(4)}  `);
+    out.push(note ? line.replace(note, o.eligible ? style.good(note) : style.bad(note)) : line);
   }
 
   if (refs.length > 0) {
@@ -114,7 +133,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
 
   if (options.showCommand) {
     heading("Run it again without questions");
-    out.push(`  ${style.accent(command)}`);
+    out.push(style.accent(shellLines(command, width)));
   }
   return out.join("\n") + "\n";
 }
