@@ -21,5 +21,13 @@ const source = readFileSync(filename, "utf8");
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(filename), bundle, filename, dist);
-if (process.env.VMVC_WRITE_CODE_CACHE === "1") process.on("exit", () => writeFileSync(cacheFile, script.createCachedData()));
-bundle.exports.main();
+const warmUp = process.env.VMVC_WRITE_CODE_CACHE;
+if (warmUp) {
+  // Build time: run typical command lines silently, then save the code they compiled.
+  const io = { stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: false, env: {}, cwd: process.cwd(), readStdin: () => "" };
+  JSON.parse(warmUp)
+    .reduce((done, argv) => done.then(() => bundle.exports.run(argv, io)), Promise.resolve())
+    .then(() => writeFileSync(cacheFile, script.createCachedData()));
+} else {
+  bundle.exports.main();
+}

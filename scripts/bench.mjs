@@ -45,23 +45,22 @@ const cases = [
 ];
 const baseline = ["-e", "0"];
 
-// Warm the file cache, then alternate baseline and case in every round so drift hits both.
+// Warm the file cache, then run every case right after a baseline in each round, so a change
+// in the machine's speed hits the pair alike.
 for (const [, args] of cases) wall(args);
 wall(baseline);
-const rows = [];
 const baseTimes = [];
-for (const [label, args, target] of cases) {
-  const ratios = [];
-  const times = [];
-  for (let i = 0; i < runs; i++) {
+const samples = cases.map(() => ({ times: [], ratios: [] }));
+for (let i = 0; i < runs; i++) {
+  cases.forEach(([, args], c) => {
     const base = wall(baseline);
     const time = wall(args);
     baseTimes.push(base);
-    times.push(time);
-    ratios.push(time / base);
-  }
-  rows.push({ label, ms: median(times), ratio: median(ratios), target });
+    samples[c].times.push(time);
+    samples[c].ratios.push(time / base);
+  });
 }
+const rows = cases.map(([label, , target], c) => ({ label, ms: median(samples[c].times), ratio: median(samples[c].ratios), target }));
 
 // The first question on a real terminal, against node printing one word on the same terminal.
 function firstOutput(args, marker) {

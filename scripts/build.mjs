@@ -1,7 +1,7 @@
 // Builds the shipped CLI: validates the shipped rules, embeds them, writes the JSON Schema,
 // and bundles everything into dist/ with code splitting so each command loads only what it uses.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -93,12 +93,14 @@ await build({
   },
 });
 
-// 4. The V8 code cache bin/vmvc.js starts from, made by running the scripted path once.
-const warmUp = spawnSync(process.execPath, [`${root}bin/vmvc.js`, "advise", "--json",
-  "--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker", "--density", "medium",
-  "--scaling", "elastic", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"],
-  { env: { ...process.env, VMVC_WRITE_CODE_CACHE: "1" }, stdio: ["ignore", "ignore", "inherit"] });
-if (warmUp.status !== 0) {
+// 4. The V8 code cache bin/vmvc.js starts from, made by running the scripted paths once.
+const scripted = ["--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker",
+  "--density", "medium", "--scaling", "elastic", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+const warmUp = spawnSync(process.execPath, [`${root}bin/vmvc.js`], {
+  env: { ...process.env, VMVC_WRITE_CODE_CACHE: JSON.stringify([["advise", ...scripted, "--json"], ["compare", "--json"], ["--version"], ["advise", "--boundary", "nope"]]) },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+if (warmUp.status !== 0 || !existsSync(`${root}dist/vmvc.v8cache`)) {
   console.error("The built CLI failed its warm-up run.");
   process.exit(1);
 }
