@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Script } from "node:vm";
+import { describe, expect, it } from "vitest";
+import { BIN, cleanEnv, ROOT } from "./helpers/cli.js";
+import { allFlags } from "./helpers/shipped.js";
+
+// The shipped artifact: what `npm ci` leaves in dist/ and what bin/vmvc.js runs.
+
+const dir = mkdtempSync(join(tmpdir(), "vmvc-bundle-"));
+const reporter = join(dir, "loaded.cjs");
+writeFileSync(reporter, 'process.on("exit", () => require("fs").writeSync(3, JSON.stringify(Object.keys(require.cache))));');
+
+/** The bundle files a command line loads. */
+function loadedBundles(args: string[]): string[] {
+  const result = spawnSync(process.execPath, ["--require", reporter, BIN, ...args], { env: cleanEnv(), stdio: ["ignore", "ignore", "ignore", "pipe"], encoding: "utf8" });
+  return (JSON.parse(String(result.output[3])) as string[]).filter((f) => f.includes("/dist/")).map((f) => f.split("/").pop()!).sort();
+}
+
+describe("the built CLI", () => {
+  it("ships a V8 code cache that this Node accepts", () => {
+    const filename = join(ROOT, "dist/vmvc.cjs");
+    const source = readFileSync(filename, "utf8");
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+      filename,
+      cachedData: readFileSync(join(ROOT, "dist/vmvc.v8cache")),
+    });
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it("loads only the main bundle for JSON output and --version", () => {
+    expect(loadedBundles(["advise", ...allFlags(), "--json"])).toEqual([]);
+    expect(loadedBundles(["compare", "--json"])).toEqual([]);
+    expect(loadedBundles(["--version"])).toEqual([]);
+  });
+
+  it("loads terminal rendering only for text, and never Inquirer without a prompt", () => {
+    expect(loadedBundles(["compare"])).toEqual(["render.cjs"]);
+    expect(loadedBundles(["advise", ...allFlags()])).toEqual(["render.cjs"]);
+    expect(loadedBundles(["rules", "list"])).toEqual(["rules.cjs"]);
+    expect(loadedBundles(["compare", "--rules", "examples/policy", "--json"])).toEqual(["loader.cjs"]);
+  });
+
+  it("keeps the shipped rules and the version inside the bundle", () => {
+    const source = readFileSync(join(ROOT, "dist/vmvc.cjs"), "utf8");
+    const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+    expect(source).toContain("hostile-excludes-process-isolation");
+    expect(source).toContain(`"${version}"`);
+    expect(source).not.toContain("zod");
+  });
+});
