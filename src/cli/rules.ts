@@ -2,7 +2,7 @@ import Table from "cli-table3";
 import { checkRuleSet, combinationCount, MAX_COMBINATIONS } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
 import type { Clause, Rule, RuleSet } from "../engine/model.js";
-import { isExclusion } from "../engine/model.js";
+import { effectValue, isExclusion } from "../engine/model.js";
 import { sourceInfo } from "../engine/sources.js";
 import { UsageError } from "../errors.js";
 import { createStyle } from "../render/style.js";
@@ -24,7 +24,7 @@ function ruleJson(ruleSet: RuleSet, rule: Rule) {
   return {
     id: rule.id,
     option: rule.effect.option,
-    effect: isExclusion(rule.effect) ? "excluded" : rule.effect.score,
+    effect: effectValue(rule.effect),
     when: rule.when,
     unless: rule.unless,
     reason: rule.reason,

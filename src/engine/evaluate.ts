@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from "./compile.js";
 import type { Answers, Reason, Result, ScoredOption } from "./model.js";
-import { isExclusion } from "./model.js";
+import { effectValue } from "./model.js";
 
 /** Reusable buffers, so a sweep over every combination allocates nothing per answer set. */
 export interface Scratch {
@@ -140,7 +140,7 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
     return {
       rule: rule.id,
       option: rule.effect.option,
-      effect: isExclusion(rule.effect) ? "excluded" : rule.effect.score,
+      effect: effectValue(rule.effect),
       text: rule.reason,
       source: rule.source,
       ...(rule.remedy !== undefined ? { remedy: rule.remedy } : {}),

@@ -104,3 +104,6 @@ export interface Result {
 
 export const isExclusion = (effect: Effect): effect is { option: OptionId; exclude: true } =>
   "exclude" in effect;
+
+/** What a rule did to its option, as reasons and listings report it. */
+export const effectValue = (effect: Effect): number | "excluded" => (isExclusion(effect) ? "excluded" : effect.score);
