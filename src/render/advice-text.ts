@@ -26,7 +26,7 @@ function shellLines(command: string, width: number): string {
 }
 const SHOWN_WHAT_IFS = 5;
 
-function marginLine(margin: Margin, ruleSet: RuleSet, flips: number): string {
+function marginLine(margin: Margin, ruleSet: RuleSet, flips: number, winnerScore: number): string {
   const firmness =
     flips === 0 ? "No single different answer would change it." : `${flips} single different answer${flips === 1 ? "" : "s"} would change it.`;
   switch (margin.verdict) {
@@ -37,8 +37,9 @@ function marginLine(margin: Margin, ruleSet: RuleSet, flips: number): string {
     default: {
       const runnerUp = optionLabel(ruleSet, margin.runnerUp);
       const lead = margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
+      const runnerUpScore = winnerScore - (margin.points ?? 0);
       const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
-      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp}: ${words}${margin.points === 0 ? ", settled by the tie-break order" : ""}. ${firmness}`;
+      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${margin.points === 0 ? ", settled by the tie-break order" : ""}. ${firmness}`;
     }
   }
 }
@@ -68,7 +69,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     const title = block(`Recommendation: ${winner.label}, score ${winner.score}`, width, "  ", "");
     out.push(title.replace("Recommendation:", style.bold("Recommendation:")).replace(winner.label, style.good(style.bold(winner.label))));
     const flips = advice.whatIf.length;
-    out.push(block(marginLine(advice.margin, ruleSet, flips), width, "  "));
+    out.push(block(marginLine(advice.margin, ruleSet, flips, winner.score), width, "  "));
 
     const pros = weighing(advice, winner.id, 1);
     const cons = weighing(advice, winner.id, -1);
