@@ -102,8 +102,8 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     for (const g of groups.slice(0, SHOWN_WHAT_IFS)) {
       const change = `--${g.question} ${g.answers.join("|")}`;
       const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(" or ");
-      const text = `${labels} instead of ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}`;
-      out.push(block(`${change}  ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
+      const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}`;
+      out.push(block(`${change}: ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
     }
     if (groups.length > SHOWN_WHAT_IFS) out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
   } else if (winner) {
