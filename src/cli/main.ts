@@ -102,7 +102,7 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
     for (const q of ctx.ruleSet.questions) {
       advise.option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
     }
-    advise.addHelpText("before", ADVISE_EXAMPLES).addHelpText("after", questionHelp(ctx.ruleSet));
+    advise.addHelpText("before", ADVISE_EXAMPLES).addHelpText("after", () => questionHelp(ctx.ruleSet));
     advise.action((_stray: string[], flags: AdviseFlags) => run(() => runAdvise(ctx, flags)));
   });
 
@@ -229,7 +229,8 @@ function hangUp(): never {
  * that would block, gets the usual stream.
  */
 function output(fd: 1 | 2): Io["stdout"] {
-  const tty = isTerminal(fd);
+  let terminal: boolean | undefined;
+  const isTTY = (): boolean => (terminal ??= isTerminal(fd));
   let stream: NodeJS.WriteStream | undefined;
   const viaStream = (): NodeJS.WriteStream => {
     if (!stream) {
@@ -239,12 +240,14 @@ function output(fd: 1 | 2): Io["stdout"] {
     return stream;
   };
   return {
-    isTTY: tty,
+    get isTTY() {
+      return isTTY();
+    },
     get columns() {
-      return tty ? viaStream().columns : undefined;
+      return isTTY() ? viaStream().columns : undefined;
     },
     write(text: string) {
-      if (tty || stream) return viaStream().write(text);
+      if (isTTY() || stream) return viaStream().write(text);
       const bytes = Buffer.from(text);
       let done = 0;
       try {
