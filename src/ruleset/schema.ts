@@ -95,6 +95,4 @@ export const optionsFileSchema = z.strictObject({
 });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
-export type RawRule = z.infer<typeof ruleSchema>;
-export type RawQuestion = z.infer<typeof questionSchema>;
 export type OptionsFile = z.infer<typeof optionsFileSchema>;
