@@ -233,3 +233,13 @@ describe("layering policy files over the shipped rules", () => {
     expect(closed.reasons.find((r) => r.rule === "restricted-data-in-vms")!.source).toBe("house-policy#customer-data");
   });
 });
+
+describe("the options file", () => {
+  it("must name each option once, in the options and in the tie-break order", async () => {
+    const { checkOptionsFile } = await import("../src/ruleset/validate.js");
+    const options = shipped.options.map(({ id, label, short }) => ({ id, label, short }));
+    expect(() => checkOptionsFile({ options, tieBreak: ["vm", "vm", "container"] }, "rules/options.json")).toThrow(/rules\/options\.json: tieBreak: must list each of vm, container, hyperv-container once/);
+    expect(() => checkOptionsFile({ options: [options[0], options[0], options[1]], tieBreak: shipped.tieBreak }, "rules/options.json")).toThrow(/options: must list each/);
+    expect(checkOptionsFile({ options, tieBreak: shipped.tieBreak }, "rules/options.json").tieBreak).toEqual(shipped.tieBreak);
+  });
+});

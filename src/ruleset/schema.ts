@@ -86,12 +86,16 @@ export const ruleFileSchema = z.strictObject({
   comparison: z.array(comparisonRowSchema).optional(),
 });
 
+const eachOptionOnce = `must list each of ${OPTION_IDS.join(", ")} once`;
+const distinct = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
+
 export const optionsFileSchema = z.strictObject({
   $comment: z.string().optional(),
   options: z
     .array(z.strictObject({ id: z.enum(OPTION_IDS), label: text, short: text }))
-    .length(OPTION_IDS.length, `must list each of ${OPTION_IDS.join(", ")} once`),
-  tieBreak: z.array(z.enum(OPTION_IDS)).length(OPTION_IDS.length, `must list each of ${OPTION_IDS.join(", ")} once`),
+    .length(OPTION_IDS.length, eachOptionOnce)
+    .refine((options) => distinct(options.map((o) => o.id)), eachOptionOnce),
+  tieBreak: z.array(z.enum(OPTION_IDS)).length(OPTION_IDS.length, eachOptionOnce).refine(distinct, eachOptionOnce),
 });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
