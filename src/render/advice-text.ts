@@ -1,4 +1,4 @@
-import type { Margin } from "../engine/explain.js";
+import type { Margin, WhatIf } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { weighing, whatIfGroups, type Report } from "./report.js";
@@ -26,9 +26,18 @@ function shellLines(command: string, width: number): string {
 }
 const SHOWN_WHAT_IFS = 5;
 
-function marginLine(margin: Margin, ruleSet: RuleSet, flips: number, winnerScore: number): string {
-  const firmness =
-    flips === 0 ? "No single different answer would change it." : `${flips} single different answer${flips === 1 ? "" : "s"} would change it.`;
+const answers = (n: number): string => `${n} single different answer${n === 1 ? "" : "s"}`;
+
+/** How firm the advice is: changes that outscore it, and changes that rule it out. */
+function firmness(whatIf: readonly WhatIf[]): string {
+  const forced = whatIf.filter((w) => w.forced).length;
+  const onPoints = whatIf.length - forced;
+  if (whatIf.length === 0) return "No single different answer would change it.";
+  if (onPoints === 0) return `Only answers that rule it out would change it (${forced}).`;
+  return `${answers(onPoints)} would change it on points${forced > 0 ? `, and ${forced} more by ruling it out` : ""}.`;
+}
+
+function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[], winnerScore: number): string {
   switch (margin.verdict) {
     case "only-option":
       return "It is the only option left; the scores only rank what it does well.";
@@ -39,7 +48,7 @@ function marginLine(margin: Margin, ruleSet: RuleSet, flips: number, winnerScore
       const lead = margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
       const runnerUpScore = winnerScore - (margin.points ?? 0);
       const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
-      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${margin.points === 0 ? ", settled by the tie-break order" : ""}. ${firmness}`;
+      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${margin.points === 0 ? ", settled by the tie-break order" : ""}. ${firmness(whatIf)}`;
     }
   }
 }
@@ -68,8 +77,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   } else {
     const title = block(`Recommendation: ${winner.label}, score ${winner.score}`, width, "  ", "");
     out.push(title.replace("Recommendation:", style.bold("Recommendation:")).replace(winner.label, style.good(style.bold(winner.label))));
-    const flips = advice.whatIf.length;
-    out.push(block(marginLine(advice.margin, ruleSet, flips, winner.score), width, "  "));
+    out.push(block(marginLine(advice.margin, ruleSet, advice.whatIf, winner.score), width, "  "));
 
     const pros = weighing(advice, winner.id, 1);
     const cons = weighing(advice, winner.id, -1);
