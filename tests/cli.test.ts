@@ -127,7 +127,7 @@ describe("vmvc advise, non-interactive", () => {
   it("prints a plain-text recommendation with reasons, sources and what would change it", () => {
     const run = vmvc(["advise", ...allFlags()]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Recommendation: Container with process isolation, score \d+\n/);
+    expect(run.stdout).toMatch(/^Recommendation: Container with process isolation, score 18\n {2}21 points ahead of Virtual machine \(Hyper-V\) at -3: a clear lead\. Only answers\n {2}that rule it out would change it \(10\)\./);
     expect(run.stdout).toContain("Ruled out");
     expect(run.stdout).toContain("To make it possible:");
     expect(run.stdout).toContain("What would change this");
