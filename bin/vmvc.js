@@ -17,7 +17,13 @@ try {
 } catch {
   cachedData = undefined;
 }
-const source = readFileSync(filename, "utf8");
+let source;
+try {
+  source = readFileSync(filename, "utf8");
+} catch {
+  process.stderr.write(`vmvc: the CLI is not built yet: run \`npm ci\` (or \`npm run build\`) in ${join(__dirname, "..")}\n`);
+  process.exit(1);
+}
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(filename), bundle, filename, dist);
