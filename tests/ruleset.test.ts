@@ -172,6 +172,19 @@ describe("layering policy files over the shipped rules", () => {
     expect(ruleSet.rules).toHaveLength(shipped.rules.length + 1);
   });
 
+  it("replaces only the fields an override restates", () => {
+    const original = shipped.rules.find((r) => r.id === "databases-prefer-vms")!;
+    const ruleSet = layer({ "weight.json": { rules: [{ id: "databases-prefer-vms", effect: { option: "vm", score: 5 } }] } });
+    const changed = ruleSet.rules.find((r) => r.id === "databases-prefer-vms")!;
+    expect(changed).toMatchObject({ effect: { option: "vm", score: 5 }, reason: original.reason, source: original.source, when: original.when });
+    expect(changed.file).toMatch(/weight\.json$/);
+    // A new rule must be whole.
+    expect(problemsOf(() => layer({ "new.json": { rules: [{ id: "brand-new", effect: { option: "vm", score: 1 } }] } }))).toEqual([
+      expect.stringMatching(/new\.json: rule "brand-new": reason: is required$/),
+      expect.stringMatching(/new\.json: rule "brand-new": source: is required$/),
+    ]);
+  });
+
   it("disables a preference", () => {
     const ruleSet = layer({ "policy.json": { disable: ["hyperv-standard-edition-limit"] } });
     expect(ruleSet.rules.some((r) => r.id === "hyperv-standard-edition-limit")).toBe(false);

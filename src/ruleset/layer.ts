@@ -130,15 +130,26 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           );
           continue;
         }
-        const effect = raw.effect.exclude ? { option: raw.effect.option, exclude: true as const } : { option: raw.effect.option, score: raw.effect.score ?? 0 };
+        // Replacing a rule may restate only what changes (its weight, say); a new rule is whole.
+        const missing = (["effect", "reason", "source"] as const).filter((field) => raw[field] === undefined);
+        if (!replaced && missing.length > 0) {
+          for (const field of missing) problems.push(`${file}: rule "${raw.id}": ${field}: is required`);
+          continue;
+        }
+        const effect = !raw.effect
+          ? replaced!.effect
+          : raw.effect.exclude
+            ? { option: raw.effect.option, exclude: true as const }
+            : { option: raw.effect.option, score: raw.effect.score ?? 0 };
+        const remedy = raw.remedy ?? (isExclusion(effect) ? replaced?.remedy : undefined);
         rules.set(raw.id, {
           id: raw.id,
-          when: toClauses(raw.when, [Object.create(null) as Clause]),
-          unless: toClauses(raw.unless, []),
+          when: toClauses(raw.when, replaced?.when ?? [Object.create(null) as Clause]),
+          unless: toClauses(raw.unless, replaced?.unless ?? []),
           effect,
-          reason: raw.reason,
-          ...(raw.remedy !== undefined ? { remedy: raw.remedy } : {}),
-          source: raw.source,
+          reason: raw.reason ?? replaced!.reason,
+          ...(remedy !== undefined ? { remedy } : {}),
+          source: raw.source ?? replaced!.source,
           file,
         });
       }

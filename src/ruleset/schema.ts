@@ -34,14 +34,16 @@ const hardFactOverride = z.literal("hard-fact", {
   error: 'the only accepted value is "hard-fact"',
 });
 
+// effect, reason and source are required of a new rule; a rule that replaces another by id
+// may leave out what it keeps (checked in layer.ts).
 export const ruleSchema = z.strictObject({
   id,
   when: clauses.optional(),
   unless: clauses.optional(),
-  effect,
-  reason: text,
+  effect: effect.optional(),
+  reason: text.optional(),
   remedy: text.optional(),
-  source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"'),
+  source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"').optional(),
   override: hardFactOverride.optional(),
 });
 
