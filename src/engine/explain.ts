@@ -113,8 +113,9 @@ export function openOptions(ruleSet: RuleSet, answers: Answers): OptionId[] {
  * nothing else matters. Questions marked `alwaysAsk` describe the environment and stay.
  */
 export function skippableQuestions(ruleSet: RuleSet, answers: Answers): Question[] {
-  if (openOptions(ruleSet, answers).length > 1) return [];
-  return ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !q.alwaysAsk);
+  const candidates = ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !q.alwaysAsk);
+  if (candidates.length === 0 || openOptions(ruleSet, answers).length > 1) return [];
+  return candidates;
 }
 
 export function advise(c: CompiledRuleSet, answers: Answers): Advice {
