@@ -2,3 +2,4 @@
 export { loadShippedFromDisk } from "../src/ruleset/load.js";
 export { ruleFileJsonSchema } from "../src/ruleset/json-schema.js";
 export { RuleSetError } from "../src/ruleset/validate.js";
+export { compile, toTables } from "../src/engine/compile.js";

@@ -14,7 +14,7 @@ const banner = { js: 'import { createRequire as __vmvcRequire } from "node:modul
 // 1. Validate the shipped rules with the same loader users' rule files go through.
 const tools = `${root}dist/.build/tools.mjs`;
 await build({ ...common, entryPoints: [`${root}scripts/build-tools.ts`], outfile: tools, banner });
-const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError } = await import(pathToFileURL(tools).href);
+const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError, compile, toTables } = await import(pathToFileURL(tools).href);
 let shipped;
 try {
   shipped = loadShippedFromDisk(`${root}rules/`);
@@ -89,6 +89,7 @@ await build({
     "import.meta.url": "__vmvcMeta.url",
     // As a string: V8 reads JSON.parse("…") much faster than the same object literal.
     __VMVC_SHIPPED_JSON__: JSON.stringify(JSON.stringify(shipped)),
+    __VMVC_SHIPPED_TABLES_JSON__: JSON.stringify(JSON.stringify(toTables(compile(shipped)))),
     __VMVC_VERSION__: JSON.stringify(pkg.version),
   },
 });

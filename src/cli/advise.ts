@@ -1,8 +1,8 @@
-import { compile } from "../engine/compile.js";
 import { advise } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { adviceJson } from "../render/report.js";
+import { compiledRuleSet } from "../ruleset/index.js";
 import { answersFromFlags, answersFromJson, equivalentCommand, missingError, missingQuestions } from "./answers.js";
 import type { Context } from "./context.js";
 import { runningInCI } from "./terminal.js";
@@ -73,7 +73,7 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
     }
   }
 
-  const advice = advise(compile(ruleSet), answers);
+  const advice = advise(compiledRuleSet(ruleSet), answers);
   const report = { advice, ruleSet, command: equivalentCommand(ruleSet, answers, ctx.rulePaths) };
 
   if (format === "json") ctx.out(adviceJson(report));

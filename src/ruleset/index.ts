@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { compile, fromTables, type CompiledRuleSet, type CompiledTables } from "../engine/compile.js";
 import type { RuleSet } from "../engine/model.js";
 import { configuredRulePaths } from "./config.js";
 
@@ -6,6 +7,7 @@ import { configuredRulePaths } from "./config.js";
 // embedded in the bundle; only user rule files need the validating loader at run time.
 
 declare const __VMVC_SHIPPED_JSON__: string | undefined;
+declare const __VMVC_SHIPPED_TABLES_JSON__: string | undefined;
 
 let shipped: RuleSet | undefined;
 
@@ -27,4 +29,12 @@ export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<Rule
   if (paths.length === 0) return base;
   const { layerRuleFiles } = await import("./load.js");
   return layerRuleFiles(base, paths);
+}
+
+/** The engine's form of a rule set; for the shipped set, as compiled at build time. */
+export function compiledRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  if (ruleSet === shipped && typeof __VMVC_SHIPPED_TABLES_JSON__ !== "undefined") {
+    return fromTables(ruleSet, JSON.parse(__VMVC_SHIPPED_TABLES_JSON__) as CompiledTables);
+  }
+  return compile(ruleSet);
 }
