@@ -118,7 +118,7 @@ describe("vmvc advise, non-interactive", () => {
   it("writes a decision record in Markdown", () => {
     const run = vmvc(["advise", ...allFlags(), "--format", "markdown"]);
     expect(run.code).toBe(0);
-    for (const heading of ["# Run web app or api as: Container with process isolation", "## Context", "## Decision", "## Options considered", "## Consequences", "## Sources"]) {
+    for (const heading of ["# Hosting decision: Web app or API, as Container with process isolation", "## Context", "## Decision", "## Options considered", "## Consequences", "## Sources"]) {
       expect(run.stdout).toContain(heading);
     }
     expect(run.stdout).toMatch(/\]\(https:\/\/learn\.microsoft\.com\//);

@@ -14,10 +14,10 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
     return `${reason.text} [${refs.indexOf(reason.source) + 1}]`;
   };
   const chosen = optionLabel(ruleSet, advice.recommendation);
-  const workload = advice.answers.workload ? choiceLabel(ruleSet, "workload", advice.answers.workload).toLowerCase() : "the workload";
+  const workload = advice.answers.workload ? choiceLabel(ruleSet, "workload", advice.answers.workload) : "Workload";
   const out: string[] = [];
 
-  out.push(`# Run ${workload} as: ${chosen}`, "");
+  out.push(`# Hosting decision: ${workload}, as ${chosen}`, "");
   out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: vmvc, from Microsoft's guidance on containers and virtual machines`, "");
 
   out.push("## Context", "", "| Question | Answer |", "| --- | --- |");
