@@ -30,7 +30,7 @@ script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(fil
 const warmUp = process.env.VMVC_WRITE_CODE_CACHE;
 if (warmUp) {
   // Build time: run typical command lines silently, then save the code they compiled.
-  const io = { stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: false, env: {}, cwd: process.cwd(), readStdin: () => "" };
+  const io = { stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: () => false, env: {}, cwd: process.cwd(), readStdin: () => "" };
   JSON.parse(warmUp)
     .reduce((done, argv) => done.then(() => bundle.exports.run(argv, io)), Promise.resolve())
     .then(() => writeFileSync(cacheFile, script.createCachedData()));

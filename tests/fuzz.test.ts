@@ -16,7 +16,7 @@ async function cli(argv: string[], stdin = "", cwd = process.cwd()) {
   const io: Io = {
     stdout: { write: (t: string) => (stdout += t), isTTY: false },
     stderr: { write: (t: string) => (stderr += t) },
-    stdinIsTTY: false,
+    stdinIsTTY: () => false,
     env: {},
     cwd,
     readStdin: () => stdin,

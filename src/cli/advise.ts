@@ -31,8 +31,8 @@ function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
   if (flags.input === false) return "--no-input";
   if (flags.answers === "-") return "stdin carries the answers";
   if (runningInCI(ctx.env)) return "CI is set";
-  if (!ctx.stdinIsTTY) return "stdin is not a terminal";
   if (!ctx.stdoutIsTTY) return "stdout is not a terminal";
+  if (!ctx.stdinIsTTY()) return "stdin is not a terminal";
   return undefined;
 }
 

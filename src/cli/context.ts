@@ -9,7 +9,7 @@ export interface Context {
   cwd: string;
   color: boolean;
   width: number;
-  stdinIsTTY: boolean;
+  stdinIsTTY(): boolean;
   stdoutIsTTY: boolean;
   out(text: string): void;
   err(text: string): void;

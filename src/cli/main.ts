@@ -174,7 +174,8 @@ function report(error: unknown, err: (text: string) => void): number {
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
-  stdinIsTTY: boolean;
+  /** Asked only when it matters: the answer costs a system call. */
+  stdinIsTTY(): boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   readStdin(): string;
@@ -277,23 +278,27 @@ export async function main(): Promise<never> {
   };
   process.on("uncaughtException", unexpected);
   process.on("unhandledRejection", unexpected);
-  // Not process.stdin: creating the stdin stream costs start-up time.
-  const stdinIsTTY = isTerminal(0);
-  if (stdinIsTTY) {
-    // A prompt may be on screen: end it cleanly, with the cursor back. (Ctrl-C typed at a
-    // prompt arrives as a keypress, not a signal; `kill -INT` arrives here.)
-    const stop = (message: string, code: number) => () => {
-      if (stdout.isTTY) stdout.write("\x1b[?25h\n");
-      if (message) stderr.write(`${message}\n`);
-      process.exit(code);
-    };
-    process.on("SIGINT", stop("Cancelled: no recommendation was made.", 130));
-    process.on("SIGTERM", stop("", 143));
-  }
+  let stdinIsTTY: boolean | undefined;
   const code = await run(process.argv.slice(2), {
     stdout,
     stderr,
-    stdinIsTTY,
+    stdinIsTTY() {
+      if (stdinIsTTY !== undefined) return stdinIsTTY;
+      // Not process.stdin: creating the stdin stream costs start-up time.
+      stdinIsTTY = isTerminal(0);
+      if (stdinIsTTY) {
+        // A prompt may come: end it cleanly, with the cursor back. (Ctrl-C typed at a prompt
+        // arrives as a keypress, not a signal; `kill -INT` arrives here.)
+        const stop = (message: string, exitCode: number) => () => {
+          if (stdout.isTTY) stdout.write("\x1b[?25h\n");
+          if (message) stderr.write(`${message}\n`);
+          process.exit(exitCode);
+        };
+        process.on("SIGINT", stop("Cancelled: no recommendation was made.", 130));
+        process.on("SIGTERM", stop("", 143));
+      }
+      return stdinIsTTY;
+    },
     env: process.env,
     cwd: process.cwd(),
     readStdin: () => readFileSync(0, "utf8"),
