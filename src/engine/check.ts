@@ -51,34 +51,19 @@ export function checkRuleSet(c: CompiledRuleSet): CheckReport {
   const fired = new Uint8Array(ruleCount);
   const mattered = new Uint8Array(ruleCount);
   const noneExamples: Answers[] = [];
-  const { clauseRule, complexRules, ruleOption, ruleExcludes, words, ruleWhen, ruleUnless } = c;
+  const { ruleOption, ruleExcludes } = c;
 
   const combinations = sweep(c, (codes, best, scratch) => {
     if (best === -1) {
       recommended.none!++;
       if (noneExamples.length < MAX_EXAMPLES) noneExamples.push(decode(c, codes));
     } else recommended[optionIds[best]!]!++;
-    const { matched, excluded } = scratch;
-    const note = (r: number): void => {
+    // The sweep has already listed the rules that fired.
+    for (let i = 0; i < scratch.firedCount; i++) {
+      const r = scratch.fired[i]!;
       fired[r] = 1;
       // A score on an option that is ruled out anyway changes nothing.
-      if (ruleExcludes[r] === 1 || (excluded & (1 << ruleOption[r]!)) === 0) mattered[r] = 1;
-    };
-    for (let w = 0; w < words; w++) {
-      let bits = matched[w]!;
-      while (bits !== 0) {
-        const low = bits & -bits;
-        bits ^= low;
-        const r = clauseRule[(w << 5) + 31 - Math.clz32(low)];
-        if (r !== undefined && r !== -1) note(r);
-      }
-    }
-    for (let i = 0; i < complexRules.length; i++) {
-      const r = complexRules[i]!;
-      let hit = false;
-      for (let w = 0; w < words && !hit; w++) hit = (matched[w]! & ruleWhen[r * words + w]!) !== 0;
-      for (let w = 0; w < words && hit; w++) hit = (matched[w]! & ruleUnless[r * words + w]!) === 0;
-      if (hit) note(r);
+      if (ruleExcludes[r] === 1 || (scratch.excluded & (1 << ruleOption[r]!)) === 0) mattered[r] = 1;
     }
   });
 

@@ -5,6 +5,9 @@ import { effectValue } from "./model.js";
 /** Reusable buffers, so a sweep over every combination allocates nothing per answer set. */
 export interface Scratch {
   matched: Uint32Array;
+  /** Indexes of the rules that fired, in `fired[0 .. firedCount)`. */
+  fired: Int32Array;
+  firedCount: number;
   scores: Int32Array;
   /** Bit i set: option i is excluded. */
   excluded: number;
@@ -12,6 +15,8 @@ export interface Scratch {
 
 export const createScratch = (c: CompiledRuleSet): Scratch => ({
   matched: new Uint32Array(c.words),
+  fired: new Int32Array(c.ruleOption.length),
+  firedCount: 0,
   scores: new Int32Array(c.optionCount),
   excluded: 0,
 });
@@ -57,12 +62,16 @@ export function recommendIndex(c: CompiledRuleSet, codes: ArrayLike<number>, scr
   return scoreMatched(c, scratch);
 }
 
-/** Applies the rules whose clauses are set in `scratch.matched`; returns the recommended index. */
+/**
+ * Applies the rules whose clauses are set in `scratch.matched`, lists them in `scratch.fired`,
+ * and returns the recommended index. One pass: this is the inner loop of every sweep.
+ */
 function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
-  const { matched, scores } = scratch;
-  const { clauseRule, ruleExcludes, ruleOption, ruleScore, complexRules } = c;
+  const { matched, fired, scores } = scratch;
+  const { clauseRule, complexRules, ruleExcludes, ruleOption, ruleScore } = c;
   scores.fill(0);
   let excluded = 0;
+  let count = 0;
   // Walk the set bits: only the few matched clauses cost anything.
   for (let w = 0; w < matched.length; w++) {
     let bits = matched[w]!;
@@ -72,6 +81,7 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
       const bit = (w << 5) + 31 - Math.clz32(low);
       const r = bit < clauseRule.length ? clauseRule[bit]! : -1;
       if (r === -1) continue;
+      fired[count++] = r;
       if (ruleExcludes[r] === 1) excluded |= 1 << ruleOption[r]!;
       else scores[ruleOption[r]!]! += ruleScore[r]!;
     }
@@ -79,9 +89,11 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
   for (let i = 0; i < complexRules.length; i++) {
     const r = complexRules[i]!;
     if (!fires(c, r, matched)) continue;
+    fired[count++] = r;
     if (ruleExcludes[r] === 1) excluded |= 1 << ruleOption[r]!;
     else scores[ruleOption[r]!]! += ruleScore[r]!;
   }
+  scratch.firedCount = count;
   scratch.excluded = excluded;
   let best = -1;
   for (let i = 0; i < c.optionCount; i++) {
@@ -120,14 +132,6 @@ export function sweep(c: CompiledRuleSet, visit: (codes: Int32Array, best: numbe
   }
 }
 
-/** Indexes of the rules that fire for these answers. */
-export function firedRules(c: CompiledRuleSet, codes: ArrayLike<number>, scratch: Scratch): number[] {
-  matchClauses(c, codes, scratch.matched);
-  const fired: number[] = [];
-  for (let r = 0; r < c.ruleOption.length; r++) if (fires(c, r, scratch.matched)) fired.push(r);
-  return fired;
-}
-
 /** The full, explained result for one set of answers. Pure and deterministic. */
 export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   const codes = encode(c, answers);
@@ -135,7 +139,9 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   const best = recommendIndex(c, codes, scratch);
   const { options: optionList, rules } = c.ruleSet;
 
-  const reasons: Reason[] = firedRules(c, codes, scratch).map((r) => {
+  // recommendIndex has listed the rules that fired; reasons follow the rules' order.
+  const fired = Array.from(scratch.fired.subarray(0, scratch.firedCount)).sort((a, b) => a - b);
+  const reasons: Reason[] = fired.map((r) => {
     const rule = rules[r]!;
     return {
       rule: rule.id,
