@@ -83,7 +83,7 @@ export function whatIf(c: CompiledRuleSet, result: Result): WhatIf[] {
         answer: c.ruleSet.questions[q]!.choices[v]!.value,
         recommendation,
         margin: best === -1 || runnerUp === null ? null : scratch.scores[best]! - runnerUp,
-        forced: current !== undefined && currentIndex !== -1 && (scratch.excluded & (1 << currentIndex)) !== 0,
+        forced: currentIndex !== -1 && (scratch.excluded & (1 << currentIndex)) !== 0,
       });
     }
     codes[q] = current;
