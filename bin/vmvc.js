@@ -4,7 +4,6 @@
 // compile. (Node 20 has no built-in compile cache; see "Performance" in the README.)
 "use strict";
 const { readFileSync, writeFileSync } = require("node:fs");
-const { createRequire } = require("node:module");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 
@@ -26,7 +25,8 @@ try {
 }
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
 const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(filename), bundle, filename, dist);
+// Its own require is enough: the bundle requires only built-ins and, by absolute path, its siblings.
+script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, filename, dist);
 const warmUp = process.env.VMVC_WRITE_CODE_CACHE;
 if (warmUp) {
   // Build time: run typical command lines silently, then save the code they compiled.

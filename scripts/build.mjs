@@ -40,27 +40,31 @@ const lazy = {
   "../ruleset/load.js": "loader",
 };
 // A lazy import becomes a stub that require()s the sibling bundle when first awaited:
-// bin/vmvc.js runs the bundle through vm.Script, where import() has no loader.
+// bin/vmvc.js runs the bundle through vm.Script, where import() has no loader. The path is
+// absolute because the bundle gets bin/vmvc.js's own require (node:module's createRequire
+// costs half a millisecond to load).
 const lazyBundles = {
   name: "lazy-bundles",
   setup(b) {
     b.onResolve({ filter: /\.js$/ }, (args) =>
       args.kind === "dynamic-import" && lazy[args.path] ? { path: lazy[args.path], namespace: "lazy" } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: `module.exports = require("./${args.path}.cjs");`, loader: "js" }));
-    b.onResolve({ filter: /^\.\/[a-z]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({ contents: `module.exports = require(__dirname + "/${args.path}.cjs");`, loader: "js" }));
   },
 };
 // commander loads child_process at start-up for executable subcommands, which vmvc has none
-// of; defer it until something really uses it.
-const deferChildProcess = {
-  name: "defer-child-process",
+// of: defer it until something really uses it. Its node:process is the global process,
+// without loading a module for it.
+const commanderBuiltins = {
+  name: "commander-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes("commander") ? { path: "child_process", namespace: "deferred" } : undefined,
+    b.onResolve({ filter: /^(node:)?(child_process|process)$/ }, (args) =>
+      args.importer.includes("commander") ? { path: args.path.replace("node:", ""), namespace: "builtin" } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: "deferred" }, () => ({
-      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+    b.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({
+      contents: args.path === "process"
+        ? "module.exports = process;"
+        : 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
       loader: "js",
     }));
   },
@@ -78,7 +82,7 @@ await build({
   },
   outdir: `${root}dist`,
   outExtension: { ".js": ".cjs" },
-  plugins: [lazyBundles, deferChildProcess],
+  plugins: [lazyBundles, commanderBuiltins],
   // VMVC_READABLE_BUILD=1 keeps names, for profiling.
   minify: !process.env.VMVC_READABLE_BUILD,
   minifyWhitespace: true,

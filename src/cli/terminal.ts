@@ -1,5 +1,4 @@
 import { fstatSync } from "node:fs";
-import { createRequire } from "node:module";
 
 // Facts about where we run, decided once per process and passed down.
 
@@ -9,7 +8,7 @@ import { createRequire } from "node:module";
  * start; terminals are character devices with majors 4, 5 and 136-143 (pseudo-terminals).
  */
 export function isTerminal(fd: number): boolean {
-  if (process.platform !== "linux") return (createRequire(import.meta.url)("node:tty") as typeof import("node:tty")).isatty(fd);
+  if (process.platform !== "linux") return process.getBuiltinModule("node:tty").isatty(fd);
   try {
     const stat = fstatSync(fd);
     if (!stat.isCharacterDevice()) return false;
