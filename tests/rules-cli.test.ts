@@ -174,6 +174,9 @@ describe("policies layered over the shipped rules", () => {
     const bad = vmvc(["advise", ...scenario], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/vmvc\.config\.json: expected \{ "rules"/);
+    // Only commands read rules: a broken policy does not stop --version or the command list.
+    expect(vmvc(["--version"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+    expect(vmvc(["--help"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
   });
 
   it("refuses to weaken a hard fact without the override, from the command line too", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../src/engine/compile.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { isExclusion } from "../src/engine/model.js";
-import { loadRuleSet } from "../src/ruleset/index.js";
+import { loadRuleSet, shippedRuleSet } from "../src/ruleset/index.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { readTier } from "../src/ruleset/load.js";
 import { checkRuleFile, RuleSetError } from "../src/ruleset/validate.js";
@@ -223,6 +223,14 @@ describe("layering policy files over the shipped rules", () => {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", vmvc: { rules: ["house.json"] } }));
     const ruleSet = await loadRuleSet({ rulePaths: [], cwd: dir });
     expect(ruleSet.rules.some((r) => r.id === "house-rule")).toBe(true);
+  });
+
+  it("reads package.json only for its own key, and leaves other tools' broken files alone", async () => {
+    const dir = scratchDir();
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", description: "uses vmvc", scripts: { vmvc: "vmvc" } }));
+    expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(await shippedRuleSet());
+    writeFileSync(join(dir, "package.json"), "{ not json, \"vmvc\": ");
+    expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(await shippedRuleSet());
   });
 
   it("accepts custom questions and values, and evaluates rules on them", () => {

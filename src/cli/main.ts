@@ -65,7 +65,11 @@ function commandTarget(argv: readonly string[]): string | undefined {
  * Every command is listed, but only the one being run gets its options and action:
  * building all of them is start-up time spent on commands nobody asked for.
  */
-function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, target: string | undefined): Command {
+function buildProgram(
+  output: Pick<Context, "out" | "err">,
+  run: (task: () => Promise<number>) => void,
+  target: { name: string; ctx: Context } | undefined,
+): Command {
   const program = new Command("vmvc")
     .description("Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.")
     .version(version(), "-V, --version", "print the version")
@@ -73,11 +77,11 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+    .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
   program.addHelpText("after", "\nRun `vmvc <command> --help` for a command's flags and examples.");
-  const define = (name: string, description: string, configure: (command: Command) => void): void => {
+  const define = (name: string, description: string, configure: (command: Command, ctx: Context) => void): void => {
     const command = program.command(name).description(description);
-    if (name === target) configure(command);
+    if (name === target?.name) configure(command, target.ctx);
   };
   const rulesOption = () =>
     new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
@@ -92,7 +96,7 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
         if (stray !== undefined) throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
       });
 
-  define("advise", "recommend how to run one workload, with the reasons and their sources", (advise) => {
+  define("advise", "recommend how to run one workload, with the reasons and their sources", (advise, ctx) => {
     refuseStrays(advise)
       .option("--json", "print JSON only (same as --format json)")
       .addOption(new Option("--format <format>", "output format").choices(ADVISE_FORMATS))
@@ -106,7 +110,7 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
     advise.action((_stray: string[], flags: AdviseFlags) => run(() => runAdvise(ctx, flags)));
   });
 
-  define("compare", "print the comparison table of the three options", (compare) => {
+  define("compare", "print the comparison table of the three options", (compare, ctx) => {
     refuseStrays(compare)
       .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
       .option("--json", "same as --format json")
@@ -116,7 +120,7 @@ function buildProgram(ctx: Context, run: (task: () => Promise<number>) => void, 
       .action((_stray: string[], flags: { json?: boolean; format?: string; rows?: string }) => run(() => runCompare(ctx, flags)));
   });
 
-  define("rules", "list, show, validate and check rule sets", (rules) => {
+  define("rules", "list, show, validate and check rule sets", (rules, ctx) => {
     const lazily = (task: (commands: typeof import("./rules.js")) => Promise<number>) => run(async () => task(await import("./rules.js")));
     rules
       .command("list")
@@ -183,31 +187,38 @@ export interface Io {
 
 /** Runs one command line and returns its exit code. Never exits the process. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const out = (text: string): void => void io.stdout.write(text);
   const err = (text: string): void => void io.stderr.write(text);
   try {
-    const rulePaths = scanRulePaths(argv);
-    const ctx: Context = {
-      ruleSet: await loadRuleSet({ rulePaths, cwd: io.cwd }),
-      rulePaths,
-      env: io.env,
-      cwd: io.cwd,
-      color: useColor(io.env, io.stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),
-      width: outputWidth(io.env, io.stdout),
-      stdinIsTTY: io.stdinIsTTY,
-      stdoutIsTTY: io.stdout.isTTY === true,
-      out: (text) => void io.stdout.write(text),
-      err,
-      readFile: (path) => readFileSync(resolve(io.cwd, path), "utf8"),
-      readStdin: io.readStdin,
-      today: () => new Date().toISOString().slice(0, 10),
-    };
+    const name = commandTarget(argv);
+    // Only a command needs the rule set: `vmvc --version` and `vmvc --help` start without it.
+    const target = name === undefined ? undefined : { name, ctx: await commandContext(argv, io, out, err) };
     let task: (() => Promise<number>) | undefined;
-    const program = buildProgram(ctx, (t) => (task = t), commandTarget(argv));
+    const program = buildProgram({ out, err }, (t) => (task = t), target);
     await program.parseAsync(argv as string[], { from: "user" });
     return task ? await task() : 0;
   } catch (error) {
     return report(error, err);
   }
+}
+
+async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<Context> {
+  const rulePaths = scanRulePaths(argv);
+  return {
+    ruleSet: await loadRuleSet({ rulePaths, cwd: io.cwd }),
+    rulePaths,
+    env: io.env,
+    cwd: io.cwd,
+    color: useColor(io.env, io.stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),
+    width: outputWidth(io.env, io.stdout),
+    stdinIsTTY: io.stdinIsTTY,
+    stdoutIsTTY: io.stdout.isTTY === true,
+    out,
+    err,
+    readFile: (path) => readFileSync(resolve(io.cwd, path), "utf8"),
+    readStdin: io.readStdin,
+    today: () => new Date().toISOString().slice(0, 10),
+  };
 }
 
 /** The terminal is gone (hung up or closed): reading or writing it fails with these. */
@@ -249,13 +260,18 @@ function output(fd: 1 | 2): Io["stdout"] {
     },
     write(text: string) {
       if (isTTY() || stream) return viaStream().write(text);
-      const bytes = Buffer.from(text);
+      // The string goes straight to the system call; a buffer is made only for a short write.
+      let bytes: Buffer | undefined;
       let done = 0;
       try {
-        while (done < bytes.length) done += writeSync(fd, bytes, done);
+        done = writeSync(fd, text);
+        if (done < Buffer.byteLength(text)) {
+          bytes = Buffer.from(text);
+          while (done < bytes.length) done += writeSync(fd, bytes, done);
+        }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return gone(error as NodeJS.ErrnoException);
-        viaStream().write(bytes.subarray(done));
+        viaStream().write((bytes ?? Buffer.from(text)).subarray(done));
       }
       return true;
     },

@@ -18,6 +18,8 @@ export function configuredRulePaths(cwd: string): string[] {
     } catch {
       continue;
     }
+    // Most package.json files say nothing of vmvc; they need no parsing.
+    if (name === "package.json" && !text.includes('"vmvc"')) continue;
     let data: unknown;
     try {
       data = JSON.parse(text);
