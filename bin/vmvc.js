@@ -8,7 +8,7 @@ const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const dist = join(__dirname, "..", "dist");
-const filename = join(dist, "vmvc.cjs");
+const filename = join(dist, "vmvc.js");
 const cacheFile = join(dist, "vmvc.v8cache");
 let cachedData;
 try {
@@ -23,7 +23,7 @@ try {
   process.stderr.write(`vmvc: the CLI is not built yet: run \`npm ci\` (or \`npm run build\`) in ${join(__dirname, "..")}\n`);
   process.exit(1);
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
+const script = new Script(source, { filename, cachedData });
 const bundle = { exports: {} };
 // Its own require is enough: the bundle requires only built-ins and, by absolute path, its siblings.
 script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, filename, dist);

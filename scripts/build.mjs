@@ -1,4 +1,4 @@
-// Builds the shipped CLI: validates the shipped rules, embeds them, writes the JSON Schema,
+// Builds the shipped CLI: validates the shipped rules and writes them to dist/, writes the JSON Schema,
 // and bundles everything into dist/ with code splitting so each command loads only what it uses.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ const banner = { js: 'import { createRequire as __vmvcRequire } from "node:modul
 // 1. Validate the shipped rules with the same loader users' rule files go through.
 const tools = `${root}dist/.build/tools.mjs`;
 await build({ ...common, entryPoints: [`${root}scripts/build-tools.ts`], outfile: tools, banner });
-const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError, compile, toTables } = await import(pathToFileURL(tools).href);
+const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError, compile, toTables, SHIPPED_FILE } = await import(pathToFileURL(tools).href);
 let shipped;
 try {
   shipped = loadShippedFromDisk(`${root}rules/`);
@@ -91,12 +91,19 @@ await build({
   banner: { js: 'var __vmvcMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
   define: {
     "import.meta.url": "__vmvcMeta.url",
+    __VMVC_BUNDLE_DIR__: "__dirname",
     // As a string: V8 reads JSON.parse("…") much faster than the same object literal.
-    __VMVC_SHIPPED_JSON__: JSON.stringify(JSON.stringify(shipped)),
     __VMVC_SHIPPED_TABLES_JSON__: JSON.stringify(JSON.stringify(toTables(compile(shipped)))),
     __VMVC_VERSION__: JSON.stringify(pkg.version),
   },
 });
+
+writeFileSync(`${root}dist/${SHIPPED_FILE}`, JSON.stringify(shipped));
+// bin/vmvc.js compiles the main bundle as one function expression with vm.Script; written
+// that way, it needs no wrapping (a copy of the whole source) at every start.
+const main = readFileSync(`${root}dist/vmvc.cjs`, "utf8");
+writeFileSync(`${root}dist/vmvc.js`, `(function (exports, require, module, __filename, __dirname) {${main}\n})`);
+rmSync(`${root}dist/vmvc.cjs`);
 
 // 4. The V8 code cache bin/vmvc.js starts from, made by running the scripted paths once.
 const scripted = ["--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker",
