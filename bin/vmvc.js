@@ -1,20 +1,25 @@
 #!/usr/bin/env node
-// Starts the bundled CLI. It is compiled with the V8 code cache that the build wrote next to
+// Starts the bundled CLI. It is compiled with a V8 code cache that the build wrote next to
 // it, so a run skips most parsing and compiling; a missing or stale cache just means a normal
 // compile. (Node 20 has no built-in compile cache; see "Performance" in the README.)
 "use strict";
-const { readFileSync, writeFileSync } = require("node:fs");
+const { existsSync, readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const dist = join(__dirname, "..", "dist");
 const filename = join(dist, "vmvc.js");
-const cacheFile = join(dist, "vmvc.v8cache");
+const warmUp = process.env.VMVC_WRITE_CODE_CACHE;
 let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+if (!warmUp) {
+  // The cache made for this command, if the build made one, else the general one.
+  const command = process.argv[2];
+  const name = command && /^[a-z]+$/.test(command) && existsSync(join(dist, `${command}.v8cache`)) ? command : "vmvc";
+  try {
+    cachedData = readFileSync(join(dist, `${name}.v8cache`));
+  } catch {
+    cachedData = undefined;
+  }
 }
 let source;
 try {
@@ -27,13 +32,13 @@ const script = new Script(source, { filename, cachedData });
 const bundle = { exports: {} };
 // Its own require is enough: the bundle requires only built-ins and, by absolute path, its siblings.
 script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, filename, dist);
-const warmUp = process.env.VMVC_WRITE_CODE_CACHE;
 if (warmUp) {
   // Build time: run typical command lines silently, then save the code they compiled.
+  const { cache, commandLines } = JSON.parse(warmUp);
   const io = { stdout: { write() {} }, stderr: { write() {} }, stdinIsTTY: () => false, env: {}, cwd: process.cwd(), readStdin: () => "" };
-  JSON.parse(warmUp)
+  commandLines
     .reduce((done, argv) => done.then(() => bundle.exports.run(argv, io)), Promise.resolve())
-    .then(() => writeFileSync(cacheFile, script.createCachedData()));
+    .then(() => writeFileSync(cache, script.createCachedData()));
 } else {
   bundle.exports.main();
 }

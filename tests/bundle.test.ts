@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -21,10 +21,15 @@ function loadedBundles(args: string[]): string[] {
 }
 
 describe("the built CLI", () => {
-  it("ships a V8 code cache that this Node accepts", () => {
+  it("ships V8 code caches, the general one and one per common command, that this Node accepts", () => {
     const filename = join(ROOT, "dist/vmvc.js");
-    const script = new Script(readFileSync(filename, "utf8"), { filename, cachedData: readFileSync(join(ROOT, "dist/vmvc.v8cache")) });
-    expect(script.cachedDataRejected).toBe(false);
+    const source = readFileSync(filename, "utf8");
+    const caches = readdirSync(join(ROOT, "dist")).filter((f) => f.endsWith(".v8cache")).sort();
+    expect(caches).toEqual(["advise.v8cache", "compare.v8cache", "vmvc.v8cache"]);
+    for (const cache of caches) {
+      const script = new Script(source, { filename, cachedData: readFileSync(join(ROOT, "dist", cache)) });
+      expect(script.cachedDataRejected, cache).toBe(false);
+    }
   });
 
   it("loads only the main bundle for JSON output and --version", () => {
