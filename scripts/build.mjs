@@ -30,9 +30,11 @@ mkdirSync(`${root}schema`, { recursive: true });
 writeFileSync(`${root}schema/rule-file.schema.json`, JSON.stringify(ruleFileJsonSchema(), null, 2) + "\n");
 
 // 3. The CLI itself: CommonJS, because Node 20 loads it markedly faster than ES modules.
-// The hot path (argument parsing, the engine, JSON output) is one file; prompts, terminal
-// rendering, the rules commands and the validating loader are separate files loaded on demand.
+// The hot path (well-formed command lines, the engine, JSON output) is one file; commander,
+// prompts, terminal rendering, the rules commands and the validating loader are separate files
+// loaded on demand.
 const lazy = {
+  "./program.js": "program",
   "../prompts.js": "prompts",
   "../render/terminal.js": "render",
   "./rules.js": "rules",
@@ -75,6 +77,7 @@ await build({
   format: "cjs",
   entryPoints: {
     vmvc: `${root}src/cli/main.ts`,
+    program: `${root}src/cli/program.ts`,
     prompts: `${root}src/prompts.ts`,
     render: `${root}src/render/terminal.ts`,
     rules: `${root}src/cli/rules.ts`,

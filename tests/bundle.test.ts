@@ -38,10 +38,18 @@ describe("the built CLI", () => {
     expect(loadedBundles(["--version"])).toEqual([]);
   });
 
+  it("loads commander only for help, mistakes and the rules commands", () => {
+    expect(loadedBundles(["compare", "--rows", "isolation", "--format", "csv"])).toEqual([]);
+    expect(loadedBundles(["advise", "--help"])).toEqual(["program.cjs"]);
+    expect(loadedBundles(["advise", ...allFlags(), "--bondary", "hostile"])).toEqual(["program.cjs"]);
+    expect(loadedBundles(["compare", "--format=json"])).toEqual(["program.cjs"]);
+    expect(loadedBundles(["--help"])).toEqual(["program.cjs"]);
+  });
+
   it("loads terminal rendering only for text, and never Inquirer without a prompt", () => {
     expect(loadedBundles(["compare"])).toEqual(["render.cjs"]);
     expect(loadedBundles(["advise", ...allFlags()])).toEqual(["render.cjs"]);
-    expect(loadedBundles(["rules", "list"])).toEqual(["rules.cjs"]);
+    expect(loadedBundles(["rules", "list"])).toEqual(["program.cjs", "rules.cjs"]);
     expect(loadedBundles(["compare", "--rules", "examples/policy", "--json"])).toEqual(["loader.cjs"]);
   });
 

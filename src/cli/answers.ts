@@ -2,6 +2,7 @@ import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { skippableQuestions } from "../engine/explain.js";
 import { UsageError } from "../errors.js";
 import { didYouMean, quote } from "../suggest.js";
+import { camel } from "./flags.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
@@ -25,9 +26,6 @@ export function answersFromFlags(ruleSet: RuleSet, flags: Record<string, unknown
   }
   return answers;
 }
-
-/** commander stores --update-cadence as updateCadence. */
-export const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
 export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {

@@ -6,7 +6,13 @@ import type { Context } from "./context.js";
 
 export const COMPARE_FORMATS = ["table", "markdown", "json", "csv"] as const;
 
-export async function runCompare(ctx: Context, flags: { json?: boolean; format?: string; rows?: string }): Promise<number> {
+export interface CompareFlags {
+  json?: boolean;
+  format?: string;
+  rows?: string;
+}
+
+export async function runCompare(ctx: Context, flags: CompareFlags): Promise<number> {
   const format = chooseFormat(flags, COMPARE_FORMATS);
   const all = ctx.ruleSet.comparison;
   let rows = all;

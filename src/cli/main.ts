@@ -1,24 +1,15 @@
 import { readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
-import { Command, CommanderError, Option } from "commander";
-import type { RuleSet } from "../engine/model.js";
-import { isInterruptError, isUsageError, UsageError } from "../errors.js";
-import { quote } from "../suggest.js";
+import { isInterruptError, isUsageError } from "../errors.js";
 import { loadRuleSet } from "../ruleset/index.js";
-import { ADVISE_FORMATS, runAdvise, type AdviseFlags } from "./advise.js";
-import { COMPARE_FORMATS, runCompare } from "./compare.js";
+import { COMMANDS } from "./commands.js";
 import type { Context } from "./context.js";
+import { wellFormedFlags } from "./flags.js";
+import type { Invocation } from "./program.js";
 import { isTerminal, outputWidth, useColor } from "./terminal.js";
+import { version } from "./version.js";
 
 // The only place that exits the process or prints an error.
-
-declare const __VMVC_VERSION__: string | undefined;
-const version = (): string =>
-  typeof __VMVC_VERSION__ !== "undefined"
-    ? __VMVC_VERSION__
-    : (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** --rules must be known before the commands are built: custom questions become flags. */
 function scanRulePaths(argv: readonly string[]): string[] {
@@ -32,132 +23,20 @@ function scanRulePaths(argv: readonly string[]): string[] {
   return paths;
 }
 
-const ADVISE_EXAMPLES = `Examples:
-  $ vmvc advise                                   # asks each question in a terminal
-  $ vmvc advise --workload web --boundary hostile --host-os 2022 --guest-os 2022 \\
-      --deploy docker --density medium --scaling elastic --update-cadence monthly \\
-      --storage none --recovery fast --network shared --json
-  $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
-  $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
-`;
-
-function questionHelp(ruleSet: RuleSet): string {
-  const lines = ["", "Questions (each is also a flag; in a terminal, unanswered ones are asked):"];
-  for (const q of ruleSet.questions) {
-    lines.push(`  --${q.id}: ${q.prompt}`);
-    const width = Math.max(...q.choices.map((c) => c.value.length));
-    for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}: ${c.meaning}`);
-  }
-  lines.push(
-    "",
-    "Exit codes: 0 success, 2 usage or input error, 130 interrupted, 1 unexpected failure.",
-  );
-  return lines.join("\n");
-}
-
 /** The command the user is running (for `help <command>`, the one asked about). */
 function commandTarget(argv: readonly string[]): string | undefined {
   const words = argv.filter((a) => !a.startsWith("-"));
   return words[0] === "help" ? words[1] : words[0];
 }
 
-/**
- * Every command is listed, but only the one being run gets its options and action:
- * building all of them is start-up time spent on commands nobody asked for.
- */
-function buildProgram(
-  output: Pick<Context, "out" | "err">,
-  run: (task: () => Promise<number>) => void,
-  target: { name: string; ctx: Context } | undefined,
-): Command {
-  const program = new Command("vmvc")
-    .description("Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.")
-    .version(version(), "-V, --version", "print the version")
-    .helpOption("-h, --help", "show help")
-    .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
-  program.addHelpText("after", "\nRun `vmvc <command> --help` for a command's flags and examples.");
-  const define = (name: string, description: string, configure: (command: Command, ctx: Context) => void): void => {
-    const command = program.command(name).description(description);
-    if (name === target?.name) configure(command, target.ctx);
-  };
-  const rulesOption = () =>
-    new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
-
-  // Commander's own message for a stray word does not say which word; ours does.
-  const refuseStrays = (command: Command): Command =>
-    command
-      .argument("[stray...]")
-      .usage("[options]")
-      .hook("preAction", (_, action) => {
-        const [stray] = action.args;
-        if (stray !== undefined) throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
-      });
-
-  define("advise", "recommend how to run one workload, with the reasons and their sources", (advise, ctx) => {
-    refuseStrays(advise)
-      .option("--json", "print JSON only (same as --format json)")
-      .addOption(new Option("--format <format>", "output format").choices(ADVISE_FORMATS))
-      .option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it")
-      .option("--no-input", "never prompt; fail if an answer is missing")
-      .addOption(rulesOption());
-    for (const q of ctx.ruleSet.questions) {
-      advise.option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
-    }
-    advise.addHelpText("before", ADVISE_EXAMPLES).addHelpText("after", () => questionHelp(ctx.ruleSet));
-    advise.action((_stray: string[], flags: AdviseFlags) => run(() => runAdvise(ctx, flags)));
-  });
-
-  define("compare", "print the comparison table of the three options", (compare, ctx) => {
-    refuseStrays(compare)
-      .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
-      .option("--json", "same as --format json")
-      .option("--rows <ids>", "only these rows, comma-separated (see --format json for ids)")
-      .addOption(rulesOption())
-      .addHelpText("before", "Examples:\n  $ vmvc compare\n  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md\n  $ vmvc compare --json | jq '.rows[].id'\n")
-      .action((_stray: string[], flags: { json?: boolean; format?: string; rows?: string }) => run(() => runCompare(ctx, flags)));
-  });
-
-  define("rules", "list, show, validate and check rule sets", (rules, ctx) => {
-    const lazily = (task: (commands: typeof import("./rules.js")) => Promise<number>) => run(async () => task(await import("./rules.js")));
-    rules
-      .command("list")
-      .description("list the rules in effect")
-      .option("--option <id>", "only rules about this option")
-      .option("--question <id>", "only rules that depend on this question")
-      .option("--source <ref>", "only rules from this source page or page#section")
-      .option("--json", "print JSON")
-      .addOption(rulesOption())
-      .action((flags: Record<string, string | boolean | undefined>) => lazily((c) => c.runRulesList(ctx, flags)));
-    rules
-      .command("show <id>")
-      .description("one rule in full, with its source link")
-      .option("--json", "print JSON")
-      .addOption(rulesOption())
-      .action((id: string, flags: { json?: boolean }) => lazily((c) => c.runRulesShow(ctx, id, flags)));
-    rules
-      .command("validate <paths...>")
-      .description("check rule files or folders against the schema and the shipped rules")
-      .action((paths: string[]) => lazily((c) => c.runRulesValidate(ctx, paths)));
-    rules
-      .command("schema")
-      .description("print the JSON Schema of a rule file")
-      .action(() => lazily((c) => c.runRulesSchema(ctx)));
-    rules
-      .command("check")
-      .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
-      .option("--strict", "fail on warnings too")
-      .option("--json", "print JSON")
-      .addOption(rulesOption())
-      .action((flags: { strict?: boolean; json?: boolean }) => lazily((c) => c.runRulesCheck(ctx, flags)));
-  });
-  return program;
+/** commander's errors carry a code like "commander.unknownOption"; commander itself is loaded lazily. */
+function isCommanderError(error: unknown): error is Error & { exitCode: number } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === "string" && code.startsWith("commander.");
 }
 
 function report(error: unknown, err: (text: string) => void): number {
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // commander has already printed its message; help and version are not failures.
     return error.exitCode === 0 ? 0 : 2;
   }
@@ -190,16 +69,36 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
   const err = (text: string): void => void io.stderr.write(text);
   try {
+    if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+      out(`${version()}\n`);
+      return 0;
+    }
     const name = commandTarget(argv);
-    // Only a command needs the rule set: `vmvc --version` and `vmvc --help` start without it.
+    // Only a command needs the rule set: `vmvc --help` starts without it.
     const target = name === undefined ? undefined : { name, ctx: await commandContext(argv, io, out, err) };
-    let task: (() => Promise<number>) | undefined;
-    const program = buildProgram({ out, err }, (t) => (task = t), target);
-    await program.parseAsync(argv as string[], { from: "user" });
-    return task ? await task() : 0;
+    const invocation = (target && wellFormed(argv, target.ctx)) ?? (await parseWithCommander(argv, target, out, err));
+    return invocation ? await invocation.run() : 0;
   } catch (error) {
     return report(error, err);
   }
+}
+
+/**
+ * `advise` or `compare` followed by flags in the usual form, parsed without loading commander:
+ * that is most of the start-up time of a scripted run. Anything else goes to commander.
+ */
+function wellFormed(argv: readonly string[], ctx: Context): Invocation | undefined {
+  const spec = COMMANDS.find((c) => c.name === argv[0]);
+  const flags = spec && wellFormedFlags(spec.flags(ctx.ruleSet), argv.slice(1));
+  return flags && { command: spec.name, flags, run: () => spec.run(ctx, flags) };
+}
+
+async function parseWithCommander(argv: readonly string[], target: { name: string; ctx: Context } | undefined, out: Context["out"], err: Context["err"]): Promise<Invocation | undefined> {
+  const { buildProgram } = await import("./program.js");
+  let invocation: Invocation | undefined;
+  const program = buildProgram({ out, err, version: version(), commands: COMMANDS, onParsed: (i) => (invocation = i) }, target);
+  await program.parseAsync(argv as string[], { from: "user" });
+  return invocation;
 }
 
 async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<Context> {
