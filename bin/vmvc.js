@@ -3,24 +3,36 @@
 // it, so a run skips most parsing and compiling; a missing or stale cache just means a normal
 // compile. (Node 20 has no built-in compile cache; see "Performance" in the README.)
 "use strict";
-const { existsSync, readFileSync, writeFileSync } = require("node:fs");
+const { closeSync, openSync, readFileSync, readSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const dist = join(__dirname, "..", "dist");
 const filename = join(dist, "vmvc.js");
 const warmUp = process.env.VMVC_WRITE_CODE_CACHE;
-let cachedData;
-if (!warmUp) {
-  // The cache made for this command, if the build made one, else the general one.
-  const command = process.argv[2];
-  const name = command && /^[a-z]+$/.test(command) && existsSync(join(dist, `${command}.v8cache`)) ? command : "vmvc";
+
+/** A cache file's bytes: one read into an untouched buffer, cheaper at start-up than readFileSync. */
+function readCache(name) {
+  let fd;
   try {
-    cachedData = readFileSync(join(dist, `${name}.v8cache`));
+    fd = openSync(join(dist, `${name}.v8cache`), "r");
   } catch {
-    cachedData = undefined;
+    return undefined;
+  }
+  try {
+    const bytes = new Uint8Array(1 << 20);
+    let size = 0;
+    let read;
+    while (size < bytes.length && (read = readSync(fd, bytes, size, bytes.length - size, null)) > 0) size += read;
+    return size < bytes.length ? bytes.subarray(0, size) : undefined;
+  } finally {
+    closeSync(fd);
   }
 }
+
+// The cache the build made for this command, else the general one.
+const command = process.argv[2];
+const cachedData = warmUp ? undefined : ((command && /^[a-z]+$/.test(command) && readCache(command)) || readCache("vmvc"));
 let source;
 try {
   source = readFileSync(filename, "utf8");

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { isTerminal } from "../src/cli/terminal.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 import { ANSI, pipeline, STACK, vmvc } from "./helpers/cli.js";
@@ -237,5 +238,17 @@ describe("help, version and exit codes", () => {
     const run = vmvc(["compar"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown command 'compar'[\s\S]*compare/);
+  });
+});
+
+describe("terminal detection", () => {
+  it("tells files, /dev/null and closed descriptors from terminals (the pseudo-terminal tests cover a real one)", () => {
+    const file = join(tmp(), "out.txt");
+    writeFileSync(file, "");
+    for (const fd of [openSync(file, "r"), openSync("/dev/null", "r")]) {
+      expect(isTerminal(fd)).toBe(false);
+      closeSync(fd);
+    }
+    expect(isTerminal(999)).toBe(false);
   });
 });

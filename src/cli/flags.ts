@@ -18,12 +18,28 @@ export const RULES_FLAG: FlagSpec = {
 };
 
 /** commander stores --update-cadence as updateCadence. */
-export const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export function camel(id: string): string {
+  // A loop, not a regular expression: this runs at every start, where a regex is compiled first.
+  let key = "";
+  for (let i = 0; i < id.length; i++) {
+    const next = id[i + 1];
+    if (id[i] === "-" && next !== undefined && ((next >= "a" && next <= "z") || (next >= "0" && next <= "9"))) {
+      key += next.toUpperCase();
+      i++;
+    } else key += id[i];
+  }
+  return key;
+}
 
-const longName = (spec: FlagSpec): string => spec.flags.split(" ")[0]!;
+const longName = (spec: FlagSpec): string => {
+  const space = spec.flags.indexOf(" ");
+  return space === -1 ? spec.flags : spec.flags.slice(0, space);
+};
+
+const negated = (spec: FlagSpec): boolean => spec.flags.startsWith("--no-");
 
 /** The key commander gives a flag's value: --update-cadence is updateCadence, --no-input is input. */
-export const flagKey = (spec: FlagSpec): string => camel(longName(spec).replace(/^--(no-)?/, ""));
+export const flagKey = (spec: FlagSpec): string => camel(longName(spec).slice(negated(spec) ? 5 : 2));
 
 /**
  * The flags of a command line in the usual form: known long flags, each value a separate
@@ -32,21 +48,23 @@ export const flagKey = (spec: FlagSpec): string => camel(longName(spec).replace(
  * stray words) returns undefined and is left to commander, with its messages.
  */
 export function wellFormedFlags(specs: readonly FlagSpec[], words: readonly string[]): Record<string, unknown> | undefined {
-  const byName = new Map(specs.map((spec) => [longName(spec), spec]));
   const flags: Record<string, unknown> = {};
+  const byName = new Map<string, { spec: FlagSpec; key: string }>();
   for (const spec of specs) {
-    if (spec.flags.startsWith("--no-")) flags[flagKey(spec)] = true;
-    else if (spec.default !== undefined) flags[flagKey(spec)] = spec.default;
+    const key = flagKey(spec);
+    byName.set(longName(spec), { spec, key });
+    if (negated(spec)) flags[key] = true;
+    else if (spec.default !== undefined) flags[key] = spec.default;
   }
   const given = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    const spec = byName.get(words[i]!);
-    if (spec === undefined) return undefined;
-    const key = flagKey(spec);
+    const known = byName.get(words[i]!);
+    if (known === undefined) return undefined;
+    const { spec, key } = known;
     if (given.has(key) && !spec.repeatable) return undefined;
     given.add(key);
     if (!spec.flags.includes(" ")) {
-      flags[key] = !spec.flags.startsWith("--no-");
+      flags[key] = !negated(spec);
       continue;
     }
     const value = words[++i];

@@ -1,14 +1,20 @@
-import { fstatSync } from "node:fs";
+import { fstatSync, readlinkSync } from "node:fs";
 
 // Facts about where we run, decided once per process and passed down.
 
 /**
- * Whether a file descriptor is a terminal. On Linux this reads the device number, because
- * loading node:tty pulls in the network and stream modules and costs milliseconds at every
- * start; terminals are character devices with majors 4, 5 and 136-143 (pseudo-terminals).
+ * Whether a file descriptor is a terminal. On Linux this asks /proc which device the
+ * descriptor is open on, because loading node:tty pulls in the network and stream modules and
+ * costs milliseconds at every start. Without /proc, it reads the device's major number:
+ * terminals are character devices with majors 4, 5 and 136-143 (pseudo-terminals).
  */
 export function isTerminal(fd: number): boolean {
   if (process.platform !== "linux") return process.getBuiltinModule("node:tty").isatty(fd);
+  try {
+    return TERMINAL_DEVICE.test(readlinkSync(`/proc/self/fd/${fd}`));
+  } catch {
+    // No /proc here; fall through to the device number.
+  }
   try {
     const stat = fstatSync(fd);
     if (!stat.isCharacterDevice()) return false;
@@ -18,6 +24,9 @@ export function isTerminal(fd: number): boolean {
     return false;
   }
 }
+
+/** Pseudo-terminals, consoles, serial and USB terminals. */
+const TERMINAL_DEVICE = /^\/dev\/(pts\/\d+|tty\w*|console)$/;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
