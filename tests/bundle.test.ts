@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -30,6 +30,19 @@ describe("the built CLI", () => {
       const script = new Script(source, { filename, cachedData: readFileSync(join(ROOT, "dist", cache)) });
       expect(script.cachedDataRejected, cache).toBe(false);
     }
+  });
+
+  it("runs the same without its code caches, or with a damaged one", () => {
+    const copy = mkdtempSync(join(tmpdir(), "vmvc-copy-"));
+    cpSync(join(ROOT, "bin"), join(copy, "bin"), { recursive: true });
+    cpSync(join(ROOT, "dist"), join(copy, "dist"), { recursive: true });
+    const expected = spawnSync(process.execPath, [BIN, "advise", ...allFlags(), "--json"], { env: cleanEnv(), encoding: "utf8" }).stdout;
+    rmSync(join(copy, "dist/advise.v8cache"));
+    writeFileSync(join(copy, "dist/vmvc.v8cache"), "not a code cache");
+    const run = spawnSync(process.execPath, [join(copy, "bin/vmvc.js"), "advise", ...allFlags(), "--json"], { env: cleanEnv(), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(expected);
+    expect(JSON.parse(expected).recommendation).toBeTruthy();
   });
 
   it("loads only the main bundle for JSON output and --version", () => {
