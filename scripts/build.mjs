@@ -71,6 +71,34 @@ const commanderBuiltins = {
     }));
   },
 };
+// cli-table3 0.6 builds a 10-character preview of every cell, for a debug message vmvc never
+// turns on, at every line it draws; for wrapped cells that costs tens of milliseconds (string
+// widths measured character by character). Build it cheaply instead. Upstream:
+// https://github.com/cli-table/cli-table3/pull/362
+const cellPreview = {
+  name: "cli-table3-cell-preview",
+  setup(b) {
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const eager = "let content = utils.truncate(this.content, 10, this.truncate);";
+      if (!source.includes(eager)) throw new Error(`${args.path} changed: check whether the cell-preview workaround in scripts/build.mjs is still needed`);
+      return { contents: source.replace(eager, "let content = this.content.slice(0, 10);"), loader: "js" };
+    });
+  },
+};
+// chalk detects colour support when it loads, which loads node:tty and with it the network and
+// stream modules (milliseconds). vmvc decides colour itself and only makes Chalk instances with
+// an explicit level (render/style.ts), so the detection is replaced by "no colour".
+const noColorDetection = {
+  name: "no-color-detection",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes("chalk") ? { path: "supports-color", namespace: "stub" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
+      contents: "export default { stdout: false, stderr: false }; export const createSupportsColor = () => false;",
+      loader: "js",
+    }));
+  },
+};
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   ...common,
@@ -85,7 +113,7 @@ await build({
   },
   outdir: `${root}dist`,
   outExtension: { ".js": ".cjs" },
-  plugins: [lazyBundles, commanderBuiltins],
+  plugins: [lazyBundles, commanderBuiltins, cellPreview, noColorDetection],
   // VMVC_READABLE_BUILD=1 keeps names, for profiling.
   minify: !process.env.VMVC_READABLE_BUILD,
   minifyWhitespace: true,
