@@ -53,6 +53,8 @@ const cases = [
   ["advise, all 11 flags, --json", [bin, "advise", ...flags, "--json"], 1.25],
   ["--version", [bin, "--version"], 1.2],
   ["compare --json", [bin, "compare", "--json"], 1.2],
+  ["advise, all 11 flags, text", [bin, "advise", ...flags], null],
+  ["compare, table", [bin, "compare"], null],
   ["reference: commander alone, --version", [join(dir, "commander.cjs"), "--version"], null],
 ];
 const baseline = ["-e", "0"];
