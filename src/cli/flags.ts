@@ -39,7 +39,7 @@ const longName = (spec: FlagSpec): string => {
 const negated = (spec: FlagSpec): boolean => spec.flags.startsWith("--no-");
 
 /** The key commander gives a flag's value: --update-cadence is updateCadence, --no-input is input. */
-export const flagKey = (spec: FlagSpec): string => camel(longName(spec).slice(negated(spec) ? 5 : 2));
+const flagKey = (spec: FlagSpec): string => camel(longName(spec).slice(negated(spec) ? 5 : 2));
 
 /**
  * The flags of a command line in the usual form: known long flags, each value a separate

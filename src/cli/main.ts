@@ -90,7 +90,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 function wellFormed(argv: readonly string[], ctx: Context): Invocation | undefined {
   const spec = COMMANDS.find((c) => c.name === argv[0]);
   const flags = spec && wellFormedFlags(spec.flags(ctx.ruleSet), argv.slice(1));
-  return flags && { command: spec.name, flags, run: () => spec.run(ctx, flags) };
+  return flags && { flags, run: () => spec.run(ctx, flags) };
 }
 
 async function parseWithCommander(argv: readonly string[], target: { name: string; ctx: Context } | undefined, out: Context["out"], err: Context["err"]): Promise<Invocation | undefined> {

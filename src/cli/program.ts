@@ -11,7 +11,6 @@ import { RULES_FLAG, type FlagSpec } from "./flags.js";
 
 /** A parsed command line, ready to run. */
 export interface Invocation {
-  command: string;
   flags: Record<string, unknown>;
   run(): Promise<number>;
 }
@@ -101,14 +100,14 @@ export function buildProgram(options: ProgramOptions, target: { name: string; ct
       if (before !== undefined) command.addHelpText("before", before);
       if (spec.name === "advise") command.addHelpText("after", () => questionHelp(ctx.ruleSet));
       command.action((_stray: string[], flags: Record<string, unknown>) =>
-        onParsed({ command: spec.name, flags, run: () => spec.run(ctx, flags) }),
+        onParsed({ flags, run: () => spec.run(ctx, flags) }),
       );
     });
   }
 
   define("rules", "list, show, validate and check rule sets", (rules, ctx) => {
-    const lazily = (command: string, flags: Record<string, unknown>, task: (commands: typeof import("./rules.js")) => Promise<number>) =>
-      onParsed({ command, flags, run: async () => task(await import("./rules.js")) });
+    const lazily = (flags: Record<string, unknown>, task: (commands: typeof import("./rules.js")) => Promise<number>) =>
+      onParsed({ flags, run: async () => task(await import("./rules.js")) });
     rules
       .command("list")
       .description("list the rules in effect")
@@ -117,28 +116,28 @@ export function buildProgram(options: ProgramOptions, target: { name: string; ct
       .option("--source <ref>", "only rules from this source page or page#section")
       .option("--json", "print JSON")
       .addOption(toOption(RULES_FLAG))
-      .action((flags: Record<string, string | boolean | undefined>) => lazily("rules list", flags, (c) => c.runRulesList(ctx, flags)));
+      .action((flags: Record<string, string | boolean | undefined>) => lazily(flags, (c) => c.runRulesList(ctx, flags)));
     rules
       .command("show <id>")
       .description("one rule in full, with its source link")
       .option("--json", "print JSON")
       .addOption(toOption(RULES_FLAG))
-      .action((id: string, flags: { json?: boolean }) => lazily("rules show", flags, (c) => c.runRulesShow(ctx, id, flags)));
+      .action((id: string, flags: { json?: boolean }) => lazily(flags, (c) => c.runRulesShow(ctx, id, flags)));
     rules
       .command("validate <paths...>")
       .description("check rule files or folders against the schema and the shipped rules")
-      .action((paths: string[]) => lazily("rules validate", {}, (c) => c.runRulesValidate(ctx, paths)));
+      .action((paths: string[]) => lazily({}, (c) => c.runRulesValidate(ctx, paths)));
     rules
       .command("schema")
       .description("print the JSON Schema of a rule file")
-      .action(() => lazily("rules schema", {}, (c) => c.runRulesSchema(ctx)));
+      .action(() => lazily({}, (c) => c.runRulesSchema(ctx)));
     rules
       .command("check")
       .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
       .option("--strict", "fail on warnings too")
       .option("--json", "print JSON")
       .addOption(toOption(RULES_FLAG))
-      .action((flags: { strict?: boolean; json?: boolean }) => lazily("rules check", flags, (c) => c.runRulesCheck(ctx, flags)));
+      .action((flags: { strict?: boolean; json?: boolean }) => lazily(flags, (c) => c.runRulesCheck(ctx, flags)));
   });
   return program;
 }
