@@ -19,9 +19,9 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/prompts.ts"],
+    ignores: ["src/cli/prompts.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@inquirer/*"], message: "Only src/prompts.ts talks to Inquirer." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@inquirer/*"], message: "Only src/cli/prompts.ts talks to Inquirer." }] }],
     },
   },
   {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isTerminal } from "../src/cli/terminal.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
-import { ANSI, pipeline, STACK, vmvc } from "./helpers/cli.js";
+import { ANSI, cli, pipeline, STACK } from "./helpers/cli.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
@@ -24,8 +24,8 @@ const adviceSchema = z.strictObject({
 const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
 
 describe("vmvc advise, non-interactive", () => {
-  it("prints JSON that matches the schema and the engine", () => {
-    const run = vmvc(["advise", ...allFlags(), "--json"]);
+  it("prints JSON that matches the schema and the engine", async () => {
+    const run = await cli(["advise", ...allFlags(), "--json"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const data = adviceSchema.parse(JSON.parse(run.stdout));
@@ -39,8 +39,8 @@ describe("vmvc advise, non-interactive", () => {
     expect(data.command).toBe(`vmvc advise ${allFlags().join(" ")}`);
   });
 
-  it("rejects a wrong value with the allowed values and a suggestion", () => {
-    const run = vmvc(["advise", ...allFlags(), "--boundary", "hostle"]);
+  it("rejects a wrong value with the allowed values and a suggestion", async () => {
+    const run = await cli(["advise", ...allFlags(), "--boundary", "hostle"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('error: --boundary "hostle" is not one of trusted, internal, hostile (did you mean hostile?)\n');
     expect(run.stdout).toBe("");
@@ -53,16 +53,16 @@ describe("vmvc advise, non-interactive", () => {
     [["--workload"], /option '--workload <value>' argument missing/],
     [["--format", "yaml"], /--format.*yaml/],
     [["stray"], /unexpected argument "stray": answers and options are flags/],
-  ])("exits 2 for %j", (args, message) => {
-    const run = vmvc(["advise", ...allFlags(), ...(args as string[])]);
+  ])("exits 2 for %j", async (args, message) => {
+    const run = await cli(["advise", ...allFlags(), ...(args as string[])]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message as RegExp);
     expect(run.stderr).not.toMatch(STACK);
   });
 
-  it("names every missing flag with its values, at once, without a terminal", () => {
+  it("names every missing flag with its values, at once, without a terminal", async () => {
     const started = Date.now();
-    const run = vmvc(["advise", "--boundary", "hostile"]);
+    const run = await cli(["advise", "--boundary", "hostile"]);
     expect(run.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(10_000);
     const missing = shipped.questions.filter((q) => q.id !== "boundary");
@@ -70,27 +70,27 @@ describe("vmvc advise, non-interactive", () => {
     expect(run.stderr).toContain("--workload <web|service|batch|gui|infrastructure|database>");
   });
 
-  it("does not ask for answers that cannot matter", () => {
-    const run = vmvc(["advise", "--workload", "gui", "--host-os", "2022", "--json"]);
+  it("does not ask for answers that cannot matter", async () => {
+    const run = await cli(["advise", "--workload", "gui", "--host-os", "2022", "--json"]);
     expect(run.code).toBe(0);
     const data = adviceSchema.parse(JSON.parse(run.stdout));
     expect(data.recommendation).toBe("vm");
     expect(data.skipped).toContain("boundary");
   });
 
-  it("reads answers from a file and from stdin; flags win", () => {
+  it("reads answers from a file and from stdin; flags win", async () => {
     const dir = tmp();
     const file = join(dir, "answers.json");
     writeFileSync(file, JSON.stringify(baseAnswers));
-    const fromFile = JSON.parse(vmvc(["advise", "--answers", file, "--json"]).stdout);
+    const fromFile = JSON.parse((await cli(["advise", "--answers", file, "--json"])).stdout);
     expect(fromFile.answers).toEqual(baseAnswers);
-    const overridden = JSON.parse(vmvc(["advise", "--answers", file, "--boundary", "hostile", "--json"]).stdout);
+    const overridden = JSON.parse((await cli(["advise", "--answers", file, "--boundary", "hostile", "--json"])).stdout);
     expect(overridden.answers.boundary).toBe("hostile");
     expect(overridden.recommendation).not.toBe("container");
-    const fromStdin = vmvc(["advise", "--answers", "-", "--json"], { input: JSON.stringify(baseAnswers) });
+    const fromStdin = await cli(["advise", "--answers", "-", "--json"], { input: JSON.stringify(baseAnswers) });
     expect(JSON.parse(fromStdin.stdout).recommendation).toBe(fromFile.recommendation);
     // A previous --json output works as an answers file too.
-    const replay = vmvc(["advise", "--answers", "-", "--json"], { input: JSON.stringify(fromFile) });
+    const replay = await cli(["advise", "--answers", "-", "--json"], { input: JSON.stringify(fromFile) });
     expect(JSON.parse(replay.stdout).answers).toEqual(baseAnswers);
   });
 
@@ -101,23 +101,23 @@ describe("vmvc advise, non-interactive", () => {
     ['{"workload":"webb"}', /"workload": "webb" is not one of web, service/],
     ['{"workload":7}', /"workload": a number is not one of/],
     ['{"__proto__":{"x":1}}', /unknown question "__proto__"/],
-  ])("rejects the answers file %s", (content, message) => {
+  ])("rejects the answers file %s", async (content, message) => {
     const dir = tmp();
     writeFileSync(join(dir, "answers.json"), content);
-    const run = vmvc(["advise", "--answers", "answers.json"], { cwd: dir });
+    const run = await cli(["advise", "--answers", "answers.json"], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(STACK);
   });
 
-  it("reports a missing answers file", () => {
-    const run = vmvc(["advise", "--answers", "/nonexistent/answers.json"]);
+  it("reports a missing answers file", async () => {
+    const run = await cli(["advise", "--answers", "/nonexistent/answers.json"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("error: --answers /nonexistent/answers.json: cannot read: ENOENT\n");
   });
 
-  it("writes a decision record in Markdown", () => {
-    const run = vmvc(["advise", ...allFlags(), "--format", "markdown"]);
+  it("writes a decision record in Markdown", async () => {
+    const run = await cli(["advise", ...allFlags(), "--format", "markdown"]);
     expect(run.code).toBe(0);
     for (const heading of ["# Hosting decision: Web app or API, as Container with process isolation", "## Context", "## Decision", "## Options considered", "## Consequences", "## Sources"]) {
       expect(run.stdout).toContain(heading);
@@ -125,8 +125,8 @@ describe("vmvc advise, non-interactive", () => {
     expect(run.stdout).toMatch(/\]\(https:\/\/learn\.microsoft\.com\//);
   });
 
-  it("prints a plain-text recommendation with reasons, sources and what would change it", () => {
-    const run = vmvc(["advise", ...allFlags()]);
+  it("prints a plain-text recommendation with reasons, sources and what would change it", async () => {
+    const run = await cli(["advise", ...allFlags()]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Recommendation: Container with process isolation, score 18\n {2}21 points ahead of Virtual machine \(Hyper-V\) at -3: a clear lead\. Only answers\n {2}that rule it out would change it \(10\)\./);
     expect(run.stdout).toContain("Ruled out");
@@ -139,8 +139,8 @@ describe("vmvc advise, non-interactive", () => {
 
 describe("vmvc compare", () => {
   const formats = ["table", "markdown", "json", "csv"];
-  it.each(formats.flatMap((f) => [80, 200].map((w) => [f, w] as const)))("prints %s at width %i", (format, width) => {
-    const run = vmvc(["compare", "--format", format], { env: { COLUMNS: String(width) } });
+  it.each(formats.flatMap((f) => [80, 200].map((w) => [f, w] as const)))("prints %s at width %i", async (format, width) => {
+    const run = await cli(["compare", "--format", format], { env: { COLUMNS: String(width) } });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     if (format === "table") {
@@ -158,30 +158,30 @@ describe("vmvc compare", () => {
     if (format === "markdown") expect(run.stdout.split("\n")[1]).toBe("| --- | --- | --- | --- |");
   });
 
-  it("lists the nine source rows by id in JSON", () => {
-    const data = JSON.parse(vmvc(["compare", "--json"]).stdout);
+  it("lists the nine source rows by id in JSON", async () => {
+    const data = JSON.parse((await cli(["compare", "--json"])).stdout);
     expect(data.rows.slice(0, 9).map((r: { id: string }) => r.id)).toEqual([
       "isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage", "load-balancing", "fault-tolerance", "networking",
     ]);
   });
 
-  it("selects rows, and rejects an unknown one with a suggestion", () => {
-    const data = JSON.parse(vmvc(["compare", "--json", "--rows", "networking,isolation"]).stdout);
+  it("selects rows, and rejects an unknown one with a suggestion", async () => {
+    const data = JSON.parse((await cli(["compare", "--json", "--rows", "networking,isolation"])).stdout);
     expect(data.rows.map((r: { id: string }) => r.id)).toEqual(["networking", "isolation"]);
-    const run = vmvc(["compare", "--rows", "isolaton"]);
+    const run = await cli(["compare", "--rows", "isolaton"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--rows "isolaton" is not one of .* \(did you mean isolation\?\)/);
   });
 
-  it("stacks rows on a narrow terminal instead of squeezing four columns", () => {
-    const run = vmvc(["compare"], { env: { COLUMNS: "40" } });
+  it("stacks rows on a narrow terminal instead of squeezing four columns", async () => {
+    const run = await cli(["compare"], { env: { COLUMNS: "40" } });
     for (const line of run.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(40);
     expect(run.stdout).toMatch(/^Isolation\n {2}Virtual machine:\n {4}Full isolation/);
   });
 
-  it("falls back to 80 columns when the width is unknown or nonsense", () => {
+  it("falls back to 80 columns when the width is unknown or nonsense", async () => {
     for (const columns of [undefined, "0", "abc"]) {
-      const run = vmvc(["compare"], { env: { COLUMNS: columns } });
+      const run = await cli(["compare"], { env: { COLUMNS: columns } });
       const widest = Math.max(...run.stdout.split("\n").map((l) => [...l].length));
       expect(widest).toBeLessThanOrEqual(80);
       expect(widest).toBeGreaterThan(60);
@@ -190,7 +190,7 @@ describe("vmvc compare", () => {
 });
 
 describe("pipes and colour", () => {
-  it.each(["compare", `advise ${allFlags().join(" ")}`, "rules list"])("survives a reader that stops early: %s | head -1", (command) => {
+  it.each(["compare", `advise ${allFlags().join(" ")}`, "rules list"])("survives a reader that stops early: %s | head -1", async (command) => {
     const run = pipeline(`$VMVC ${command} | head -n 1`);
     expect(run.stdout.split("\n").length).toBeLessThanOrEqual(2);
     expect(run.stderr).toBe("");
@@ -203,46 +203,47 @@ describe("pipes and colour", () => {
     [{ FORCE_COLOR: "1" }, ["--no-color"]],
     [{ TERM: "dumb" }, []],
     [{}, []],
-  ] as const)("prints no escape codes with %j %j", (env, flags) => {
+  ] as const)("prints no escape codes with %j %j", async (env, flags) => {
     for (const args of [["compare"], ["advise", ...allFlags()], ["rules", "list"]]) {
-      const run = vmvc([...args, ...flags], { env });
+      const run = await cli([...args, ...flags], { env });
       expect(run.code).toBe(0);
       expect(run.stdout).not.toMatch(ANSI);
     }
   });
 
-  it("colours when FORCE_COLOR=1 even through a pipe", () => {
-    expect(vmvc(["compare"], { env: { FORCE_COLOR: "1" } }).stdout).toMatch(ANSI);
-    expect(vmvc(["advise", ...allFlags()], { env: { FORCE_COLOR: "1" } }).stdout).toMatch(ANSI);
+  it("colours when FORCE_COLOR=1 even through a pipe", async () => {
+    expect((await cli(["compare"], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
+    expect((await cli(["advise", ...allFlags()], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
   });
 });
 
 describe("help, version and exit codes", () => {
-  it("leads advise --help with examples and lists every question with its values", () => {
-    const run = vmvc(["advise", "--help"]);
+  it("leads advise --help with its usage, then examples, and lists every question with its values", async () => {
+    const run = await cli(["advise", "--help"]);
     expect(run.code).toBe(0);
-    expect(run.stdout.startsWith("Examples:")).toBe(true);
+    expect(run.stdout.startsWith("Usage: vmvc advise [options]")).toBe(true);
+    expect(run.stdout.indexOf("Examples:")).toBeGreaterThan(run.stdout.indexOf("Options:"));
     for (const q of shipped.questions) {
       expect(run.stdout).toContain(`--${q.id}: ${q.prompt}`);
       for (const c of q.choices) expect(run.stdout).toContain(c.meaning);
     }
   });
 
-  it("prints the version", () => {
-    const run = vmvc(["--version"]);
+  it("prints the version", async () => {
+    const run = await cli(["--version"]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it("exits 2 on an unknown command, with a suggestion", () => {
-    const run = vmvc(["compar"]);
+  it("exits 2 on an unknown command, with a suggestion", async () => {
+    const run = await cli(["compar"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown command 'compar'[\s\S]*compare/);
   });
 });
 
 describe("terminal detection", () => {
-  it("tells files, /dev/null and closed descriptors from terminals (the pseudo-terminal tests cover a real one)", () => {
+  it("tells files, /dev/null and closed descriptors from terminals (the pseudo-terminal tests cover a real one)", async () => {
     const file = join(tmp(), "out.txt");
     writeFileSync(file, "");
     for (const fd of [openSync(file, "r"), openSync("/dev/null", "r")]) {

@@ -232,11 +232,3 @@ describe("explanations", () => {
     expect(codes[0]).toBe(compiled.sizes[0]);
   });
 });
-
-describe("compiled tables stored at build time", () => {
-  it("revive to exactly what compiling gives, for the shipped rules", async () => {
-    const { compile, fromTables, toTables } = await import("../src/engine/compile.js");
-    const tables = JSON.parse(JSON.stringify(toTables(compile(shipped))));
-    expect(fromTables(shipped, tables)).toEqual(compile(shipped));
-  });
-});

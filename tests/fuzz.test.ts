@@ -3,27 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { run, type Io } from "../src/cli/main.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
-import { checkRuleFile, parseJson, RuleSetError } from "../src/ruleset/validate.js";
+import { RuleSetError } from "../src/errors.js";
+import { checkRuleFile, parseRuleJson } from "../src/ruleset/validate.js";
 import { allFlags, shipped } from "./helpers/shipped.js";
-import { STACK, vmvc } from "./helpers/cli.js";
-
-/** Runs the CLI in this process with no terminal, capturing what it prints. */
-async function cli(argv: string[], stdin = "", cwd = process.cwd()) {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: { write: (t: string) => (stdout += t), isTTY: false },
-    stderr: { write: (t: string) => (stderr += t) },
-    stdinIsTTY: () => false,
-    env: {},
-    cwd,
-    readStdin: () => stdin,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli, STACK, vmvc } from "./helpers/cli.js";
 
 const questionIds = shipped.questions.map((q) => q.id);
 const nasty = fc.oneof(
@@ -130,7 +114,7 @@ describe("random and corrupted answers files", () => {
   it("rejects random JSON without crashing or polluting anything", async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
-        const { code, stderr } = await cli(["advise", "--answers", "-", "--json"], JSON.stringify(value));
+        const { code, stderr } = await cli(["advise", "--answers", "-", "--json"], { input: JSON.stringify(value) });
         expect([0, 2]).toContain(code);
         expect(stderr).not.toMatch(STACK);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -177,11 +161,11 @@ describe("random and corrupted rule files", () => {
   it("report truncated, nested and polluted rule files without running anything from them", () => {
     const full = JSON.stringify({ rules: [{ id: "a", effect: { option: "vm", score: 1 }, reason: "r", source: "faq#licensing" }] });
     for (let cut = 0; cut < full.length; cut += 7) {
-      expect(() => checkRuleFile(parseJson(full.slice(0, cut), "cut.json"), "cut.json")).toThrow(RuleSetError);
+      expect(() => checkRuleFile(parseRuleJson(full.slice(0, cut), "cut.json"), "cut.json")).toThrow(RuleSetError);
     }
-    expect(() => parseJson("[".repeat(300_000), "deep.json")).toThrow(/deep\.json: not valid JSON/);
-    expect(() => checkRuleFile(parseJson('{"rules":[{"id":"a","constructor":{"prototype":{"polluted":1}}}]}', "p.json"), "p.json")).toThrow(/the key "constructor" is not allowed/);
-    expect(() => checkRuleFile(parseJson('{"rules":[],"toString":"() => process.exit(9)"}', "code.json"), "code.json")).toThrow(/unknown field/);
+    expect(() => parseRuleJson("[".repeat(300_000), "deep.json")).toThrow(/deep\.json: not valid JSON/);
+    expect(() => checkRuleFile(parseRuleJson('{"rules":[{"id":"a","constructor":{"prototype":{"polluted":1}}}]}', "p.json"), "p.json")).toThrow(/the key "constructor" is not allowed/);
+    expect(() => checkRuleFile(parseRuleJson('{"rules":[],"toString":"() => process.exit(9)"}', "code.json"), "code.json")).toThrow(/unknown field/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

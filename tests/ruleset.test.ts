@@ -8,7 +8,8 @@ import { isExclusion } from "../src/engine/model.js";
 import { loadRuleSet, shippedRuleSet } from "../src/ruleset/index.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { readTier } from "../src/ruleset/load.js";
-import { checkRuleFile, RuleSetError } from "../src/ruleset/validate.js";
+import { RuleSetError } from "../src/errors.js";
+import { checkRuleFile } from "../src/ruleset/validate.js";
 import { baseAnswers, shipped } from "./helpers/shipped.js";
 
 const scratchDir = () => mkdtempSync(join(tmpdir(), "vmvc-rules-"));
@@ -116,9 +117,9 @@ describe("rule files that are wrong", () => {
   const withRule = (patch: Record<string, unknown>) => ({ rules: [{ ...goodRule, id: "hostile-needs-boundary", ...patch }] });
 
   it("names the file, the rule and the field for a wrong option", () => {
-    const problems = problemsOf(() => checkRuleFile(withRule({ effect: { option: "vms", exclude: true } }), file));
+    const problems = problemsOf(() => buildRuleSet(shipped, [[{ file, data: checkRuleFile(withRule({ effect: { option: "vms", exclude: true } }), file) }]]));
     expect(problems).toEqual([
-      'rules/isolation.json: rule "hostile-needs-boundary": effect.option: expected one of vm, container, hyperv-container (did you mean vm?)',
+      'rules/isolation.json: rule "hostile-needs-boundary": effect.option: "vms" is not one of vm, container, hyperv-container (did you mean vm?)',
     ]);
   });
 
@@ -137,7 +138,9 @@ describe("rule files that are wrong", () => {
     ["an empty reason", { "bad.json": withRule({ reason: "  " }) }, /reason: must not be empty/],
     ["a remedy on a score", { "bad.json": withRule({ remedy: "do x" }) }, /remedy: only an exclusion rule can have a remedy/],
     ["disabling a rule that does not exist", { "bad.json": { disable: ["hostile-favours-vn"] } }, /disable "hostile-favours-vn": no such rule \(did you mean hostile-favours-vm\?\)/],
-    ["a question named like a flag", { "bad.json": { questions: [{ id: "json", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } }, /question "json": id: "json" is a vmvc flag/],
+    ["a question id that ends in a dash", { "bad.json": { questions: [{ id: "gpu-", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } }, /question "gpu-": id: expected lower-case letters and digits in words joined by single dashes, not starting with "no-"/],
+    ["a question id that reads as a negation", { "bad.json": { questions: [{ id: "no-gpu", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } }, /question "no-gpu": id: expected .*not starting with "no-"/],
+    ["a value id with two dashes in a row", { "bad.json": { questions: [{ id: "gpu", prompt: "?", choices: [{ value: "a--b", label: "A", meaning: "a" }] }] } }, /choices\[0\]\.value: expected lower-case letters/],
   ];
   it.each(cases)("rejects %s with a readable message", (_name, files, expected) => {
     const problems = problemsOf(() => layer(files));
@@ -225,12 +228,15 @@ describe("layering policy files over the shipped rules", () => {
     expect(ruleSet.rules.some((r) => r.id === "house-rule")).toBe(true);
   });
 
-  it("reads package.json only for its own key, and leaves other tools' broken files alone", async () => {
+  it("reads package.json only for its own key, and names it when it cannot be read", async () => {
     const dir = scratchDir();
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", description: "uses vmvc", scripts: { vmvc: "vmvc" } }));
-    expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(await shippedRuleSet());
-    writeFileSync(join(dir, "package.json"), "{ not json, \"vmvc\": ");
-    expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(await shippedRuleSet());
+    expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(shippedRuleSet());
+    writeFileSync(join(dir, "package.json"), "{ not json");
+    expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(shippedRuleSet());
+    // It mentions vmvc, so it may hold a policy: skipping it would drop that policy in silence.
+    writeFileSync(join(dir, "package.json"), '{ "vmvc": { "rules": [ }');
+    await expect(loadRuleSet({ rulePaths: [], cwd: dir })).rejects.toThrow("package.json: not valid JSON: line 1, column 24");
   });
 
   it("accepts custom questions and values, and evaluates rules on them", () => {
@@ -259,7 +265,7 @@ describe("the options file", () => {
   it("must name each option once, in the options and in the tie-break order", async () => {
     const { checkOptionsFile } = await import("../src/ruleset/validate.js");
     const options = shipped.options.map(({ id, label, short }) => ({ id, label, short }));
-    expect(() => checkOptionsFile({ options, tieBreak: ["vm", "vm", "container"] }, "rules/options.json")).toThrow(/rules\/options\.json: tieBreak: must list each of vm, container, hyperv-container once/);
+    expect(() => checkOptionsFile({ options, tieBreak: ["vm", "vm", "container"] }, "rules/options.json")).toThrow(/rules\/options\.json: tieBreak: must list each option id once/);
     expect(() => checkOptionsFile({ options: [options[0], options[0], options[1]], tieBreak: shipped.tieBreak }, "rules/options.json")).toThrow(/options: must list each/);
     expect(checkOptionsFile({ options, tieBreak: shipped.tieBreak }, "rules/options.json").tieBreak).toEqual(shipped.tieBreak);
   });

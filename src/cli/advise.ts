@@ -2,7 +2,7 @@ import { advise } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { adviceJson } from "../render/report.js";
-import { compiledRuleSet } from "../ruleset/index.js";
+import { compile } from "../engine/compile.js";
 import { answersFromFlags, answersFromJson, equivalentCommand, missingError, missingQuestions } from "./answers.js";
 import type { Context } from "./context.js";
 import { runningInCI } from "./terminal.js";
@@ -36,7 +36,7 @@ function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
   return undefined;
 }
 
-export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<number> {
+export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: Readonly<Record<string, unknown>>): Promise<number> {
   const { ruleSet } = ctx;
   const format = chooseFormat(flags, ADVISE_FORMATS) as Format;
 
@@ -52,7 +52,7 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
     }
     answers = answersFromJson(ruleSet, text, shown);
   }
-  answers = { ...answers, ...answersFromFlags(ruleSet, flags) };
+  answers = { ...answers, ...answersFromFlags(ruleSet, flagAnswers) };
 
   const notAsking = whyNotAsk(ctx, flags);
   const interactive = notAsking === undefined;
@@ -60,7 +60,7 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
     const missing = missingQuestions(ruleSet, answers);
     if (missing.length > 0) throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
   } else if (missingQuestions(ruleSet, answers).length > 0) {
-    const { ask, InputClosedError } = await import("../prompts.js");
+    const { ask, InputClosedError } = await import("./prompts.js");
     for (const question of ruleSet.questions) {
       if (Object.hasOwn(answers, question.id)) continue;
       if (!missingQuestions(ruleSet, answers).includes(question)) continue;
@@ -73,15 +73,15 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags): Promise<numbe
     }
   }
 
-  const advice = advise(compiledRuleSet(ruleSet), answers);
+  const advice = advise(compile(ruleSet), answers);
   const report = { advice, ruleSet, command: equivalentCommand(ruleSet, answers, ctx.rulePaths) };
 
   if (format === "json") ctx.out(adviceJson(report));
   else if (format === "markdown") {
-    const { renderAdviceMarkdown } = await import("../render/terminal.js");
+    const { renderAdviceMarkdown } = await import("../render/advice-markdown.js");
     ctx.out(renderAdviceMarkdown(report, ctx.today()));
   } else {
-    const { renderAdviceText, createStyle } = await import("../render/terminal.js");
+    const [{ renderAdviceText }, { createStyle }] = await Promise.all([import("../render/advice-text.js"), import("../render/style.js")]);
     if (interactive) ctx.out("\n");
     ctx.out(renderAdviceText(report, createStyle(ctx.color), ctx.width, { showCommand: interactive }));
   }

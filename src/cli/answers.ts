@@ -2,7 +2,7 @@ import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { skippableQuestions } from "../engine/explain.js";
 import { UsageError } from "../errors.js";
 import { didYouMean, quote } from "../suggest.js";
-import { camel } from "./flags.js";
+import { parseJson } from "../json.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
@@ -16,26 +16,18 @@ function checkValue(question: Question, value: unknown, where: string): string {
   throw new UsageError(`${where} ${shown} is not one of ${allowed.join(", ")}${hint}`);
 }
 
-/** Answers given as --<question> flags. */
-export function answersFromFlags(ruleSet: RuleSet, flags: Record<string, unknown>): Answers {
+/** Answers given as --<question> flags, by question id. */
+export function answersFromFlags(ruleSet: RuleSet, given: Readonly<Record<string, unknown>>): Answers {
   const answers: Answers = {};
   for (const q of ruleSet.questions) {
-    const key = camel(q.id);
-    if (!Object.hasOwn(flags, key) || flags[key] === undefined) continue;
-    answers[q.id] = checkValue(q, flags[key], `--${q.id}`);
+    if (Object.hasOwn(given, q.id)) answers[q.id] = checkValue(q, given[q.id], `--${q.id}`);
   }
   return answers;
 }
 
 /** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
 export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
-    throw new UsageError(`${shown}: not valid JSON: ${reason}`);
-  }
+  let data = parseJson(text, shown, (message) => new UsageError(message));
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
   if (isObject(data) && Object.hasOwn(data, "recommendation") && isObject(data.answers)) data = data.answers;
   if (!isObject(data)) throw new UsageError(`${shown}: expected an object of answers, like {"workload": "web"}`);

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { compareCsv, compareJson, compareMarkdown } from "../render/compare.js";
+import { compareCsv, compareJson, compareMarkdown } from "../render/compare-formats.js";
 import { didYouMean } from "../suggest.js";
 import { chooseFormat } from "./advise.js";
 import type { Context } from "./context.js";
@@ -29,7 +29,7 @@ export async function runCompare(ctx: Context, flags: CompareFlags): Promise<num
   else if (format === "csv") ctx.out(compareCsv(ctx.ruleSet, rows));
   else if (format === "markdown") ctx.out(compareMarkdown(ctx.ruleSet, rows));
   else {
-    const { createStyle, compareTable } = await import("../render/terminal.js");
+    const [{ compareTable }, { createStyle }] = await Promise.all([import("../render/compare-table.js"), import("../render/style.js")]);
     ctx.out(compareTable(ctx.ruleSet, rows, createStyle(ctx.color), ctx.width));
   }
   return 0;

@@ -1,15 +1,14 @@
 import { readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
-import { isInterruptError, isUsageError } from "../errors.js";
-import { loadRuleSet } from "../ruleset/index.js";
-import { COMMANDS } from "./commands.js";
+import { CommanderError } from "commander";
+import { InterruptError, RuleSetError, UsageError } from "../errors.js";
+import { loadRuleSet, NotBuiltError } from "../ruleset/index.js";
 import type { Context } from "./context.js";
-import { wellFormedFlags } from "./flags.js";
-import type { Invocation } from "./program.js";
+import { buildProgram, COMMAND_NAMES } from "./program.js";
 import { isTerminal, outputWidth, useColor } from "./terminal.js";
 import { version } from "./version.js";
 
-// The only place that exits the process or prints an error.
+// The only place that decides exit codes, prints errors or exits the process.
 
 /** --rules must be known before the commands are built: custom questions become flags. */
 function scanRulePaths(argv: readonly string[]): string[] {
@@ -29,24 +28,25 @@ function commandTarget(argv: readonly string[]): string | undefined {
   return words[0] === "help" ? words[1] : words[0];
 }
 
-/** commander's errors carry a code like "commander.unknownOption"; commander itself is loaded lazily. */
-function isCommanderError(error: unknown): error is Error & { exitCode: number } {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && typeof code === "string" && code.startsWith("commander.");
-}
-
+/** Turns a failure into its message on stderr and its exit code. */
 function report(error: unknown, err: (text: string) => void): number {
-  if (isCommanderError(error)) {
-    // commander has already printed its message; help and version are not failures.
-    return error.exitCode === 0 ? 0 : 2;
-  }
-  if (isUsageError(error)) {
+  // commander has already printed its message; help and version are not failures.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof UsageError) {
     err(`error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
-    return error.exitCode;
+    return 2;
   }
-  if (isInterruptError(error)) {
+  if (error instanceof RuleSetError) {
+    err(`error: ${error.message}\n${error.problems.length > 1 ? error.problems.map((p) => `  ${p}\n`).join("") : ""}`);
+    return 2;
+  }
+  if (error instanceof InterruptError) {
     err(`\n${error.message}\n`);
-    return error.exitCode;
+    return 130;
+  }
+  if (error instanceof NotBuiltError) {
+    err(`${error.message}\n`);
+    return 1;
   }
   err(`vmvc: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
   if (process.env.VMVC_DEBUG && error instanceof Error) err(`${error.stack}\n`);
@@ -69,36 +69,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
   const err = (text: string): void => void io.stderr.write(text);
   try {
-    if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-      out(`${version()}\n`);
-      return 0;
-    }
     const name = commandTarget(argv);
     // Only a command needs the rule set: `vmvc --help` starts without it.
-    const target = name === undefined ? undefined : { name, ctx: await commandContext(argv, io, out, err) };
-    const invocation = (target && wellFormed(argv, target.ctx)) ?? (await parseWithCommander(argv, target, out, err));
-    return invocation ? await invocation.run() : 0;
+    const target = name !== undefined && COMMAND_NAMES.includes(name) ? { name, ctx: await commandContext(argv, io, out, err) } : undefined;
+    let invocation: (() => Promise<number>) | undefined;
+    const program = buildProgram({ out, err, version, target, onParsed: (run) => (invocation = run) });
+    await program.parseAsync(argv as string[], { from: "user" });
+    return invocation ? await invocation() : 0;
   } catch (error) {
     return report(error, err);
   }
-}
-
-/**
- * `advise` or `compare` followed by flags in the usual form, parsed without loading commander:
- * that is most of the start-up time of a scripted run. Anything else goes to commander.
- */
-function wellFormed(argv: readonly string[], ctx: Context): Invocation | undefined {
-  const spec = COMMANDS.find((c) => c.name === argv[0]);
-  const flags = spec && wellFormedFlags(spec.flags(ctx.ruleSet), argv.slice(1));
-  return flags && { flags, run: () => spec.run(ctx, flags) };
-}
-
-async function parseWithCommander(argv: readonly string[], target: { name: string; ctx: Context } | undefined, out: Context["out"], err: Context["err"]): Promise<Invocation | undefined> {
-  const { buildProgram } = await import("./program.js");
-  let invocation: Invocation | undefined;
-  const program = buildProgram({ out, err, version: version(), commands: COMMANDS, onParsed: (i) => (invocation = i) }, target);
-  await program.parseAsync(argv as string[], { from: "user" });
-  return invocation;
 }
 
 async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<Context> {
@@ -135,9 +115,8 @@ function hangUp(): never {
 }
 
 /**
- * Output to fd 1 or 2. Piped output is written synchronously with fs.writeSync: it keeps
- * order with process.exit and skips creating a stream at start-up. A terminal, or a pipe
- * that would block, gets the usual stream.
+ * Output to fd 1 or 2. Piped output is written synchronously with fs.writeSync, so it keeps
+ * order with process.exit. A terminal, or a pipe that would block, gets the usual stream.
  */
 function output(fd: 1 | 2): Io["stdout"] {
   let terminal: boolean | undefined;
@@ -159,18 +138,13 @@ function output(fd: 1 | 2): Io["stdout"] {
     },
     write(text: string) {
       if (isTTY() || stream) return viaStream().write(text);
-      // The string goes straight to the system call; a buffer is made only for a short write.
-      let bytes: Buffer | undefined;
+      const bytes = Buffer.from(text);
       let done = 0;
       try {
-        done = writeSync(fd, text);
-        if (done < Buffer.byteLength(text)) {
-          bytes = Buffer.from(text);
-          while (done < bytes.length) done += writeSync(fd, bytes, done);
-        }
+        while (done < bytes.length) done += writeSync(fd, bytes, done);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return gone(error as NodeJS.ErrnoException);
-        viaStream().write((bytes ?? Buffer.from(text)).subarray(done));
+        viaStream().write(bytes.subarray(done));
       }
       return true;
     },
@@ -199,7 +173,6 @@ export async function main(): Promise<never> {
     stderr,
     stdinIsTTY() {
       if (stdinIsTTY !== undefined) return stdinIsTTY;
-      // Not process.stdin: creating the stdin stream costs start-up time.
       stdinIsTTY = isTerminal(0);
       if (stdinIsTTY) {
         // A prompt may come: end it cleanly, with the cursor back. (Ctrl-C typed at a prompt

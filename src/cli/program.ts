@@ -1,40 +1,77 @@
 import { Command, Option } from "commander";
-import type { RuleSet } from "../engine/model.js";
+import type { Question, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { quote } from "../suggest.js";
-import type { CommandSpec } from "./commands.js";
+import { ADVISE_FORMATS, runAdvise } from "./advise.js";
+import { COMPARE_FORMATS, runCompare } from "./compare.js";
 import type { Context } from "./context.js";
-import { RULES_FLAG, type FlagSpec } from "./flags.js";
 
-// commander: help, error messages, the rules commands, and any command line that the
-// well-formed parser in flags.ts leaves to it. Loaded only for those.
+// The command line: every command and flag, parsed by commander alone.
 
-/** A parsed command line, ready to run. */
-export interface Invocation {
-  flags: Record<string, unknown>;
-  run(): Promise<number>;
-}
+export const COMMAND_NAMES = ["advise", "compare", "rules"];
 
 export interface ProgramOptions {
   out(text: string): void;
   err(text: string): void;
-  version: string;
-  commands: readonly CommandSpec[];
-  /** Receives the command line once parsed; commander itself runs nothing. */
-  onParsed(invocation: Invocation): void;
+  version(): string;
+  /** The command being run, with what it needs; only it gets its options and action. */
+  target: { name: string; ctx: Context } | undefined;
+  /** Receives the parsed command line, ready to run; commander itself runs nothing. */
+  onParsed(run: () => Promise<number>): void;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const rulesOption = (): Option =>
+  new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
 
-function toOption(spec: FlagSpec): Option {
-  const option = new Option(spec.flags, spec.description);
-  if (spec.choices) option.choices(spec.choices);
-  if (spec.default !== undefined) option.default(spec.default);
-  if (spec.repeatable) option.argParser(collect);
-  return option;
+/** The options advise has besides its questions. */
+function adviseOptions(): Option[] {
+  return [
+    new Option("--json", "print JSON only (same as --format json)"),
+    new Option("--format <format>", "output format").choices(ADVISE_FORMATS),
+    new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
+    new Option("--no-input", "never prompt; fail if an answer is missing"),
+    rulesOption(),
+  ];
 }
 
-const ADVISE_EXAMPLES = `Examples:
+/** Flags vmvc itself owns on every command; no question may take their names. */
+const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color"];
+
+/**
+ * A question whose flag would clash with one of the command's own flags, or that commander
+ * would read as something else. Checked here, where the flags are defined.
+ */
+export function questionFlagProblems(ruleSet: RuleSet): string[] {
+  const own = adviseOptions();
+  const taken = new Set([...GLOBAL_FLAGS, ...own.flatMap((o) => [o.long!, o.long!.replace(/^--no-/, "--")])]);
+  const attributes = new Map(own.map((o) => [o.attributeName(), o.long!]));
+  const problems: string[] = [];
+  for (const q of ruleSet.questions) {
+    const where = `${q.file}: question "${q.id}": id`;
+    const attribute = questionOption(q).attributeName();
+    if (taken.has(`--${q.id}`)) problems.push(`${where}: --${q.id} is a vmvc flag; choose another id`);
+    else if (attributes.has(attribute)) problems.push(`${where}: commander reads --${q.id} as the same flag as ${attributes.get(attribute)}; choose another id`);
+    attributes.set(attribute, `--${q.id}`);
+  }
+  return problems;
+}
+
+const questionOption = (q: Question): Option =>
+  new Option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
+
+/** Answers given as flags, read by the name commander gives each question's option. */
+function answersFrom(flags: Record<string, unknown>, options: ReadonlyMap<string, Option>): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const [id, option] of options) {
+    const value = flags[option.attributeName()];
+    if (value !== undefined) answers[id] = value;
+  }
+  return answers;
+}
+
+const ADVISE_EXAMPLES = `
+Examples:
   $ vmvc advise                                   # asks each question in a terminal
   $ vmvc advise --workload web --boundary hostile --host-os 2022 --guest-os 2022 \\
       --deploy docker --density medium --scaling elastic --update-cadence monthly \\
@@ -50,39 +87,36 @@ function questionHelp(ruleSet: RuleSet): string {
     const width = Math.max(...q.choices.map((c) => c.value.length));
     for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}: ${c.meaning}`);
   }
-  lines.push(
-    "",
-    "Exit codes: 0 success, 2 usage or input error, 130 interrupted, 1 unexpected failure.",
-  );
+  lines.push("", "Exit codes: 0 success, 2 usage or input error, 130 interrupted, 1 unexpected failure.");
   return lines.join("\n");
 }
 
-const HELP_BEFORE: Readonly<Record<string, string>> = {
-  advise: ADVISE_EXAMPLES,
-  compare: "Examples:\n  $ vmvc compare\n  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md\n  $ vmvc compare --json | jq '.rows[].id'\n",
-};
+const COMPARE_EXAMPLES = `
+Examples:
+  $ vmvc compare
+  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md
+  $ vmvc compare --json | jq '.rows[].id'
+`;
 
-/**
- * Every command is listed, but only the one being run gets its options and action:
- * building all of them is start-up time spent on commands nobody asked for.
- */
-export function buildProgram(options: ProgramOptions, target: { name: string; ctx: Context } | undefined): Command {
-  const { onParsed } = options;
+export function buildProgram(options: ProgramOptions): Command {
+  const { onParsed, target } = options;
   const program = new Command("vmvc")
     .description("Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.")
-    .version(options.version, "-V, --version", "print the version")
+    .version(options.version(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => options.out(s), writeErr: (s) => options.err(s) });
   program.addHelpText("after", "\nRun `vmvc <command> --help` for a command's flags and examples.");
+
+  /** Every command is listed; only the one being run is built in full. */
   const define = (name: string, description: string, configure: (command: Command, ctx: Context) => void): void => {
     const command = program.command(name).description(description);
     if (name === target?.name) configure(command, target.ctx);
   };
 
-  // Commander's own message for a stray word does not say which word; ours does.
+  // commander's own message for a stray word does not say which word; ours does.
   const refuseStrays = (command: Command): Command =>
     command
       .argument("[stray...]")
@@ -92,22 +126,33 @@ export function buildProgram(options: ProgramOptions, target: { name: string; ct
         if (stray !== undefined) throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
       });
 
-  for (const spec of options.commands) {
-    define(spec.name, spec.description, (command, ctx) => {
-      refuseStrays(command);
-      for (const flag of spec.flags(ctx.ruleSet)) command.addOption(toOption(flag));
-      const before = HELP_BEFORE[spec.name];
-      if (before !== undefined) command.addHelpText("before", before);
-      if (spec.name === "advise") command.addHelpText("after", () => questionHelp(ctx.ruleSet));
-      command.action((_stray: string[], flags: Record<string, unknown>) =>
-        onParsed({ flags, run: () => spec.run(ctx, flags) }),
-      );
-    });
-  }
+  define("advise", "recommend how to run one workload, with the reasons and their sources", (command, ctx) => {
+    refuseStrays(command);
+    for (const option of adviseOptions()) command.addOption(option);
+    const problems = questionFlagProblems(ctx.ruleSet);
+    if (problems.length > 0) throw new UsageError(problems[0]!, problems.slice(1));
+    const questions = new Map(ctx.ruleSet.questions.map((q) => [q.id, questionOption(q)]));
+    for (const option of questions.values()) command.addOption(option);
+    command.addHelpText("after", ADVISE_EXAMPLES);
+    command.addHelpText("after", () => questionHelp(ctx.ruleSet));
+    command.action((_stray: string[], flags: Record<string, unknown>) =>
+      onParsed(() => runAdvise(ctx, flags, answersFrom(flags, questions))),
+    );
+  });
+
+  define("compare", "print the comparison table of the three options", (command, ctx) => {
+    refuseStrays(command)
+      .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
+      .option("--json", "same as --format json")
+      .option("--rows <ids>", "only these rows, comma-separated (see --format json for ids)")
+      .addOption(rulesOption())
+      .addHelpText("after", COMPARE_EXAMPLES)
+      .action((_stray: string[], flags: Record<string, string | boolean | undefined>) => onParsed(() => runCompare(ctx, flags)));
+  });
 
   define("rules", "list, show, validate and check rule sets", (rules, ctx) => {
-    const lazily = (flags: Record<string, unknown>, task: (commands: typeof import("./rules.js")) => Promise<number>) =>
-      onParsed({ flags, run: async () => task(await import("./rules.js")) });
+    const lazily = (task: (commands: typeof import("./rules.js")) => Promise<number>) =>
+      onParsed(async () => task(await import("./rules.js")));
     rules
       .command("list")
       .description("list the rules in effect")
@@ -115,29 +160,29 @@ export function buildProgram(options: ProgramOptions, target: { name: string; ct
       .option("--question <id>", "only rules that depend on this question")
       .option("--source <ref>", "only rules from this source page or page#section")
       .option("--json", "print JSON")
-      .addOption(toOption(RULES_FLAG))
-      .action((flags: Record<string, string | boolean | undefined>) => lazily(flags, (c) => c.runRulesList(ctx, flags)));
+      .addOption(rulesOption())
+      .action((flags: Record<string, string | boolean | undefined>) => lazily((c) => c.runRulesList(ctx, flags)));
     rules
       .command("show <id>")
       .description("one rule in full, with its source link")
       .option("--json", "print JSON")
-      .addOption(toOption(RULES_FLAG))
-      .action((id: string, flags: { json?: boolean }) => lazily(flags, (c) => c.runRulesShow(ctx, id, flags)));
+      .addOption(rulesOption())
+      .action((id: string, flags: { json?: boolean }) => lazily((c) => c.runRulesShow(ctx, id, flags)));
     rules
       .command("validate <paths...>")
       .description("check rule files or folders against the schema and the shipped rules")
-      .action((paths: string[]) => lazily({}, (c) => c.runRulesValidate(ctx, paths)));
+      .action((paths: string[]) => lazily((c) => c.runRulesValidate(ctx, paths)));
     rules
       .command("schema")
       .description("print the JSON Schema of a rule file")
-      .action(() => lazily({}, (c) => c.runRulesSchema(ctx)));
+      .action(() => lazily((c) => c.runRulesSchema(ctx)));
     rules
       .command("check")
       .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
       .option("--strict", "fail on warnings too")
       .option("--json", "print JSON")
-      .addOption(toOption(RULES_FLAG))
-      .action((flags: { strict?: boolean; json?: boolean }) => lazily(flags, (c) => c.runRulesCheck(ctx, flags)));
+      .addOption(rulesOption())
+      .action((flags: { strict?: boolean; json?: boolean }) => lazily((c) => c.runRulesCheck(ctx, flags)));
   });
   return program;
 }

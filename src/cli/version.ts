@@ -1,9 +1,6 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../package-root.js";
 
-declare const __VMVC_VERSION__: string | undefined;
-
-/** Set by the build; from package.json when running from the sources. */
 export const version = (): string =>
-  typeof __VMVC_VERSION__ !== "undefined"
-    ? __VMVC_VERSION__
-    : (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;

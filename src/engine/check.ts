@@ -8,7 +8,7 @@ import type { Answers, Clause, OptionId, Rule } from "./model.js";
 export type FindingKind = "no-eligible-option" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
 
 export interface Finding {
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
   kind: FindingKind;
   message: string;
   rule?: string;

@@ -94,35 +94,3 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     tieOrder: Int32Array.from(ruleSet.tieBreak, (id) => optionAt.get(id)!),
   };
 }
-
-// The tables can be stored as plain JSON, so the build can compile the shipped rule set once
-// and the CLI can skip compiling it at every start.
-const TABLES = {
-  sizes: Int32Array, rowBase: Int32Array, table: Uint32Array, ruleWhen: Uint32Array, ruleUnless: Uint32Array,
-  ruleHasUnless: Uint8Array, ruleOption: Int32Array, ruleScore: Int32Array, ruleExcludes: Uint8Array,
-  clauseRule: Int32Array, complexRules: Int32Array, tieOrder: Int32Array,
-} as const;
-
-export type CompiledTables = { words: number } & { [K in keyof typeof TABLES]: number[] };
-
-export function toTables(c: CompiledRuleSet): CompiledTables {
-  const tables: Record<string, number | number[]> = { words: c.words };
-  for (const key of Object.keys(TABLES) as (keyof typeof TABLES)[]) tables[key] = Array.from(c[key]);
-  return tables as CompiledTables;
-}
-
-/** The compiled form of `ruleSet` from its stored tables; the inverse of toTables. */
-export function fromTables(ruleSet: RuleSet, tables: CompiledTables): CompiledRuleSet {
-  const typed = {} as { [K in keyof typeof TABLES]: InstanceType<(typeof TABLES)[K]> };
-  for (const key of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
-    (typed as Record<string, unknown>)[key] = TABLES[key].from(tables[key]);
-  }
-  return {
-    ...typed,
-    ruleSet,
-    questionIds: ruleSet.questions.map((q) => q.id),
-    valueIndex: ruleSet.questions.map((q) => new Map(q.choices.map((c, i) => [c.value, i]))),
-    words: tables.words,
-    optionCount: ruleSet.options.length,
-  };
-}

@@ -1,7 +1,7 @@
-import Table from "cli-table3";
 import type { ComparisonRow, RuleSet } from "../engine/model.js";
 import type { Style } from "./style.js";
-import { block, displayWidth, wrap } from "./wrap.js";
+import { boxTable } from "./table.js";
+import { block, displayWidth } from "./wrap.js";
 
 /** Below this width four columns are unreadable; each row is printed as a block instead. */
 export const STACKED_BELOW = 60;
@@ -20,20 +20,9 @@ function columnWidths(width: number, rows: readonly ComparisonRow[], optionCount
 export function compareTable(ruleSet: RuleSet, rows: readonly ComparisonRow[], style: Style, width: number): string {
   if (width < STACKED_BELOW) return compareStacked(ruleSet, rows, style, width);
   const widths = columnWidths(width, rows, ruleSet.options.length);
-  // cli-table3 colours borders and headers itself unless told not to; colour is ours to decide.
-  const table = new Table({
-    head: ["Feature", ...ruleSet.options.map((o) => o.short)].map((h, i) => style.bold(wrap(h, widths[i]!).join("\n"))),
-    colWidths: widths.map((w) => w + 2),
-    wordWrap: false,
-    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
-  });
-  for (const row of rows) {
-    table.push([
-      style.bold(wrap(row.feature, widths[0]!).join("\n")),
-      ...ruleSet.options.map((o, i) => wrap(row.values[o.id] ?? "", widths[i + 1]!).join("\n")),
-    ]);
-  }
-  return table.toString() + "\n";
+  const head = ["Feature", ...ruleSet.options.map((o) => o.short)];
+  const cells = rows.map((row) => [row.feature, ...ruleSet.options.map((o) => row.values[o.id] ?? "")]);
+  return boxTable(head, cells, widths, style, (column) => column === 0);
 }
 
 function compareStacked(ruleSet: RuleSet, rows: readonly ComparisonRow[], style: Style, width: number): string {

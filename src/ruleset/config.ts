@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { RuleSetError } from "../errors.js";
+import { parseJson } from "../json.js";
 
 // Finding a team's policy files. Kept free of zod: it runs on every start.
 
@@ -10,29 +11,23 @@ const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
 export function configuredRulePaths(cwd: string): string[] {
   for (const name of ["vmvc.config.json", "package.json"]) {
     const path = join(cwd, name);
-    // Checked first: a failed read builds an error object, which is slow at every start.
     if (!existsSync(path)) continue;
     let text: string;
     try {
       text = readFileSync(path, "utf8");
-    } catch {
-      continue;
+    } catch (error) {
+      // A config that is there but cannot be used must not be skipped in silence.
+      throw new RuleSetError([`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
     }
     // Most package.json files say nothing of vmvc; they need no parsing.
     if (name === "package.json" && !text.includes('"vmvc"')) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      if (name === "package.json") continue; // not ours to judge
-      throw new UsageError(`${name}: not valid JSON: ${(error as Error).message}`);
-    }
+    const data = parseJson(text, name, (message) => new RuleSetError([message]));
     const where = name === "package.json" ? 'package.json: "vmvc"' : name;
     const section = name === "package.json" ? (data as { vmvc?: unknown } | null)?.vmvc : data;
     if (section === undefined) continue;
     const rules = (section as { rules?: unknown } | null)?.rules;
     if (!Array.isArray(rules) || rules.length === 0 || !rules.every((p) => typeof p === "string" && p !== "")) {
-      throw new UsageError(`${where}: ${SHAPE}`);
+      throw new RuleSetError([`${where}: ${SHAPE}`]);
     }
     return (rules as string[]).map((p) => resolve(dirname(path), p));
   }

@@ -2,7 +2,7 @@ import type { Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage
 import { isExclusion } from "../engine/model.js";
 import { didYouMean, quote } from "../suggest.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
-import { RuleSetError } from "./validate.js";
+import { RuleSetError } from "../errors.js";
 
 export interface RuleFileLayer {
   file: string;
@@ -14,11 +14,6 @@ export interface RuleFileLayer {
  * A later tier layers over the earlier ones: it may add, replace or disable.
  */
 export type Tier = readonly RuleFileLayer[];
-
-/** Flags the CLI owns; a question cannot take their names. */
-export const RESERVED_FLAGS = [
-  "answers", "color", "format", "help", "input", "json", "no-color", "no-input", "rules", "sources", "version",
-];
 
 function toClauses(raw: Record<string, string | string[]> | Record<string, string | string[]>[] | undefined, fallback: Clause[]): Clause[] {
   if (raw === undefined) return fallback;
@@ -84,7 +79,6 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           });
           continue;
         }
-        if (RESERVED_FLAGS.includes(raw.id)) problems.push(`${where}: id: "${raw.id}" is a vmvc flag; choose another id`);
         if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
         questions.set(raw.id, {
           id: raw.id,
@@ -188,8 +182,11 @@ function checkSource(ref: string, sources: readonly SourcePage[]): string | unde
 function checkReferences(ruleSet: RuleSet): string[] {
   const problems: string[] = [];
   const questionIds = ruleSet.questions.map((q) => q.id);
+  const optionIds = ruleSet.options.map((o) => o.id);
   for (const rule of ruleSet.rules) {
     const where = `${rule.file}: rule "${rule.id}"`;
+    const option = rule.effect.option;
+    if (!optionIds.includes(option)) problems.push(`${where}: effect.option: ${quote(option)} is not one of ${optionIds.join(", ")}${didYouMean(option, optionIds)}`);
     for (const [field, list] of [["when", rule.when], ["unless", rule.unless]] as const) {
       list.forEach((clause, index) => {
         const at = list.length > 1 ? `${field}[${index}]` : field;
@@ -215,6 +212,9 @@ function checkReferences(ruleSet: RuleSet): string[] {
     if (rule.remedy !== undefined && !isExclusion(rule.effect)) problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
   }
   for (const row of ruleSet.comparison) {
+    const cells = Object.keys(row.values);
+    for (const cell of cells.filter((c) => !optionIds.includes(c))) problems.push(`${row.file}: comparison row "${row.id}": values.${cell}: not an option; options are ${optionIds.join(", ")}`);
+    for (const id of optionIds.filter((o) => !cells.includes(o))) problems.push(`${row.file}: comparison row "${row.id}": values.${id}: is required`);
     const sourceProblem = checkSource(row.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${row.file}: comparison row "${row.id}": source: ${sourceProblem}`);
   }

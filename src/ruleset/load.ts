@@ -2,19 +2,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RuleSet } from "../engine/model.js";
+import { RuleSetError } from "../errors.js";
 import { buildRuleSet, emptyRuleSet, type RuleFileLayer, type Tier } from "./layer.js";
-import { checkOptionsFile, checkRuleFile, parseJson, RuleSetError } from "./validate.js";
+import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 
 // Reading rule files from disk. Everything here is I/O around the pure layer/validate modules.
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-// Everything the CLI needs from the validating loader, in one lazily loaded module.
-export { buildRuleSet } from "./layer.js";
-export { ruleFileJsonSchema } from "./json-schema.js";
-export { RuleSetError } from "./validate.js";
-
-/** The rules folder of a source checkout (the built CLI embeds the shipped rules instead). */
+/** The rules folder in the sources, which the build validates into dist/shipped-rules.json. */
 export const shippedDir = (): string => fileURLToPath(new URL("../../rules/", import.meta.url));
 
 /** A path as the user should see it: relative to the working directory when that is shorter. */
@@ -35,7 +31,7 @@ function readText(path: string, shown: string): string {
 }
 
 export function readRuleFile(path: string, shown = displayPath(path)): RuleFileLayer {
-  return { file: shown, data: checkRuleFile(parseJson(readText(path, shown), shown), shown) };
+  return { file: shown, data: checkRuleFile(parseRuleJson(readText(path, shown), shown), shown) };
 }
 
 /** A file, or every *.json file in a folder (recursively, in name order), as one tier. */
@@ -75,7 +71,7 @@ function collect<T>(readers: (() => T)[]): T[] {
 export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
   const optionsPath = join(dir, "options.json");
   const optionsName = `rules/options.json`;
-  const options = checkOptionsFile(parseJson(readText(optionsPath, optionsName), optionsName), optionsName);
+  const options = checkOptionsFile(parseRuleJson(readText(optionsPath, optionsName), optionsName), optionsName);
   const names = readdirSync(dir).filter((n) => n.endsWith(".json") && n !== "options.json").sort();
   const tier = collect(names.map((n) => () => readRuleFile(join(dir, n), `rules/${n}`)));
   return buildRuleSet(emptyRuleSet(options), [tier]);

@@ -8,6 +8,12 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and dashes, like \"my-rule\"");
 const text = z.string().trim().min(1, "must not be empty");
 
+/** Question and value ids become flags and flag values, so they take the shape commander reads back unchanged. */
+export const ANSWER_ID_PATTERN = "lower-case letters and digits in words joined by single dashes, not starting with \"no-\"";
+const answerId = z
+  .string()
+  .regex(/^(?!no-)[a-z0-9]+(-[a-z0-9]+)*$/, `expected ${ANSWER_ID_PATTERN}, like "gpu" or "host-os"`);
+
 const conditionValues = z.union([text, z.array(text).min(1, "must list at least one value")], {
   error: "expected a value or a list of values",
 });
@@ -18,11 +24,9 @@ const clauses = z.union([clause, z.array(clause).min(1, "must list at least one 
   error: "expected an object of conditions, or a list of them (any one may hold)",
 });
 
-export const OPTION_IDS = ["vm", "container", "hyperv-container"] as const;
-
 const effect = z
   .strictObject({
-    option: z.enum(OPTION_IDS),
+    option: id,
     score: z.number().int("expected a whole number").min(-100).max(100).optional(),
     exclude: z.literal(true).optional(),
   })
@@ -47,10 +51,10 @@ export const ruleSchema = z.strictObject({
   override: hardFactOverride.optional(),
 });
 
-const choice = z.strictObject({ value: id, label: text, meaning: text });
+const choice = z.strictObject({ value: answerId, label: text, meaning: text });
 
 export const questionSchema = z.strictObject({
-  id,
+  id: answerId,
   prompt: text.optional(),
   help: text.optional(),
   alwaysAsk: z.boolean().optional(),
@@ -70,7 +74,8 @@ export const comparisonRowSchema = z.strictObject({
   id,
   feature: text,
   source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>"'),
-  values: z.strictObject({ vm: text, container: text, "hyperv-container": text }),
+  /** One cell per option id (checked against the options after layering). */
+  values: z.record(id, text),
 });
 
 const disableEntry = z.union(
@@ -88,17 +93,19 @@ export const ruleFileSchema = z.strictObject({
   comparison: z.array(comparisonRowSchema).optional(),
 });
 
-const eachOptionOnce = `must list each of ${OPTION_IDS.join(", ")} once`;
 const distinct = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
 
-export const optionsFileSchema = z.strictObject({
-  $comment: z.string().optional(),
-  options: z
-    .array(z.strictObject({ id: z.enum(OPTION_IDS), label: text, short: text }))
-    .length(OPTION_IDS.length, eachOptionOnce)
-    .refine((options) => distinct(options.map((o) => o.id)), eachOptionOnce),
-  tieBreak: z.array(z.enum(OPTION_IDS)).length(OPTION_IDS.length, eachOptionOnce).refine(distinct, eachOptionOnce),
-});
+export const optionsFileSchema = z
+  .strictObject({
+    $comment: z.string().optional(),
+    options: z.array(z.strictObject({ id, label: text, short: text })).min(2, "must list at least two options"),
+    tieBreak: z.array(id),
+  })
+  .refine((file) => distinct(file.options.map((o) => o.id)), { message: "must list each option id once", path: ["options"] })
+  .refine((file) => distinct(file.tieBreak) && file.tieBreak.length === file.options.length && file.options.every((o) => file.tieBreak.includes(o.id)), {
+    message: "must list each option id once",
+    path: ["tieBreak"],
+  });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type OptionsFile = z.infer<typeof optionsFileSchema>;

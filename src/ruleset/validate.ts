@@ -1,15 +1,8 @@
 import type { z } from "zod";
-import { UsageError } from "../errors.js";
+import { RuleSetError } from "../errors.js";
+import { parseJson } from "../json.js";
 import { didYouMean, quote } from "../suggest.js";
 import { optionsFileSchema, ruleFileSchema, type OptionsFile, type RuleFile } from "./schema.js";
-
-/** Every problem found in one or more rule files, one line each. */
-export class RuleSetError extends UsageError {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.length === 1 ? problems[0]! : `${problems.length} problems in the rule files:`, problems.length === 1 ? [] : problems);
-    this.name = "RuleSetError";
-  }
-}
 
 const ENTRY_LABEL: Record<string, string> = {
   rules: "rule",
@@ -82,14 +75,8 @@ function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$
   return [...new Set(problems)];
 }
 
-export function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const reason = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
-    throw new RuleSetError([`${file}: not valid JSON: ${reason}`]);
-  }
-}
+/** A rule or config file's JSON; a syntax error is a RuleSetError that names the file. */
+export const parseRuleJson = (text: string, file: string): unknown => parseJson(text, file, (message) => new RuleSetError([message]));
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

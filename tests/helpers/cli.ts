@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { run } from "../../src/cli/main.js";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -50,3 +51,19 @@ export function pipeline(command: string, env: Record<string, string | undefined
 
 export const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 export const STACK = /\n\s+at |Error: .*\n.*node:internal|\.ts:\d+:\d+/;
+
+/** Runs the CLI in this process, without a terminal, capturing what it prints. */
+export async function cli(argv: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; terminalColumns?: number } = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    // With terminalColumns, stdout stands for a terminal that wide (stdin is still no terminal).
+    stdout: { write: (t: string) => (stdout += t), isTTY: options.terminalColumns !== undefined, columns: options.terminalColumns },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdinIsTTY: () => false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? ROOT,
+    readStdin: () => options.input ?? "",
+  });
+  return { code, signal: null, stdout, stderr };
+}

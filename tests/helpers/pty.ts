@@ -1,42 +1,39 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, type IPty } from "@lydell/node-pty";
 import { BIN, cleanEnv, ROOT } from "./cli.js";
 
-export const KEY = { down: "\x1b[B", up: "\x1b[A", enter: "\r", ctrlC: "\x03" } as const;
+export const KEY = { down: "\x1b[B", up: "\x1b[A", enter: "\r", escape: "\x1b", ctrlC: "\x03" } as const;
 
 // eslint-disable-next-line no-control-regex
-const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]/g;
+const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]/g;
 
-/** The CLI in a real terminal, driven by keystrokes. */
+/** Exit code as a shell reports it: 128 + the signal for a process killed by one. */
+const exitCode = ({ exitCode, signal }: { exitCode: number; signal?: number }): number => (signal ? 128 + signal : exitCode);
+
+/** The CLI in a real pseudo-terminal, driven by keystrokes. */
 export class Terminal {
-  readonly process: ChildProcessWithoutNullStreams;
+  readonly pty: IPty;
   raw = "";
-  private diagnostics = "";
   readonly exited: Promise<number>;
-  private readonly started = Date.now();
 
   constructor(args: readonly string[], options: { env?: Record<string, string | undefined>; cols?: number; rows?: number; cwd?: string } = {}) {
-    this.process = spawn(
-      "python3",
-      [`${ROOT}tests/helpers/pty_driver.py`, String(options.cols ?? 100), String(options.rows ?? 40), "--", process.execPath, BIN, ...args],
-      { env: cleanEnv({ TERM: "xterm-256color", ...options.env }), cwd: options.cwd ?? ROOT },
-    );
-    this.process.stdout.on("data", (chunk: Buffer) => (this.raw += chunk.toString("utf8")));
-    this.process.stderr.on("data", (chunk: Buffer) => (this.diagnostics += chunk.toString("utf8")));
-    this.exited = new Promise((resolve) => {
-      this.process.on("close", () => {
-        const match = /@@EXIT (\d+)/.exec(this.diagnostics);
-        resolve(match ? Number(match[1]) : -1);
-      });
+    this.pty = spawn(process.execPath, [BIN, ...args], {
+      name: "xterm-256color",
+      cols: options.cols ?? 100,
+      rows: options.rows ?? 40,
+      cwd: options.cwd ?? ROOT,
+      env: cleanEnv({ TERM: "xterm-256color", ...options.env }) as Record<string, string>,
     });
+    this.pty.onData((chunk) => (this.raw += chunk));
+    this.exited = new Promise((resolve) => this.pty.onExit((e) => resolve(exitCode(e))));
   }
 
-  /** What is on screen, as text without escape codes. */
+  /** What was written to the terminal, as text without escape codes. */
   get text(): string {
     return this.raw.replace(ESCAPES, "").replace(/\r/g, "");
   }
 
   get pid(): number {
-    return Number(/@@PID (\d+)/.exec(this.diagnostics)?.[1]);
+    return this.pty.pid;
   }
 
   async waitFor(pattern: string | RegExp, timeout = 10_000, from = 0): Promise<number> {
@@ -50,15 +47,16 @@ export class Terminal {
     }
   }
 
-  elapsed(): number {
-    return Date.now() - this.started;
-  }
-
   send(keys: string): void {
-    this.process.stdin.write(keys);
+    this.pty.write(keys);
   }
 
+  resize(cols: number, rows = 40): void {
+    this.pty.resize(cols, rows);
+  }
+
+  /** The terminal goes away, as when its window is closed. */
   hangUp(): void {
-    this.process.stdin.end();
+    this.pty.kill("SIGHUP");
   }
 }

@@ -1,7 +1,7 @@
 import { compile } from "../../src/engine/compile.js";
-import { loadShippedFromDisk } from "../../src/ruleset/load.js";
+import { shippedRuleSet } from "../../src/ruleset/index.js";
 
-export const shipped = loadShippedFromDisk();
+export const shipped = shippedRuleSet();
 export const compiled = compile(shipped);
 
 /** A full, valid set of answers to start scenarios from. */

@@ -1,6 +1,6 @@
 import { select } from "@inquirer/prompts";
-import type { Question } from "./engine/model.js";
-import { InterruptError } from "./errors.js";
+import type { Question } from "../engine/model.js";
+import { InterruptError } from "../errors.js";
 
 // The one module that talks to Inquirer. Loaded only when a question will really be asked.
 
@@ -24,7 +24,7 @@ export async function ask(question: Question): Promise<string> {
     );
   } catch (error) {
     const name = (error as Error).name;
-    if (name === "ExitPromptError") throw new InterruptError("Cancelled: no recommendation was made.", 130);
+    if (name === "ExitPromptError") throw new InterruptError("Cancelled: no recommendation was made.");
     if (name === "AbortPromptError") throw new InputClosedError("input closed");
     throw error;
   } finally {
