@@ -110,9 +110,7 @@ try {
     plugins: [vendor, lazyChildProcess],
     minify,
     legalComments: "none",
-    // Made only when asked for: node:url costs most of a millisecond at start-up.
-    define: { "import.meta.url": "__vmvcMeta.url" },
-    banner: { js: 'const __vmvcMeta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+    define: { "import.meta.dirname": "__dirname" },
   });
 
   const old = `${root}dist.${process.pid}.old`;

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 let root: string | undefined;
 
@@ -10,7 +9,7 @@ let root: string | undefined;
  */
 export function packageRoot(): string {
   if (root !== undefined) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   while (!existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error("vmvc cannot find its own package.json");

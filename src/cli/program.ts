@@ -42,8 +42,7 @@ const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color"];
  * A question whose flag would clash with one of the command's own flags, or that commander
  * would read as something else. Checked here, where the flags are defined.
  */
-export function questionFlagProblems(ruleSet: RuleSet): string[] {
-  const own = adviseOptions();
+export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[] = adviseOptions()): string[] {
   const taken = new Set([...GLOBAL_FLAGS, ...own.flatMap((o) => [o.long!, o.long!.replace(/^--no-/, "--")])]);
   const attributes = new Map(own.map((o) => [o.attributeName(), o.long!]));
   const problems: string[] = [];
@@ -128,8 +127,9 @@ export function buildProgram(options: ProgramOptions): Command {
 
   define("advise", "recommend how to run one workload, with the reasons and their sources", (command, ctx) => {
     refuseStrays(command);
-    for (const option of adviseOptions()) command.addOption(option);
-    const problems = questionFlagProblems(ctx.ruleSet);
+    const own = adviseOptions();
+    for (const option of own) command.addOption(option);
+    const problems = questionFlagProblems(ctx.ruleSet, own);
     if (problems.length > 0) throw new UsageError(problems[0]!, problems.slice(1));
     const questions = new Map(ctx.ruleSet.questions.map((q) => [q.id, questionOption(q)]));
     for (const option of questions.values()) command.addOption(option);

@@ -3,9 +3,6 @@ import { compile } from "../engine/compile.js";
 import { RuleSetError, UsageError } from "../errors.js";
 import { checkReportText, json, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
-import { buildRuleSet } from "../ruleset/layer.js";
-import { readTier } from "../ruleset/load.js";
-import { ruleFileJsonSchema } from "../ruleset/json-schema.js";
 import { didYouMean, quote } from "../suggest.js";
 import type { Context } from "./context.js";
 import { questionFlagProblems } from "./program.js";
@@ -50,6 +47,8 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
 }
 
 export async function runRulesValidate(ctx: Context, paths: readonly string[]): Promise<number> {
+  // The validating loader brings zod: loaded only by the commands that need it.
+  const [{ buildRuleSet }, { readTier }] = await Promise.all([import("../ruleset/layer.js"), import("../ruleset/load.js")]);
   let failed = false;
   for (const path of paths) {
     try {
@@ -70,6 +69,7 @@ export async function runRulesValidate(ctx: Context, paths: readonly string[]): 
 }
 
 export async function runRulesSchema(ctx: Context): Promise<number> {
+  const { ruleFileJsonSchema } = await import("../ruleset/json-schema.js");
   ctx.out(json(ruleFileJsonSchema()));
   return 0;
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { RuleSet } from "../engine/model.js";
 import { RuleSetError } from "../errors.js";
+import { packageRoot } from "../package-root.js";
 import { buildRuleSet, emptyRuleSet, type RuleFileLayer, type Tier } from "./layer.js";
 import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 
@@ -11,7 +11,7 @@ import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** The rules folder in the sources, which the build validates into dist/shipped-rules.json. */
-export const shippedDir = (): string => fileURLToPath(new URL("../../rules/", import.meta.url));
+export const shippedDir = (): string => join(packageRoot(), "rules");
 
 /** A path as the user should see it: relative to the working directory when that is shorter. */
 export function displayPath(path: string, cwd = process.cwd()): string {
