@@ -20,6 +20,14 @@ export class InterruptError extends Error {
   }
 }
 
+/** Input ended before a question was answered (stdin closed without the terminal going away). */
+export class InputClosedError extends Error {
+  constructor() {
+    super("input closed");
+    this.name = "InputClosedError";
+  }
+}
+
 /** Every problem found in one or more rule or config files, one line each. */
 export class RuleSetError extends Error {
   constructor(readonly problems: readonly string[]) {

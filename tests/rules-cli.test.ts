@@ -167,10 +167,10 @@ describe("policies layered over the shipped rules", () => {
   it("asks for the custom question's flag when it is missing, and validates its values", async () => {
     const missing = await cli(["advise", ...scenario, "--rules", "examples/policy"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("--owner <internal|customer>");
+    expect(missing.stderr).toContain("--owner <internal|customer|unknown>");
     const wrong = await cli(["advise", ...scenario, "--rules", "examples/policy", "--owner", "custmer"]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe('error: --owner "custmer" is not one of internal, customer (did you mean customer?)\n');
+    expect(wrong.stderr).toBe('error: --owner "custmer" is not one of internal, customer, unknown (did you mean customer?)\n');
   });
 
   it("picks the policy up from vmvc.config.json in the working directory", async () => {

@@ -1,8 +1,8 @@
-import { advise } from "../engine/explain.js";
+import { advise, questionsThatMatter } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
-import { UsageError } from "../errors.js";
+import { InputClosedError, UsageError } from "../errors.js";
 import { adviceJson } from "../render/report.js";
-import { compile } from "../engine/compile.js";
+import { compile, type CompiledRuleSet } from "../engine/compile.js";
 import { answersFromFlags, answersFromJson, equivalentCommand, missingError, missingQuestions } from "./answers.js";
 import type { Context } from "./context.js";
 import { runningInCI } from "./terminal.js";
@@ -54,26 +54,17 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   }
   answers = { ...answers, ...answersFromFlags(ruleSet, flagAnswers) };
 
+  const compiled = compile(ruleSet);
   const notAsking = whyNotAsk(ctx, flags);
   const interactive = notAsking === undefined;
   if (!interactive) {
-    const missing = missingQuestions(ruleSet, answers);
+    const missing = missingQuestions(compiled, answers);
     if (missing.length > 0) throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
-  } else if (missingQuestions(ruleSet, answers).length > 0) {
-    const { ask, InputClosedError } = await import("./prompts.js");
-    for (const question of ruleSet.questions) {
-      if (Object.hasOwn(answers, question.id)) continue;
-      if (!missingQuestions(ruleSet, answers).includes(question)) continue;
-      try {
-        answers[question.id] = await ask(question);
-      } catch (error) {
-        if (!(error instanceof InputClosedError)) throw error; // same bundle as ask()
-        throw missingError(missingQuestions(ruleSet, answers), "input closed before every question was answered; pass the rest as flags");
-      }
-    }
+  } else {
+    await askWhatMatters(ctx, compiled, answers);
   }
 
-  const advice = advise(compile(ruleSet), answers);
+  const advice = advise(compiled, answers);
   const report = { advice, ruleSet, command: equivalentCommand(ruleSet, answers, ctx.rulePaths) };
 
   if (format === "json") ctx.out(adviceJson(report));
@@ -85,9 +76,30 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
     if (interactive) ctx.out("\n");
     ctx.out(renderAdviceText(report, createStyle(ctx.color), ctx.width, { showCommand: interactive }));
   }
-  if (advice.recommendation === null) {
-    ctx.err("error: the rule set rules out every option for these answers; see `vmvc rules check`\n");
-    return 2;
-  }
   return 0;
+}
+
+/**
+ * Asks, one at a time, the questions whose answer can still change the outcome: one that alone
+ * decides it first. Stops as soon as the answers given settle it.
+ */
+async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: Answers): Promise<void> {
+  const ask = ctx.ask ?? (await import("./prompts.js")).ask;
+  let number = 0;
+  for (;;) {
+    // Before the first answer every question may matter: ask in order, with no sweep to wait for.
+    const open = compiled.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
+    const next = Object.keys(answers).length === 0 ? open : questionsThatMatter(compiled, answers);
+    if (next.length === 0) {
+      if (open.length > 0 && number > 0) ctx.out("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
+      return;
+    }
+    const question = next[0]!;
+    try {
+      answers[question.id] = await ask({ question, number: ++number, atMost: next.length });
+    } catch (error) {
+      if (!(error instanceof InputClosedError)) throw error;
+      throw missingError(missingQuestions(compiled, answers), "input closed before every question was answered; pass the rest as flags");
+    }
+  }
 }

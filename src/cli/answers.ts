@@ -1,12 +1,15 @@
-import type { Answers, Question, RuleSet } from "../engine/model.js";
+import { UNKNOWN } from "../engine/certainty.js";
+import type { CompiledRuleSet } from "../engine/compile.js";
 import { skippableQuestions } from "../engine/explain.js";
+import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { didYouMean, quote } from "../suggest.js";
 import { parseJson } from "../json.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
-const valuesOf = (q: Question): string[] => q.choices.map((c) => c.value);
+/** A question's values, and "unknown" for "not sure". */
+const valuesOf = (q: Question): string[] => [...q.choices.map((c) => c.value), UNKNOWN];
 
 function checkValue(question: Question, value: unknown, where: string): string {
   const allowed = valuesOf(question);
@@ -41,10 +44,15 @@ export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): 
   return answers;
 }
 
-/** Questions still needing an answer: neither given nor made moot by the answers given. */
-export function missingQuestions(ruleSet: RuleSet, answers: Answers): Question[] {
-  const moot = new Set(skippableQuestions(ruleSet, answers).map((q) => q.id));
-  return ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !moot.has(q.id));
+/**
+ * Required questions still needing an answer: not given, and not made moot by the answers
+ * given. An optional question left out counts as unknown.
+ */
+export function missingQuestions(c: CompiledRuleSet, answers: Answers): Question[] {
+  const required = c.ruleSet.questions.filter((q) => !q.optional && !Object.hasOwn(answers, q.id));
+  if (required.length === 0) return [];
+  const moot = new Set(skippableQuestions(c, answers).map((q) => q.id));
+  return required.filter((q) => !moot.has(q.id));
 }
 
 export function missingError(missing: readonly Question[], lead: string): UsageError {

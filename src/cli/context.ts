@@ -1,4 +1,16 @@
-import type { RuleSet } from "../engine/model.js";
+import type { Question, RuleSet } from "../engine/model.js";
+
+/** One question to put to the user, with where it stands in the run. */
+export interface Step {
+  question: Question;
+  /** 1 for the first question asked. */
+  number: number;
+  /** Questions that may still be asked, this one included. */
+  atMost: number;
+}
+
+/** Puts one question and resolves to the value chosen ("unknown" for "not sure"). */
+export type Ask = (step: Step) => Promise<string>;
 
 /** What a command needs from the outside world, decided once in main.ts. */
 export interface Context {
@@ -16,4 +28,6 @@ export interface Context {
   readFile(path: string): string;
   readStdin(): string;
   today(): string;
+  /** Tests answer here; otherwise the prompts module asks on the terminal. */
+  ask?: Ask;
 }

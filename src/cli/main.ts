@@ -62,6 +62,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   readStdin(): string;
+  /** Tests answer questions here instead of on a terminal. */
+  ask?: Context["ask"];
 }
 
 /** Runs one command line and returns its exit code. Never exits the process. */
@@ -97,6 +99,7 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     readFile: (path) => readFileSync(resolve(io.cwd, path), "utf8"),
     readStdin: io.readStdin,
     today: () => new Date().toISOString().slice(0, 10),
+    ...(io.ask ? { ask: io.ask } : {}),
   };
 }
 

@@ -1,14 +1,26 @@
 import { select } from "@inquirer/prompts";
-import type { Question } from "../engine/model.js";
-import { InterruptError } from "../errors.js";
+import { UNKNOWN } from "../engine/certainty.js";
+import { InputClosedError, InterruptError } from "../errors.js";
+import type { Step } from "./context.js";
 
 // The one module that talks to Inquirer. Loaded only when a question will really be asked.
 
-/** Input ended before the answer came (stdin closed without the terminal going away). */
-export class InputClosedError extends Error {}
+/** "question 3, at most 8 to go" */
+export function progress({ number, atMost }: Step): string {
+  const left = atMost - 1;
+  return left === 0 ? `question ${number}, the last one` : `question ${number}, at most ${left} to go`;
+}
 
-export async function ask(question: Question): Promise<string> {
-  const width = Math.max(...question.choices.map((c) => c.label.length));
+/** The choices as Inquirer shows them: the label in the list, its meaning under it, "not sure" last. */
+export function choices({ question }: Step) {
+  return [
+    ...question.choices.map((c) => ({ name: c.label, value: c.value, description: c.meaning })),
+    { name: "I'm not sure", value: UNKNOWN, description: "vmvc weighs every possible answer and says how much the advice depends on this one" },
+  ];
+}
+
+export async function ask(step: Step): Promise<string> {
+  const { question } = step;
   // Inquirer waits forever if stdin ends mid-prompt; turn the end of input into an abort.
   const controller = new AbortController();
   const onEnd = (): void => controller.abort();
@@ -16,16 +28,23 @@ export async function ask(question: Question): Promise<string> {
   try {
     return await select(
       {
-        message: question.prompt,
-        choices: question.choices.map((c) => ({ name: `${c.label.padEnd(width)}  ${c.meaning}`, value: c.value, short: c.label })),
+        message: `${question.prompt} (${progress(step)})`,
+        choices: choices(step),
         pageSize: 12,
+        theme: {
+          style: {
+            // The question's help, then the keys that work.
+            keysHelpTip: (keys: [string, string][]) =>
+              `${question.help ? `${question.help}\n` : ""}${[...keys, ["1-9", "jump"], ["type", "search"]].map(([key, action]) => `${key} ${action}`).join(" • ")}`,
+          },
+        },
       },
       { signal: controller.signal },
     );
   } catch (error) {
     const name = (error as Error).name;
     if (name === "ExitPromptError") throw new InterruptError("Cancelled: no recommendation was made.");
-    if (name === "AbortPromptError") throw new InputClosedError("input closed");
+    if (name === "AbortPromptError") throw new InputClosedError();
     throw error;
   } finally {
     process.stdin.off("end", onEnd);

@@ -33,6 +33,8 @@ export interface CompiledRuleSet {
   readonly optionCount: number;
   /** Option indexes in tie-break order. */
   readonly tieOrder: Int32Array;
+  /** 1 where some rule's condition names the question: only those can change an outcome. */
+  readonly mentioned: Uint8Array;
 }
 
 export function compile(ruleSet: RuleSet): CompiledRuleSet {
@@ -42,6 +44,8 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   const questionAt = new Map(questionIds.map((id, i) => [id, i]));
 
   const clauses = ruleSet.rules.flatMap((rule) => [...rule.when, ...rule.unless]);
+  const mentioned = new Uint8Array(questionIds.length);
+  for (const clause of clauses) for (const id of Object.keys(clause)) mentioned[questionAt.get(id)!] = 1;
   const words = Math.max(1, Math.ceil(clauses.length / 32));
   const rowBase = new Int32Array(questionIds.length);
   let rows = 0;
@@ -92,5 +96,6 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     clauseRule, complexRules: Int32Array.from(complexRules),
     optionCount: ruleSet.options.length,
     tieOrder: Int32Array.from(ruleSet.tieBreak, (id) => optionAt.get(id)!),
+    mentioned,
   };
 }

@@ -21,6 +21,19 @@ export const createScratch = (c: CompiledRuleSet): Scratch => ({
   excluded: 0,
 });
 
+/** Whether the last scoring ruled option `o` (an index) out. */
+export const isExcluded = (scratch: Scratch, o: number): boolean => (scratch.excluded & (1 << o)) !== 0;
+
+/** The best eligible option other than `best` after the last scoring, as an index, or -1. */
+export function runnerUp(c: CompiledRuleSet, scratch: Scratch, best: number): number {
+  let second = -1;
+  for (let i = 0; i < c.optionCount; i++) {
+    const o = c.tieOrder[i]!;
+    if (o !== best && !isExcluded(scratch, o) && (second === -1 || scratch.scores[o]! > scratch.scores[second]!)) second = o;
+  }
+  return second;
+}
+
 /** One value index per question; `sizes[q]` stands for "not answered". */
 export function encode(c: CompiledRuleSet, answers: Answers): Int32Array {
   return Int32Array.from(c.questionIds, (id, q) => {
@@ -104,31 +117,47 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
 }
 
 /**
- * Evaluates every full combination of answers, in odometer order. Clause matches are kept
- * per prefix of questions, so moving to the next combination redoes only the questions
- * that changed. `visit` gets the codes, the recommended index and the scratch with scores.
+ * Evaluates every combination of answers, in odometer order (the last question fastest).
+ * With `fixed`, a question whose code there is 0 or more keeps that answer and only the
+ * others (code -1) vary. Clause matches are kept per prefix of the varying questions, so
+ * moving to the next combination redoes only the questions that changed. `visit` gets the
+ * codes, the recommended index and the scratch with scores; it must not keep them.
  */
-export function sweep(c: CompiledRuleSet, visit: (codes: Int32Array, best: number, scratch: Scratch) => void): number {
+export function sweep(c: CompiledRuleSet, visit: (codes: Int32Array, best: number, scratch: Scratch) => void, fixed?: ArrayLike<number>): number {
   const n = c.sizes.length;
   const { words, table, rowBase } = c;
   const codes = new Int32Array(n);
+  const free: number[] = [];
+  const base = new Uint32Array(words).fill(0xffffffff);
+  for (let q = 0; q < n; q++) {
+    const code = fixed ? fixed[q]! : -1;
+    if (code < 0) free.push(q);
+    else {
+      codes[q] = code;
+      const row = (rowBase[q]! + code) * words;
+      for (let w = 0; w < words; w++) base[w]! &= table[row + w]!;
+    }
+  }
+  const k = free.length;
   const scratch = createScratch(c);
-  // prefix[(q + 1) * words + w]: clauses still matched after questions 0..q.
-  const prefix = new Uint32Array((n + 1) * words).fill(0xffffffff);
+  // prefix[(i + 1) * words + w]: clauses still matched after the first i + 1 varying questions.
+  const prefix = new Uint32Array((k + 1) * words);
+  prefix.set(base);
   let from = 0;
   let count = 0;
   for (;;) {
-    for (let q = from; q < n; q++) {
+    for (let i = from; i < k; i++) {
+      const q = free[i]!;
       const row = (rowBase[q]! + codes[q]!) * words;
-      for (let w = 0; w < words; w++) prefix[(q + 1) * words + w] = prefix[q * words + w]! & table[row + w]!;
+      for (let w = 0; w < words; w++) prefix[(i + 1) * words + w] = prefix[i * words + w]! & table[row + w]!;
     }
-    for (let w = 0; w < words; w++) scratch.matched[w] = prefix[n * words + w]!;
+    for (let w = 0; w < words; w++) scratch.matched[w] = prefix[k * words + w]!;
     visit(codes, scoreMatched(c, scratch), scratch);
     count++;
-    let q = n - 1;
-    while (q >= 0 && ++codes[q]! === c.sizes[q]!) codes[q--] = 0;
-    if (q < 0) return count;
-    from = q;
+    let i = k - 1;
+    while (i >= 0 && ++codes[free[i]!]! === c.sizes[free[i]!]!) codes[free[i--]!] = 0;
+    if (i < 0) return count;
+    from = i;
   }
 }
 
@@ -154,7 +183,7 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   });
 
   const options: ScoredOption[] = optionList
-    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: (scratch.excluded & (1 << i)) === 0, order: c.ruleSet.tieBreak.indexOf(o.id) }))
+    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: !isExcluded(scratch, i), order: c.ruleSet.tieBreak.indexOf(o.id) }))
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order)
     .map(({ id, label, score, eligible }) => ({ id, label, score, eligible }));
 

@@ -1,10 +1,10 @@
+import { outlook, UNKNOWN, type Certainty } from "./certainty.js";
 import type { CompiledRuleSet } from "./compile.js";
-import { createScratch, encode, evaluate, recommendIndex } from "./evaluate.js";
-import type { Answers, OptionId, Question, Reason, Result, RuleSet } from "./model.js";
-import { isExclusion } from "./model.js";
+import { evaluate } from "./evaluate.js";
+import type { Answers, OptionId, Question, Reason, Result } from "./model.js";
 
 // Everything said about a result beyond the scores: how firm it is, what would change it,
-// why the other options are out, and which questions cannot matter any more.
+// why the other options are out, and which questions cannot matter.
 
 export interface WhatIf {
   question: string;
@@ -13,10 +13,12 @@ export interface WhatIf {
   /** The alternative answer. */
   answer: string;
   recommendation: OptionId | null;
-  /** The new winner's lead over its runner-up. */
+  /** The new winner's lead over its runner-up (in the case shown, when answers are unknown). */
   margin: number | null;
   /** True when the change rules the current recommendation out, rather than outscoring it. */
   forced: boolean;
+  /** Unknown questions on which this outcome still depends; empty when it holds whatever they are. */
+  dependsOn: string[];
 }
 
 export type Verdict = "only-option" | "clear" | "moderate" | "narrow" | "none";
@@ -36,8 +38,11 @@ export interface Advice extends Result {
   margin: Margin;
   whatIf: WhatIf[];
   excluded: Exclusion[];
-  /** Questions left unanswered because no answer to them could change the recommendation. */
+  /** Questions not given whose answer could not change the recommendation. */
   skipped: string[];
+  certainty: Certainty;
+  /** The values assumed for the unknown answers in the case the reasons explain. */
+  assumed: Answers;
 }
 
 /** Thresholds in points between the winner and the runner-up. */
@@ -57,77 +62,75 @@ export function marginOf(result: Result): Margin {
   return { points, runnerUp: runnerUp?.id ?? null, verdict: verdictFor(points, eligible.length) };
 }
 
-/** For each answered question, each other answer that would change the recommendation. */
-export function whatIf(c: CompiledRuleSet, result: Result): WhatIf[] {
-  const codes = encode(c, result.answers);
-  const scratch = createScratch(c);
-  const currentIndex = c.ruleSet.options.findIndex((o) => o.id === result.recommendation);
+/** Each other answer to a known question that would change the recommendation, over every completion of the unknown ones. */
+export function whatIf(c: CompiledRuleSet, answers: Answers, recommendation: OptionId | null): WhatIf[] {
+  const current = c.ruleSet.options.findIndex((o) => o.id === recommendation);
   const changes: WhatIf[] = [];
-  c.questionIds.forEach((id, q) => {
-    const current = codes[q]!;
-    if (current === c.sizes[q]) return;
-    for (let v = 0; v < c.sizes[q]!; v++) {
-      if (v === current) continue;
-      codes[q] = v;
-      const best = recommendIndex(c, codes, scratch);
-      const recommendation = best === -1 ? null : c.ruleSet.options[best]!.id;
-      if (recommendation === result.recommendation) continue;
-      let runnerUp: number | null = null;
-      for (let o = 0; o < c.optionCount; o++) {
-        if (o === best || (scratch.excluded & (1 << o)) !== 0) continue;
-        if (runnerUp === null || scratch.scores[o]! > runnerUp) runnerUp = scratch.scores[o]!;
-      }
+  for (const question of c.ruleSet.questions) {
+    const from = answers[question.id];
+    if (from === undefined || from === UNKNOWN) continue;
+    for (const choice of question.choices) {
+      if (choice.value === from) continue;
+      const alternative = outlook(c, { ...answers, [question.id]: choice.value });
+      if (alternative.recommendation === recommendation) continue;
+      const shown = evaluate(c, alternative.representative);
       changes.push({
-        question: id,
-        from: result.answers[id]!,
-        answer: c.ruleSet.questions[q]!.choices[v]!.value,
-        recommendation,
-        margin: best === -1 || runnerUp === null ? null : scratch.scores[best]! - runnerUp,
-        forced: currentIndex !== -1 && (scratch.excluded & (1 << currentIndex)) !== 0,
+        question: question.id,
+        from,
+        answer: choice.value,
+        recommendation: alternative.recommendation,
+        margin: alternative.recommendation === null ? null : marginOf(shown).points,
+        forced: current !== -1 && alternative.eligible[current] === 0,
+        dependsOn: alternative.certainty.dependsOn.map((d) => d.question),
       });
     }
-    codes[q] = current;
-  });
+  }
   return changes;
 }
 
 /**
- * Options that the answers given so far have not already ruled out. A rule counts only
- * when it is sure to fire whatever the unanswered questions turn out to be.
+ * Questions not yet answered that cannot change the recommendation, whatever the others turn
+ * out to be. Questions marked `alwaysAsk` describe the environment and are never skipped.
  */
-export function openOptions(ruleSet: RuleSet, answers: Answers): OptionId[] {
-  const holds = (clause: Record<string, string[]>): boolean =>
-    Object.entries(clause).every(([q, values]) => Object.hasOwn(answers, q) && values.includes(answers[q]!));
-  const cannotHold = (clause: Record<string, string[]>): boolean =>
-    Object.entries(clause).some(([q, values]) => Object.hasOwn(answers, q) && !values.includes(answers[q]!));
-  const ruledOut = new Set(
-    ruleSet.rules
-      .filter((r) => isExclusion(r.effect) && r.when.some(holds) && r.unless.every(cannotHold))
-      .map((r) => r.effect.option),
-  );
-  return ruleSet.options.map((o) => o.id).filter((id) => !ruledOut.has(id));
-}
-
-/**
- * Unanswered questions that cannot change the outcome: once at most one option is left,
- * nothing else matters. Questions marked `alwaysAsk` describe the environment and stay.
- */
-export function skippableQuestions(ruleSet: RuleSet, answers: Answers): Question[] {
-  const candidates = ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !q.alwaysAsk);
-  if (candidates.length === 0 || openOptions(ruleSet, answers).length > 1) return [];
-  return candidates;
+export function skippableQuestions(c: CompiledRuleSet, answers: Answers): Question[] {
+  const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
+  if (open.length === 0) return [];
+  const matters = new Set(outlook(c, answers).certainty.dependsOn.map((d) => d.question));
+  return open.filter((q) => !q.alwaysAsk && !matters.has(q.id));
 }
 
 export function advise(c: CompiledRuleSet, answers: Answers): Advice {
-  const result = evaluate(c, answers);
+  const view = outlook(c, answers);
+  const result = evaluate(c, view.representative);
+  const given: Answers = {};
+  for (const id of c.questionIds) if (Object.hasOwn(answers, id)) given[id] = answers[id]!;
+  const assumed: Answers = {};
+  for (const id of view.certainty.unknown) assumed[id] = view.representative[id]!;
   const excluded = result.options
     .filter((o) => !o.eligible)
     .map((o) => ({ option: o.id, reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded") }));
+  const matters = new Set(view.certainty.dependsOn.map((d) => d.question));
   return {
     ...result,
+    recommendation: view.recommendation,
+    answers: given,
     margin: marginOf(result),
-    whatIf: whatIf(c, result),
+    whatIf: whatIf(c, answers, view.recommendation),
     excluded,
-    skipped: skippableQuestions(c.ruleSet, result.answers).map((q) => q.id),
+    skipped: c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !matters.has(q.id)).map((q) => q.id),
+    certainty: view.certainty,
+    assumed,
   };
+}
+
+/** Unanswered questions in the order worth asking: one that alone decides the outcome first. */
+export function questionsThatMatter(c: CompiledRuleSet, answers: Answers): Question[] {
+  const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
+  if (open.length === 0) return [];
+  const { dependsOn } = outlook(c, answers).certainty;
+  const deciding = new Set(dependsOn.filter((d) => d.byValue).map((d) => d.question));
+  const matters = new Set(dependsOn.map((d) => d.question));
+  return open
+    .filter((q) => q.alwaysAsk || matters.has(q.id))
+    .sort((a, b) => Number(deciding.has(b.id)) - Number(deciding.has(a.id)));
 }

@@ -18,9 +18,13 @@ export interface Question {
   id: string;
   prompt: string;
   help: string;
+  /** A short noun phrase for sentences such as "depends on the edition". */
+  topic: string;
   choices: Choice[];
   /** Asked even when the other answers already settle the outcome (it describes the environment). */
   alwaysAsk: boolean;
+  /** A script may leave it out: it then counts as unknown. */
+  optional: boolean;
   file: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Reason } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
-import { weighing, type Report } from "./report.js";
+import { UNKNOWN } from "../engine/certainty.js";
+import { outlookLines, weighing, type Report } from "./report.js";
 
 // The advice as an architecture decision record a team can commit next to its code.
 
@@ -23,7 +24,12 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   out.push("## Context", "", "| Question | Answer |", "| --- | --- |");
   for (const q of ruleSet.questions) {
     const value = advice.answers[q.id];
-    const answer = value === undefined ? "_not asked: could not change the outcome_" : `${choiceLabel(ruleSet, q.id, value)} (\`${value}\`)`;
+    const answer =
+      value === UNKNOWN || (value === undefined && !advice.skipped.includes(q.id))
+        ? "_not sure: see To confirm_"
+        : value === undefined
+          ? "_not asked: could not change the outcome_"
+          : `${choiceLabel(ruleSet, q.id, value)} (\`${value}\`)`;
     out.push(`| ${escapeCell(q.prompt)} | ${escapeCell(answer)} |`);
   }
   out.push("", `Reproduce with \`${command}\`.`, "");
@@ -38,7 +44,22 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
         : `It scores ${advice.options[0]!.score}, ${m.points} point${m.points === 1 ? "" : "s"} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
     out.push(`We will run it as **${chosen}**. ${lead}`);
   }
+  const picture = outlookLines(advice, ruleSet);
+  if (picture.length > 0) out.push("", ...picture.map((line) => `- ${line}`));
   out.push("");
+
+  const open = advice.certainty.unknown.filter((id) => !advice.skipped.includes(id));
+  if (open.length > 0) {
+    out.push("## To confirm", "");
+    const matters = new Map(advice.certainty.dependsOn.map((d) => [d.question, d]));
+    for (const id of open) {
+      const q = ruleSet.questions.find((x) => x.id === id)!;
+      const d = matters.get(id);
+      const impact = !d ? "the decision holds whatever the answer" : d.byValue ? "this answer alone can change the decision" : "this answer can change the decision, together with the others to confirm";
+      out.push(`- ${escapeCell(q.prompt)} (\`--${id}\`): ${impact}.`);
+    }
+    out.push("");
+  }
 
   out.push("## Options considered", "");
   for (const option of advice.options) {

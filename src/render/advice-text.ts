@@ -1,11 +1,10 @@
 import type { Margin, WhatIf } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
-import { weighing, whatIfGroups, type Report } from "./report.js";
+import { outlookLines, weighing, whatIfGroups, type Report } from "./report.js";
 import type { Style } from "./style.js";
 import { block, displayWidth } from "./wrap.js";
 
-const SHOWN_REASONS = 5;
 
 /** A command split at its flags with shell continuations, so it can still be pasted. */
 function shellLines(command: string, width: number): string {
@@ -75,21 +74,21 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   if (!winner) {
     out.push(style.bad(style.bold("No option fits: the rules rule out all three.")));
   } else {
-    const title = block(`Recommendation: ${winner.label}, score ${winner.score}`, width, "  ", "");
+    // With unknown answers the score is only that of the case shown; the share says more.
+    const title = block(`Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}`, width, "  ", "");
     out.push(title.replace("Recommendation:", style.bold("Recommendation:")).replace(winner.label, style.good(style.bold(winner.label))));
+    for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
     out.push(block(marginLine(advice.margin, ruleSet, advice.whatIf, winner.score), width, "  "));
 
     const pros = weighing(advice, winner.id, 1);
     const cons = weighing(advice, winner.id, -1);
     if (pros.length > 0) {
       heading(`Why: ${winner.label}`);
-      for (const r of pros.slice(0, SHOWN_REASONS)) out.push(reasonLine(r, style.good("+")));
-      const more = pros.length - SHOWN_REASONS;
-      if (more > 0) out.push(style.dim(block(`… and ${more} smaller point${more === 1 ? "" : "s"} (--json lists all)`, width, "  ")));
+      for (const r of pros) out.push(reasonLine(r, style.good("+")));
     }
     if (cons.length > 0) {
       heading("Against it");
-      for (const r of cons.slice(0, SHOWN_REASONS)) out.push(reasonLine(r, style.warn("-")));
+      for (const r of cons) out.push(reasonLine(r, style.warn("-")));
     }
   }
 
@@ -110,7 +109,8 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     for (const g of groups.slice(0, SHOWN_WHAT_IFS)) {
       const change = `--${g.question} ${g.answers.join("|")}`;
       const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(" or ");
-      const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}`;
+      const hangsOn = g.dependsOn.length > 0 ? ` (depends on ${g.dependsOn.map((q) => `--${q}`).join(", ")})` : "";
+      const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}${hangsOn}`;
       out.push(block(`${change}: ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
     }
     if (groups.length > SHOWN_WHAT_IFS) out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
@@ -120,7 +120,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   }
 
   if (advice.skipped.length > 0) {
-    out.push("", block(style.dim(`Not asked: ${advice.skipped.map((q) => `--${q}`).join(", ")}. Only one option was left, so no answer to these could change the outcome.`), width, ""));
+    out.push("", block(style.dim(`Not asked: ${advice.skipped.map((q) => `--${q}`).join(", ")}. No answer to these could change the outcome.`), width, ""));
   }
 
   heading("Scores");

@@ -1,5 +1,7 @@
+import type { Certainty } from "../engine/certainty.js";
 import type { Advice } from "../engine/explain.js";
 import type { RuleSet } from "../engine/model.js";
+import { optionLabel } from "../engine/sources.js";
 
 /** What every advice renderer receives. */
 export interface Report {
@@ -11,8 +13,15 @@ export interface Report {
 
 /** The advice as scripts see it: the fields in the product brief, then the explanations. */
 export function adviceJson({ advice, command }: Report): string {
-  const { recommendation, options, reasons, answers, whatIf, excluded, skipped, margin } = advice;
-  return JSON.stringify({ recommendation, options, reasons, answers, margin, whatIf, excluded, skipped, command }, null, 2) + "\n";
+  const { recommendation, options, reasons, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
+  const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
+  const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
+  return JSON.stringify({ recommendation, options, reasons, answers, certainty: scriptable, assumed, margin, whatIf, excluded, skipped, command }, null, 2) + "\n";
+}
+
+/** Each outcome's share of the completions ("none": nothing fits), rounded to 4 places. */
+export function shares(certainty: Certainty): Record<string, number> {
+  return Object.fromEntries(Object.entries(certainty.outcomes).map(([id, n]) => [id, Math.round((n / certainty.combinations) * 1e4) / 1e4]));
 }
 
 /** Reasons that weigh on one option, strongest first. */
@@ -29,6 +38,8 @@ export interface WhatIfGroup {
   recommendation: string | null;
   /** The current recommendation becomes impossible, rather than merely outscored. */
   forced: boolean;
+  /** Unknown questions the new outcome still hangs on. */
+  dependsOn: string[];
 }
 
 /**
@@ -39,9 +50,47 @@ export function whatIfGroups(advice: Advice): WhatIfGroup[] {
   const groups: WhatIfGroup[] = [];
   for (const w of advice.whatIf) {
     const forced = w.forced;
-    const group = groups.find((g) => g.question === w.question && g.recommendation === w.recommendation && g.forced === forced);
+    const same = (g: WhatIfGroup) => g.question === w.question && g.recommendation === w.recommendation && g.forced === forced && g.dependsOn.join() === w.dependsOn.join();
+    const group = groups.find(same);
     if (group) group.answers.push(w.answer);
-    else groups.push({ question: w.question, from: w.from, answers: [w.answer], recommendation: w.recommendation, forced });
+    else groups.push({ question: w.question, from: w.from, answers: [w.answer], recommendation: w.recommendation, forced, dependsOn: w.dependsOn });
   }
   return groups.sort((a, b) => Number(a.forced) - Number(b.forced));
+}
+
+const joinWords = (words: readonly string[], last = "and"): string =>
+  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${last} ${words.at(-1)}`;
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/**
+ * The picture when some answers are unknown: how sure the advice is and what it hangs on.
+ * Empty when every answer is known.
+ */
+export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
+  const { certainty, recommendation } = advice;
+  // Questions left out because they cannot matter are reported apart ("not asked").
+  const unsure = certainty.unknown.filter((id) => !advice.skipped.includes(id));
+  if (unsure.length === 0 && certainty.share === 1) return [];
+  const question = (id: string) => ruleSet.questions.find((q) => q.id === id)!;
+  const topics = (ids: readonly string[]) => joinWords(ids.map((id) => question(id).topic));
+  const lines: string[] = [];
+  if (certainty.share === 1) lines.push(`${optionLabel(ruleSet, recommendation)}, whatever ${topics(unsure)}.`);
+  else {
+    const cases = certainty.combinations.toLocaleString("en-US");
+    lines.push(`The advice in ${percent(certainty.share)} of the ${cases} possible answers to ${topics(unsure)}.`);
+    for (const d of certainty.dependsOn) {
+      if (!d.byValue) continue;
+      const byOutcome = new Map<string, string[]>();
+      for (const [value, outcome] of Object.entries(d.byValue)) byOutcome.set(outcome ?? "", [...(byOutcome.get(outcome ?? "") ?? []), value]);
+      const cases = [...byOutcome].map(([outcome, values]) => `${joinWords(values, "or")} → ${optionLabel(ruleSet, outcome || null)}`);
+      lines.push(`Depends on ${question(d.question).topic}: ${cases.join("; ")}.`);
+    }
+    const mixed = certainty.dependsOn.filter((d) => d.mixed).map((d) => d.question);
+    if (mixed.length > 0) lines.push(`It also depends on ${topics(mixed)}, in combination.`);
+  }
+  if (certainty.nothingFits > 0) lines.push(`Nothing fits in ${certainty.nothingFits.toLocaleString("en-US")} of them.`);
+  const assumed = Object.entries(advice.assumed).map(([id, value]) => `--${id} ${value}`);
+  if (certainty.share < 1 || certainty.dependsOn.length > 0) lines.push(`The reasons below are for one such case: ${assumed.join(" ")}.`);
+  return lines;
 }

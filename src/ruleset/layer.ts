@@ -75,6 +75,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
             ...existing,
             prompt: raw.prompt ?? existing.prompt,
             help: raw.help ?? existing.help,
+            topic: raw.topic ?? existing.topic,
             choices: [...existing.choices, ...added],
           });
           continue;
@@ -84,8 +85,10 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           id: raw.id,
           prompt: raw.prompt ?? raw.id,
           help: raw.help ?? "",
+          topic: raw.topic ?? `the answer to --${raw.id}`,
           choices: raw.choices.map((c) => ({ ...c })),
           alwaysAsk: raw.alwaysAsk ?? false,
+          optional: raw.optional ?? false,
           file,
         });
       }

@@ -51,13 +51,19 @@ export const ruleSchema = z.strictObject({
   override: hardFactOverride.optional(),
 });
 
-const choice = z.strictObject({ value: answerId, label: text, meaning: text });
+const choice = z.strictObject({
+  value: answerId.refine((value) => value !== "unknown", '"unknown" is the answer for "not sure" to every question; choose another value'),
+  label: text,
+  meaning: text,
+});
 
 export const questionSchema = z.strictObject({
   id: answerId,
   prompt: text.optional(),
   help: text.optional(),
+  topic: text.optional(),
   alwaysAsk: z.boolean().optional(),
+  optional: z.boolean().optional(),
   choices: z.array(choice).min(1, "must list at least one choice"),
 });
 
