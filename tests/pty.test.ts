@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { Answers } from "../src/engine/model.js";
-import { compiled, shipped } from "./helpers/shipped.js";
+import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 import { KEY, Terminal } from "./helpers/pty.js";
 
 const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[\\d+(;\\d+)*m`);
@@ -49,6 +49,20 @@ describe("interactive advise in a real terminal", () => {
     expect(term.text).not.toContain("Which operating system does the workload need?");
     expect(term.text).toContain("Recommendation: Virtual machine (Hyper-V)");
     expect(oneLine(term.text)).toContain("vmvc advise --workload gui --boundary internal --host-os 2019");
+  });
+
+  it("takes I'm not sure and says what the advice depends on", async () => {
+    const answers = { ...baseAnswers, deploy: "docker", density: "medium" } as Answers;
+    const flags = shipped.questions.filter((q) => q.id !== "boundary").flatMap((q) => [`--${q.id}`, answers[q.id]!]);
+    const term = new Terminal(["advise", ...flags], { cols: 200 });
+    await term.waitFor("Who else runs on the same hosts?");
+    await term.waitFor("I'm not sure");
+    term.send(KEY.up); // the list wraps round to its last choice
+    term.send(KEY.enter);
+    await term.waitFor("Run it again without questions");
+    expect(await term.exited).toBe(0);
+    expect(term.text).toMatch(/Depends on the tenants on the hosts: .*trusted.*hostile/);
+    expect(oneLine(term.text)).toContain("--boundary unknown");
   });
 
   it("exits 130 with a short message on Ctrl-C", async () => {

@@ -33,6 +33,8 @@ export async function ask(step: Step): Promise<string> {
         pageSize: 12,
         theme: {
           style: {
+            // Once answered, the line keeps the question without its progress note.
+            message: (text: string, status: string) => (status === "done" ? question.prompt : text),
             // The question's help, then the keys that work.
             keysHelpTip: (keys: [string, string][]) =>
               `${question.help ? `${question.help}\n` : ""}${[...keys, ["1-9", "jump"], ["type", "search"]].map(([key, action]) => `${key} ${action}`).join(" • ")}`,
