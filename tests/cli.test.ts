@@ -13,7 +13,7 @@ const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
   recommendation: optionId,
   options: z.array(z.strictObject({ id: optionId, label: z.string(), score: z.number(), eligible: z.boolean() })).length(3),
-  reasons: z.array(z.strictObject({ rule: z.string(), option: optionId, effect: z.union([z.number(), z.literal("excluded")]), text: z.string().min(1), source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/), remedy: z.string().optional() })),
+  reasons: z.array(z.strictObject({ rule: z.string(), option: optionId, effect: z.union([z.number(), z.literal("excluded")]), text: z.string().min(1), source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/), remedy: z.string().optional(), assumes: z.record(z.string(), z.string()).optional() })),
   answers: z.record(z.string(), z.string()),
   certainty: z.strictObject({
     unknown: z.array(z.string()),
@@ -75,7 +75,7 @@ describe("vmvc advise, non-interactive", () => {
     const run = await cli(["advise", "--boundary", "hostile"]);
     expect(run.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(10_000);
-    const missing = shipped.questions.filter((q) => q.id !== "boundary");
+    const missing = shipped.questions.filter((q) => q.id !== "boundary" && !q.optional);
     expect(run.stderr.split("\n")[0]).toBe(`error: missing answers (not asking: stdout is not a terminal): ${missing.map((q) => `--${q.id}`).join(", ")}`);
     expect(run.stderr).toContain("--workload <web|service|batch|gui|infrastructure|database|unknown>");
   });

@@ -23,8 +23,10 @@ function reference(ruleSet: RuleSet, answers: Answers): { scores: Record<string,
     if (isExclusion(r.effect)) eligible.delete(r.effect.option);
     else scores[r.effect.option]! += r.effect.score;
   }
+  const holds = (clause: Record<string, string[]>) => Object.entries(clause).every(([q, vs]) => vs.includes(answers[q]!));
+  const order = ruleSet.tieBreaks.find((t) => t.when.some(holds))?.order ?? ruleSet.tieBreak;
   let recommendation: string | null = null;
-  for (const id of ruleSet.tieBreak) {
+  for (const id of order) {
     if (eligible.has(id) && (recommendation === null || scores[id]! > scores[recommendation]!)) recommendation = id;
   }
   return { scores, eligible, recommendation };
@@ -52,7 +54,7 @@ const optionIndex = (id: string) => shipped.options.findIndex((o) => o.id === id
 const strideOf = (id: string) => shipped.questions.slice(shipped.questions.findIndex((q) => q.id === id) + 1).reduce((n, q) => n * q.choices.length, 1);
 
 describe("the whole answer space", () => {
-  it("has 466,560 combinations, and every one obeys the invariants and the hard facts", () => {
+  it("has 933,120 combinations (466,560 for the 11 required questions, times 2 editions), and every one obeys the invariants and the hard facts", () => {
     const violations: string[] = [];
     const count = sweep(compiled, (codes, best, scratch) => {
       const answers = decode(compiled, codes);
@@ -70,8 +72,12 @@ describe("the whole answer space", () => {
       if ((workload === "gui" || workload === "infrastructure") && !onlyVm) fail("fact 4: GUI or server role");
       if (boundary === "hostile" && eligible("container")) fail("fact 5: hostile tenants");
       if (deploy === "kubernetes" && eligible("hyperv-container")) fail("fact 6: Kubernetes");
+      if (deploy === "kubernetes" && host === "2016" && !onlyVm && eligible("container")) fail("fact 7: Kubernetes on 2016");
+      const vmSupported = !((guest === "2025" && (host === "2016" || host === "2019")) || (guest === "2022" && host === "2016"));
+      if (eligible("vm") !== vmSupported) fail("fact 8: Hyper-V guest support");
+      if ((best === -1) !== shipped.options.every((o) => !eligible(o.id))) fail("nothing fits exactly when every option is ruled out");
     });
-    expect(count).toBe(466_560);
+    expect(count).toBe(933_120);
     expect(violations).toEqual([]);
   });
 
@@ -86,7 +92,7 @@ describe("the whole answer space", () => {
       expect(best === -1 ? null : shipped.options[best]!.id).toBe(expected.recommendation);
       for (const opt of shipped.options) expect(scratch.scores[optionIndex(opt.id)]).toBe(expected.scores[opt.id]);
     });
-    expect(checked).toBe(466_560);
+    expect(checked).toBe(933_120);
   });
 
   it("never favours process isolation over Hyper-V isolation more as the tenants grow less trusted", () => {
@@ -118,6 +124,71 @@ describe("the whole answer space", () => {
         if (o[i + s]! - vm[i + s]! < o[i]! - vm[i]!) bad++;
       }
     }
+    expect(bad).toBe(0);
+  });
+
+  /** Pairs of combinations that differ only in `question`, going from value `from` to value `to`. */
+  function pairs(question: string, from: string, to: string, visit: (before: number, after: number) => void): number {
+    const { total } = space();
+    const q = shipped.questions.find((x) => x.id === question)!;
+    const s = strideOf(question);
+    const size = q.choices.length;
+    const a = q.choices.findIndex((c) => c.value === from);
+    const b = q.choices.findIndex((c) => c.value === to);
+    let count = 0;
+    for (let i = 0; i < total; i++) {
+      if (Math.floor(i / s) % size !== a) continue;
+      visit(i, i + (b - a) * s);
+      count++;
+    }
+    return count;
+  }
+  const vm = () => optionIndex("vm");
+
+  it.each([
+    ["low", "medium"],
+    ["medium", "high"],
+  ])("never moves the advice towards the VM when density rises from %s to %s", (from, to) => {
+    const { scores, best } = space();
+    let bad = 0;
+    const n = pairs("density", from, to, (before, after) => {
+      // No option loses ground on the VM, and a non-VM advice never turns into the VM.
+      for (const o of ["container", "hyperv-container"].map(optionIndex)) {
+        if (scores[o]![after]! - scores[vm()]![after]! < scores[o]![before]! - scores[vm()]![before]!) bad++;
+      }
+      if (best[before] !== vm() && best[after] === vm()) bad++;
+    });
+    expect(n).toBe(space().total / 3);
+    expect(bad).toBe(0);
+  });
+
+  it.each(["manual", "scripted"].flatMap((from) => ["docker", "swarm", "kubernetes"].map((to) => [from, to])))(
+    "never moves the advice towards the VM when the deploy changes from %s to %s",
+    (from, to) => {
+      const { scores, best } = space();
+      let bad = 0;
+      pairs("deploy", from, to, (before, after) => {
+        for (const o of ["container", "hyperv-container"].map(optionIndex)) {
+          // Kubernetes rules Hyper-V isolation out; its score then no longer counts.
+          if (to === "kubernetes" && o === optionIndex("hyperv-container")) continue;
+          if (scores[o]![after]! - scores[vm()]![after]! < scores[o]![before]! - scores[vm()]![before]!) bad++;
+        }
+        if (best[before] !== vm() && best[after] === vm() && to !== "kubernetes") bad++;
+      });
+      expect(bad).toBe(0);
+    },
+  );
+
+  it("lets the edition weigh on the VM and on Hyper-V isolation alike, so it never decides between them", () => {
+    const { scores } = space();
+    let bad = 0;
+    pairs("edition", "datacenter", "standard", (before, after) => {
+      const hyperv = optionIndex("hyperv-container");
+      const vmDrop = scores[vm()]![before]! - scores[vm()]![after]!;
+      const hypervDrop = scores[hyperv]![before]! - scores[hyperv]![after]!;
+      // A Linux guest's VM uses no Windows licence, and then only Hyper-V isolation (ruled out anyway) pays.
+      if (vmDrop !== hypervDrop && vmDrop !== 0) bad++;
+    });
     expect(bad).toBe(0);
   });
 
@@ -226,7 +297,9 @@ describe("unknown answers", () => {
         expect(view.certainty.share).toBeCloseTo((tally.get(view.recommendation) ?? 0) / completions.length, 10);
         expect(view.certainty.nothingFits).toBe(tally.get(null) ?? 0);
         // The recommendation is an outcome no other outcome beats on count.
-        expect(Math.max(...[...tally].filter(([id]) => id !== null).map(([, n]) => n))).toBe(tally.get(view.recommendation));
+        const fits = [...tally].filter(([id]) => id !== null).map(([, n]) => n);
+        if (fits.length === 0) expect(view.recommendation).toBeNull();
+        else expect(Math.max(...fits)).toBe(tally.get(view.recommendation));
         for (const q of unknown) {
           const entry = view.certainty.dependsOn.find((d) => d.question === q.id);
           // It matters iff two completions that differ only in q have different outcomes.
@@ -248,11 +321,11 @@ describe("unknown answers", () => {
     );
   });
 
-  it("evaluates all 466,560 completions when every answer is unknown, with the shares rules check counts", () => {
+  it("evaluates all 933,120 completions when every answer is unknown, with the shares rules check counts", () => {
     const all = Object.fromEntries(shipped.questions.map((q) => [q.id, UNKNOWN]));
     const view = outlook(compiled, all);
     const report = checkRuleSet(compiled);
-    expect(view.certainty.combinations).toBe(466_560);
+    expect(view.certainty.combinations).toBe(933_120);
     expect(view.certainty.outcomes).toEqual(report.recommended);
   });
 

@@ -10,6 +10,8 @@ import { allFlags, shipped } from "./helpers/shipped.js";
 import { cli, STACK, vmvc } from "./helpers/cli.js";
 
 const questionIds = shipped.questions.map((q) => q.id);
+/** The questions allFlags() answers: the required ones. */
+const answeredIds = shipped.questions.filter((q) => !q.optional).map((q) => q.id);
 const nasty = fc.oneof(
   fc.constant(""),
   fc.string(),
@@ -21,7 +23,7 @@ const nasty = fc.oneof(
 type Mutation = { argv: string[]; culprit: string };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // A wrong value for a real question.
-  fc.tuple(fc.constantFrom(...questionIds), nasty).map(([q, v]) => {
+  fc.tuple(fc.constantFrom(...answeredIds), nasty).map(([q, v]) => {
     const base = allFlags();
     const i = base.indexOf(`--${q}`);
     base[i + 1] = v;
@@ -38,7 +40,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     culprit: word,
   })),
   // A flag with its value missing at the end.
-  fc.constantFrom(...questionIds).map((q) => ({ argv: ["advise", ...allFlags().filter((_, i, a) => a[i] !== `--${q}` && a[i - 1] !== `--${q}`), `--${q}`], culprit: `--${q}` })),
+  fc.constantFrom(...answeredIds).map((q) => ({ argv: ["advise", ...allFlags().filter((_, i, a) => a[i] !== `--${q}` && a[i - 1] !== `--${q}`), `--${q}`], culprit: `--${q}` })),
 );
 
 describe("random command lines", () => {

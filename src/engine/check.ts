@@ -5,7 +5,7 @@ import type { Answers, Clause, OptionId, Rule } from "./model.js";
 // Static analysis of a rule set: evaluate every combination of answers once and report
 // what a policy author needs to know before shipping.
 
-export type FindingKind = "no-eligible-option" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
+export type FindingKind = "nothing-fits" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
 
 export interface Finding {
   severity: "error" | "warning" | "info";
@@ -68,11 +68,12 @@ export function checkRuleSet(c: CompiledRuleSet): CheckReport {
   });
 
   const findings: Finding[] = [];
+  // Answers that no option fits are an answer too ("nothing fits", with its blockers), not a fault.
   if (recommended.none! > 0) {
     findings.push({
-      severity: "error",
-      kind: "no-eligible-option",
-      message: `${recommended.none} combination${recommended.none === 1 ? "" : "s"} of answers leave no option eligible`,
+      severity: "info",
+      kind: "nothing-fits",
+      message: `${recommended.none!.toLocaleString("en-US")} combination${recommended.none === 1 ? "" : "s"} of answers leave no option eligible; advise reports them as "nothing fits", with every blocker and its remedy`,
       count: recommended.none!,
       examples: noneExamples,
     });

@@ -31,8 +31,10 @@ export interface CompiledRuleSet {
   /** Rules with several clauses or an `unless`; checked one by one. */
   readonly complexRules: Int32Array;
   readonly optionCount: number;
-  /** Option indexes in tie-break order. */
+  /** Option indexes in the default tie-break order. */
   readonly tieOrder: Int32Array;
+  /** Conditional tie-break orders, tried in turn: the bits of their clauses, and their order. */
+  readonly tieRules: readonly { when: Uint32Array; order: Int32Array }[];
   /** 1 where some rule's condition names the question: only those can change an outcome. */
   readonly mentioned: Uint8Array;
 }
@@ -43,7 +45,7 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   const valueIndex = ruleSet.questions.map((q) => new Map(q.choices.map((c, i) => [c.value, i])));
   const questionAt = new Map(questionIds.map((id, i) => [id, i]));
 
-  const clauses = ruleSet.rules.flatMap((rule) => [...rule.when, ...rule.unless]);
+  const clauses = [...ruleSet.rules.flatMap((rule) => [...rule.when, ...rule.unless]), ...ruleSet.tieBreaks.flatMap((t) => t.when)];
   const mentioned = new Uint8Array(questionIds.length);
   for (const clause of clauses) for (const id of Object.keys(clause)) mentioned[questionAt.get(id)!] = 1;
   const words = Math.max(1, Math.ceil(clauses.length / 32));
@@ -96,6 +98,11 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     clauseRule, complexRules: Int32Array.from(complexRules),
     optionCount: ruleSet.options.length,
     tieOrder: Int32Array.from(ruleSet.tieBreak, (id) => optionAt.get(id)!),
+    tieRules: ruleSet.tieBreaks.map((t) => {
+      const when = new Uint32Array(words);
+      for (let i = 0; i < t.when.length; i++, bit++) when[bit >>> 5]! |= 1 << (bit & 31);
+      return { when, order: Int32Array.from(t.order, (id) => optionAt.get(id)!) };
+    }),
     mentioned,
   };
 }

@@ -11,6 +11,8 @@ export interface Scratch {
   scores: Int32Array;
   /** Bit i set: option i is excluded. */
   excluded: number;
+  /** The conditional tie-break order in force (an index into tieRules), or -1 for the default. */
+  tieRule: number;
 }
 
 export const createScratch = (c: CompiledRuleSet): Scratch => ({
@@ -19,16 +21,34 @@ export const createScratch = (c: CompiledRuleSet): Scratch => ({
   firedCount: 0,
   scores: new Int32Array(c.optionCount),
   excluded: 0,
+  tieRule: -1,
 });
+
+/** The tie-break order for the matched clauses: the first conditional one that holds, else the default. */
+function tieOrderFor(c: CompiledRuleSet, scratch: Scratch): Int32Array {
+  const { matched } = scratch;
+  for (let t = 0; t < c.tieRules.length; t++) {
+    const { when, order } = c.tieRules[t]!;
+    for (let w = 0; w < when.length; w++) {
+      if ((matched[w]! & when[w]!) !== 0) {
+        scratch.tieRule = t;
+        return order;
+      }
+    }
+  }
+  scratch.tieRule = -1;
+  return c.tieOrder;
+}
 
 /** Whether the last scoring ruled option `o` (an index) out. */
 export const isExcluded = (scratch: Scratch, o: number): boolean => (scratch.excluded & (1 << o)) !== 0;
 
 /** The best eligible option other than `best` after the last scoring, as an index, or -1. */
 export function runnerUp(c: CompiledRuleSet, scratch: Scratch, best: number): number {
+  const order = scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order;
   let second = -1;
   for (let i = 0; i < c.optionCount; i++) {
-    const o = c.tieOrder[i]!;
+    const o = order[i]!;
     if (o !== best && !isExcluded(scratch, o) && (second === -1 || scratch.scores[o]! > scratch.scores[second]!)) second = o;
   }
   return second;
@@ -108,9 +128,10 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
   }
   scratch.firedCount = count;
   scratch.excluded = excluded;
+  const order = c.tieRules.length === 0 ? c.tieOrder : tieOrderFor(c, scratch);
   let best = -1;
   for (let i = 0; i < c.optionCount; i++) {
-    const o = c.tieOrder[i]!;
+    const o = order[i]!;
     if ((excluded & (1 << o)) === 0 && (best === -1 || scores[o]! > scores[best]!)) best = o;
   }
   return best;
@@ -182,15 +203,27 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
     };
   });
 
+  const tieOrder = Array.from(scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order);
   const options: ScoredOption[] = optionList
-    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: !isExcluded(scratch, i), order: c.ruleSet.tieBreak.indexOf(o.id) }))
+    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: !isExcluded(scratch, i), order: tieOrder.indexOf(i) }))
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order)
     .map(({ id, label, score, eligible }) => ({ id, label, score, eligible }));
 
   const recorded: Answers = {};
   for (const id of c.questionIds) if (Object.hasOwn(answers, id)) recorded[id] = answers[id]!;
 
-  return { recommendation: best === -1 ? null : optionList[best]!.id, options, reasons, answers: recorded };
+  const [first, second] = options;
+  const tied = first !== undefined && second !== undefined && first.eligible && second.eligible && first.score === second.score;
+  const rule = scratch.tieRule === -1 ? undefined : c.ruleSet.tieBreaks[scratch.tieRule]!;
+  return {
+    recommendation: best === -1 ? null : optionList[best]!.id,
+    ...(tied
+      ? { tieBreak: rule ? { rule: rule.id, text: rule.reason, source: rule.source } : { rule: "default-order", text: c.ruleSet.tieBreakReason, source: "" } }
+      : {}),
+    options,
+    reasons,
+    answers: recorded,
+  };
 }
 
 export function decode(c: CompiledRuleSet, codes: ArrayLike<number>): Answers {

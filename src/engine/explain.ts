@@ -102,6 +102,13 @@ export function skippableQuestions(c: CompiledRuleSet, answers: Answers): Questi
 export function advise(c: CompiledRuleSet, answers: Answers): Advice {
   const view = outlook(c, answers);
   const result = evaluate(c, view.representative);
+  const unknown = new Set(view.certainty.unknown);
+  const rules = new Map(c.ruleSet.rules.map((r) => [r.id, r]));
+  result.reasons = result.reasons.map((reason) => {
+    const rule = rules.get(reason.rule)!;
+    const named = [...new Set([...rule.when, ...rule.unless].flatMap((clause) => Object.keys(clause)))].filter((q) => unknown.has(q));
+    return named.length === 0 ? reason : { ...reason, assumes: Object.fromEntries(named.map((q) => [q, view.representative[q]!])) };
+  });
   const given: Answers = {};
   for (const id of c.questionIds) if (Object.hasOwn(answers, id)) given[id] = answers[id]!;
   const assumed: Answers = {};

@@ -43,6 +43,8 @@ export interface Rule {
   reason: string;
   remedy?: string;
   source: string;
+  /** Why the weight is what it is. */
+  rationale?: string;
   file: string;
 }
 
@@ -68,11 +70,25 @@ export interface ComparisonRow {
   file: string;
 }
 
+/** An order for settling equal scores that applies when its conditions hold. */
+export interface TieBreak {
+  id: string;
+  when: Clause[];
+  /** Every option, the one that wins a tie first. */
+  order: OptionId[];
+  reason: string;
+  source: string;
+}
+
 export interface RuleSet {
   /** In display order. */
   options: Option[];
-  /** On equal scores the option listed first wins. */
+  /** On equal scores the option listed first wins... */
   tieBreak: OptionId[];
+  /** Why the default order is what it is. */
+  tieBreakReason: string;
+  /** ...unless the first of these whose conditions hold says otherwise. */
+  tieBreaks: TieBreak[];
   questions: Question[];
   sources: SourcePage[];
   rules: Rule[];
@@ -88,6 +104,8 @@ export interface Reason {
   text: string;
   source: string;
   remedy?: string;
+  /** Answers this reason rests on that were unknown: the values assumed in the case explained. */
+  assumes?: Answers;
 }
 
 export interface ScoredOption {
@@ -98,8 +116,10 @@ export interface ScoredOption {
 }
 
 export interface Result {
-  /** null only when a custom rule set excludes every option. */
+  /** null when every option is ruled out. */
   recommendation: OptionId | null;
+  /** The tie-break rule that decided between equal scores at the top, if it came to that. */
+  tieBreak?: { rule: string; text: string; source: string };
   /** Best first: eligible before ineligible, then by score, then in tie-break order. */
   options: ScoredOption[];
   reasons: Reason[];

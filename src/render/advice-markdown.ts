@@ -1,7 +1,7 @@
 import type { Reason } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
-import { outlookLines, weighing, type Report } from "./report.js";
+import { assumption, outlookLines, weighing, type Report } from "./report.js";
 
 // The advice as an architecture decision record a team can commit next to its code.
 
@@ -12,7 +12,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   const refs: string[] = [];
   const cite = (reason: Reason): string => {
     if (!refs.includes(reason.source)) refs.push(reason.source);
-    return `${reason.text} [${refs.indexOf(reason.source) + 1}]`;
+    return `${reason.text}${assumption(reason)} [${refs.indexOf(reason.source) + 1}]`;
   };
   const chosen = optionLabel(ruleSet, advice.recommendation);
   const workload = advice.answers.workload ? choiceLabel(ruleSet, "workload", advice.answers.workload) : "Workload";
@@ -35,13 +35,15 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   out.push("", `Reproduce with \`${command}\`.`, "");
 
   out.push("## Decision", "");
-  if (advice.recommendation === null) out.push("No option fits: every one is ruled out by the rules below.");
+  if (advice.recommendation === null) out.push("Nothing fits: every option is ruled out. Each one is listed below with what blocks it and what would make it possible.");
   else {
     const m = advice.margin;
     const lead =
       m.verdict === "only-option"
         ? "It is the only option the constraints leave open."
-        : `It scores ${advice.options[0]!.score}, ${m.points} point${m.points === 1 ? "" : "s"} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
+        : m.points === 0
+          ? `It scores ${advice.options[0]!.score}, tied with ${optionLabel(ruleSet, m.runnerUp)}; a tie-break rule settles it: ${advice.tieBreak?.text ?? ""}`
+          : `It scores ${advice.options[0]!.score}, ${m.points} point${m.points === 1 ? "" : "s"} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
     out.push(`We will run it as **${chosen}**. ${lead}`);
   }
   const picture = outlookLines(advice, ruleSet);

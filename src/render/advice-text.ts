@@ -1,7 +1,7 @@
-import type { Margin, WhatIf } from "../engine/explain.js";
+import type { Advice, Margin, WhatIf } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
-import { outlookLines, weighing, whatIfGroups, type Report } from "./report.js";
+import { assumption, outlookLines, weighing, whatIfGroups, type Report } from "./report.js";
 import type { Style } from "./style.js";
 import { block, displayWidth } from "./wrap.js";
 
@@ -36,7 +36,7 @@ function firmness(whatIf: readonly WhatIf[]): string {
   return `${answers(onPoints)} would change it on points${forced > 0 ? `, and ${forced} more by ruling it out` : ""}.`;
 }
 
-function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[], winnerScore: number): string {
+function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[], winnerScore: number, tieBreak: Advice["tieBreak"]): string {
   switch (margin.verdict) {
     case "only-option":
       return "It is the only option left; the scores only rank what it does well.";
@@ -47,7 +47,8 @@ function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[],
       const lead = margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
       const runnerUpScore = winnerScore - (margin.points ?? 0);
       const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
-      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${margin.points === 0 ? ", settled by the tie-break order" : ""}. ${firmness(whatIf)}`;
+      const settled = margin.points === 0 && tieBreak ? `, settled by a tie-break rule: ${tieBreak.text}` : "";
+      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${settled}${settled.endsWith(".") ? "" : "."} ${firmness(whatIf)}`;
     }
   }
 }
@@ -63,7 +64,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   // Wrap plain text first, then colour, so escape codes never count towards the width.
   const reasonLine = (reason: Reason, bullet: string): string => {
     const mark = cite(reason.source);
-    const text = block(`${reason.text} ${mark}`, width, "    ", "  * ");
+    const text = block(`${reason.text}${assumption(reason)} ${mark}`, width, "    ", "  * ");
     return `  ${bullet} ${text.slice(4, text.length - mark.length)}${style.dim(mark)}`;
   };
   const heading = (text: string): void => {
@@ -72,13 +73,15 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
 
   const winner = advice.options.find((o) => o.id === advice.recommendation);
   if (!winner) {
-    out.push(style.bad(style.bold("No option fits: the rules rule out all three.")));
+    out.push(style.bad(style.bold("Nothing fits: every option is ruled out for these answers.")));
+    out.push(block("Each one is listed below with what blocks it and what would make it possible.", width, "  "));
+    for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
   } else {
     // With unknown answers the score is only that of the case shown; the share says more.
     const title = block(`Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}`, width, "  ", "");
     out.push(title.replace("Recommendation:", style.bold("Recommendation:")).replace(winner.label, style.good(style.bold(winner.label))));
     for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
-    out.push(block(marginLine(advice.margin, ruleSet, advice.whatIf, winner.score), width, "  "));
+    out.push(block(marginLine(advice.margin, ruleSet, advice.whatIf, winner.score, advice.tieBreak), width, "  "));
 
     const pros = weighing(advice, winner.id, 1);
     const cons = weighing(advice, winner.id, -1);
@@ -120,7 +123,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
   }
 
   if (advice.skipped.length > 0) {
-    out.push("", block(style.dim(`Not asked: ${advice.skipped.map((q) => `--${q}`).join(", ")}. No answer to these could change the outcome.`), width, ""));
+    out.push("", block(style.dim(`Not answered: ${advice.skipped.map((q) => `--${q}`).join(", ")}. No answer to these could change the outcome.`), width, ""));
   }
 
   heading("Scores");

@@ -1,6 +1,6 @@
 import type { Certainty } from "../engine/certainty.js";
 import type { Advice } from "../engine/explain.js";
-import type { RuleSet } from "../engine/model.js";
+import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel } from "../engine/sources.js";
 
 /** What every advice renderer receives. */
@@ -23,6 +23,10 @@ export function adviceJson({ advice, command }: Report): string {
 export function shares(certainty: Certainty): Record<string, number> {
   return Object.fromEntries(Object.entries(certainty.outcomes).map(([id, n]) => [id, Math.round((n / certainty.combinations) * 1e4) / 1e4]));
 }
+
+/** " (if --edition standard)" for a reason that rests on an unknown answer. */
+export const assumption = (reason: Reason): string =>
+  reason.assumes ? ` (if ${Object.entries(reason.assumes).map(([q, v]) => `--${q} ${v}`).join(", ")})` : "";
 
 /** Reasons that weigh on one option, strongest first. */
 export function weighing(advice: Advice, option: string, sign: 1 | -1) {

@@ -79,7 +79,7 @@ export function checkReportText(report: CheckReport, ruleCount: number, seconds:
     out.push(`  ${(id === "none" ? "nothing fits" : id).padEnd(18)} ${n.toLocaleString("en-US").padStart(9)}  ${share}%`);
   }
   out.push("");
-  if (report.findings.length === 0) out.push(style.good("No findings: every combination has an option, every rule fires and matters, every option can win."));
+  if (report.findings.every((f) => f.severity === "info")) out.push(style.good("Every rule fires and matters, and every option can win."));
   for (const f of report.findings) {
     const tag = f.severity === "error" ? style.bad("error") : f.severity === "warning" ? style.warn("warning") : style.accent("info");
     out.push(`${tag} ${f.kind}: ${f.message}`);

@@ -32,6 +32,8 @@ const describeEffect = (rule: Rule): string =>
 export const emptyRuleSet = (optionsFile: OptionsFile): RuleSet => ({
   options: optionsFile.options.map((o) => ({ ...o })),
   tieBreak: [...optionsFile.tieBreak],
+  tieBreakReason: optionsFile.tieBreakReason,
+  tieBreaks: (optionsFile.tieBreaks ?? []).map((t) => ({ ...t, when: toClauses(t.when, []), order: [...t.order] })),
   questions: [],
   sources: [],
   rules: [],
@@ -147,6 +149,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           reason: raw.reason ?? replaced!.reason,
           ...(remedy !== undefined ? { remedy } : {}),
           source: raw.source ?? replaced!.source,
+          ...(raw.rationale ?? replaced?.rationale ? { rationale: raw.rationale ?? replaced!.rationale } : {}),
           file,
         });
       }
@@ -161,6 +164,8 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   const ruleSet: RuleSet = {
     options,
     tieBreak: base.tieBreak,
+    tieBreakReason: base.tieBreakReason,
+    tieBreaks: base.tieBreaks,
     questions: [...questions.values()],
     sources: [...sources.values()],
     rules: [...rules.values()],
@@ -181,38 +186,46 @@ function checkSource(ref: string, sources: readonly SourcePage[]): string | unde
   return undefined;
 }
 
+/** Conditions that name a question or value the rule set does not have. */
+function clauseProblems(ruleSet: RuleSet, where: string, field: string, list: readonly Clause[]): string[] {
+  const problems: string[] = [];
+  const questionIds = ruleSet.questions.map((q) => q.id);
+  list.forEach((clause, index) => {
+    const at = list.length > 1 ? `${field}[${index}]` : field;
+    for (const [questionId, values] of Object.entries(clause)) {
+      const question = ruleSet.questions.find((q) => q.id === questionId);
+      if (!question) {
+        problems.push(`${where}: ${at}: unknown question ${quote(questionId)}${didYouMean(questionId, questionIds)}`);
+        continue;
+      }
+      const allowed = question.choices.map((c) => c.value);
+      for (const value of values) {
+        if (!allowed.includes(value)) problems.push(`${where}: ${at}.${questionId}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`);
+      }
+    }
+  });
+  return problems;
+}
+
 /** Problems with what rules and rows point at: questions, values and sources. */
 function checkReferences(ruleSet: RuleSet): string[] {
   const problems: string[] = [];
-  const questionIds = ruleSet.questions.map((q) => q.id);
   const optionIds = ruleSet.options.map((o) => o.id);
   for (const rule of ruleSet.rules) {
     const where = `${rule.file}: rule "${rule.id}"`;
     const option = rule.effect.option;
     if (!optionIds.includes(option)) problems.push(`${where}: effect.option: ${quote(option)} is not one of ${optionIds.join(", ")}${didYouMean(option, optionIds)}`);
-    for (const [field, list] of [["when", rule.when], ["unless", rule.unless]] as const) {
-      list.forEach((clause, index) => {
-        const at = list.length > 1 ? `${field}[${index}]` : field;
-        for (const [questionId, values] of Object.entries(clause)) {
-          const question = ruleSet.questions.find((q) => q.id === questionId);
-          if (!question) {
-            problems.push(`${where}: ${at}: unknown question ${quote(questionId)}${didYouMean(questionId, questionIds)}`);
-            continue;
-          }
-          const allowed = question.choices.map((c) => c.value);
-          for (const value of values) {
-            if (!allowed.includes(value)) {
-              problems.push(
-                `${where}: ${at}.${questionId}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
-              );
-            }
-          }
-        }
-      });
-    }
+    problems.push(...clauseProblems(ruleSet, where, "when", rule.when), ...clauseProblems(ruleSet, where, "unless", rule.unless));
     const sourceProblem = checkSource(rule.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
     if (rule.remedy !== undefined && !isExclusion(rule.effect)) problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
+  }
+  for (const t of ruleSet.tieBreaks) {
+    const where = `rules/options.json: tie-break "${t.id}"`;
+    problems.push(...clauseProblems(ruleSet, where, "when", t.when));
+    if (t.order.length !== optionIds.length || !optionIds.every((o) => t.order.includes(o))) problems.push(`${where}: order: must list each of ${optionIds.join(", ")} once`);
+    const sourceProblem = checkSource(t.source, ruleSet.sources);
+    if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
   }
   for (const row of ruleSet.comparison) {
     const cells = Object.keys(row.values);

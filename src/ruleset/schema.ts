@@ -34,6 +34,8 @@ const effect = z
     message: 'expected either "score" (a whole number) or "exclude": true',
   });
 
+const sourceRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"');
+
 const hardFactOverride = z.literal("hard-fact", {
   error: 'the only accepted value is "hard-fact"',
 });
@@ -47,7 +49,8 @@ export const ruleSchema = z.strictObject({
   effect: effect.optional(),
   reason: text.optional(),
   remedy: text.optional(),
-  source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"').optional(),
+  source: sourceRef.optional(),
+  rationale: text.optional(),
   override: hardFactOverride.optional(),
 });
 
@@ -106,6 +109,10 @@ export const optionsFileSchema = z
     $comment: z.string().optional(),
     options: z.array(z.strictObject({ id, label: text, short: text })).min(2, "must list at least two options"),
     tieBreak: z.array(id),
+    tieBreakReason: text,
+    tieBreaks: z
+      .array(z.strictObject({ id, when: clauses, order: z.array(id), reason: text, source: sourceRef }))
+      .optional(),
   })
   .refine((file) => distinct(file.options.map((o) => o.id)), { message: "must list each option id once", path: ["options"] })
   .refine((file) => distinct(file.tieBreak) && file.tieBreak.length === file.options.length && file.options.every((o) => file.tieBreak.includes(o.id)), {

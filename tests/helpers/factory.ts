@@ -26,10 +26,12 @@ export function rule(id: string, when: Conditions | Conditions[], [option, effec
   return { id, when: list(when), unless: list(unless), effect: shaped, reason: `${id}.`, source: "test#section", file: "test.json" };
 }
 
-export function ruleSet(rules: Rule[], options: { questions?: Question[]; tieBreak?: string[] } = {}): RuleSet {
+export function ruleSet(rules: Rule[], options: { questions?: Question[]; tieBreak?: string[]; tieBreaks?: RuleSet["tieBreaks"] } = {}): RuleSet {
   return {
     options: ["a", "b", "c"].map((id) => ({ id, label: `Option ${id.toUpperCase()}`, short: id })),
     tieBreak: options.tieBreak ?? ["a", "b", "c"],
+    tieBreakReason: "Ties go to the first option.",
+    tieBreaks: options.tieBreaks ?? [],
     questions: options.questions ?? [question("size", ["small", "large"]), question("trust", ["high", "low"])],
     sources: [{ id: "test", title: "Test", url: "https://example.com/test", sections: [{ id: "section", title: "Section" }], file: "test.json" }],
     rules,
