@@ -170,7 +170,7 @@ describe("vmvc compare", () => {
       expect(data.rows.length).toBeGreaterThanOrEqual(9);
       for (const row of data.rows) expect(Object.keys(row.values).sort()).toEqual(["container", "hyperv-container", "vm"]);
     }
-    if (format === "csv") expect(run.stdout.split("\r\n")[0]).toBe("id,feature,vm,container,hyperv-container,source");
+    if (format === "csv") expect(run.stdout.split("\r\n")[0]).toBe("id,feature,vm,container,hyperv-container,sources");
     if (format === "markdown") expect(run.stdout.split("\n")[1]).toBe("| --- | --- | --- | --- |");
   });
 

@@ -401,3 +401,20 @@ describe("explanations", () => {
     expect(advice.excluded.map((e) => e.option).sort()).toEqual(["container", "hyperv-container"]);
   });
 });
+
+describe("what-ifs over questions left out", () => {
+  it("says a changed guest still depends on the questions a Linux guest made moot", () => {
+    // With a Linux guest only a VM is left, so the other questions are not needed...
+    const given = { workload: "web", "host-os": "2022", "guest-os": "linux", boundary: "trusted" };
+    const advice = advise(compiled, given);
+    expect(advice.recommendation).toBe("vm");
+    expect(advice.skipped.length).toBeGreaterThanOrEqual(6);
+    // ...but with a Windows guest they matter again, and the what-if must say so.
+    const windows = advice.whatIf.find((w) => w.question === "guest-os" && w.answer === "2022")!;
+    expect(windows).toBeDefined();
+    expect(windows.dependsOn.length).toBeGreaterThan(0);
+    const outcomes = new Set<string | null>();
+    sweep(compiled, (_codes, best) => outcomes.add(best === -1 ? null : shipped.options[best]!.id), Int32Array.from(shipped.questions, (q) => (q.id in given ? q.choices.findIndex((c) => c.value === ({ ...given, "guest-os": "2022" } as Record<string, string>)[q.id]) : -1)));
+    expect(outcomes.size).toBeGreaterThan(1);
+  });
+});

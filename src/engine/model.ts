@@ -67,6 +67,8 @@ export interface ComparisonRow {
   feature: string;
   source: string;
   values: Record<OptionId, string>;
+  /** Where a cell's facts come from, when not (only) from the row's source. */
+  cellSources?: Record<OptionId, string[]>;
   file: string;
 }
 

@@ -1,9 +1,15 @@
 import type { ComparisonRow, RuleSet } from "../engine/model.js";
+import { sourceInfo } from "../engine/sources.js";
+
+/** Every source a row draws on: its own, then each cell's, once each. */
+export function rowSources(row: ComparisonRow): string[] {
+  return [...new Set([row.source, ...Object.values(row.cellSources ?? {}).flat()])];
+}
 
 export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
   const data = {
     options: ruleSet.options.map(({ id, label }) => ({ id, label })),
-    rows: rows.map(({ id, feature, source, values }) => ({ id, feature, source, values })),
+    rows: rows.map(({ id, feature, source, values, cellSources }) => ({ id, feature, source, values, ...(cellSources ? { cellSources } : {}) })),
   };
   return JSON.stringify(data, null, 2) + "\n";
 }
@@ -11,16 +17,26 @@ export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): s
 const csvCell = (text: string): string => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export function compareCsv(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
-  const header = ["id", "feature", ...ruleSet.options.map((o) => o.id), "source"];
-  const lines = rows.map((r) => [r.id, r.feature, ...ruleSet.options.map((o) => r.values[o.id] ?? ""), r.source]);
+  const header = ["id", "feature", ...ruleSet.options.map((o) => o.id), "sources"];
+  const lines = rows.map((r) => [r.id, r.feature, ...ruleSet.options.map((o) => r.values[o.id] ?? ""), rowSources(r).join(" ")]);
   return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
-const mdCell = (text: string): string => text.replace(/\|/g, "\\|");
+const mdCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
+/** A table for a document, with the sources it draws on as numbered links after it. */
 export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
+  const refs = [...new Set(rows.flatMap(rowSources))];
+  const marks = (list: readonly string[]) => list.map((ref) => `[${refs.indexOf(ref) + 1}]`).join("");
   const header = `| Feature | ${ruleSet.options.map((o) => o.short).join(" | ")} |`;
   const rule = `| --- | ${ruleSet.options.map(() => "---").join(" | ")} |`;
-  const body = rows.map((r) => `| ${mdCell(r.feature)} | ${ruleSet.options.map((o) => mdCell(r.values[o.id] ?? "")).join(" | ")} |`);
-  return [header, rule, ...body].join("\n") + "\n";
+  const body = rows.map((r) => {
+    const cells = ruleSet.options.map((o) => `${mdCell(r.values[o.id] ?? "")} ${marks(r.cellSources?.[o.id] ?? [r.source])}`);
+    return `| ${mdCell(r.feature)} | ${cells.join(" | ")} |`;
+  });
+  const sources = refs.map((ref, i) => {
+    const info = sourceInfo(ruleSet, ref);
+    return `${i + 1}. [${mdCell(info.page)}: ${mdCell(info.section)}](${info.url})`;
+  });
+  return [header, rule, ...body, "", "Sources:", "", ...sources].join("\n") + "\n";
 }

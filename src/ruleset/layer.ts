@@ -156,7 +156,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
 
       for (const row of data.comparison ?? []) {
         if (!claim("row", row.id, file)) continue;
-        comparison.set(row.id, { ...row, values: { ...row.values }, file });
+        comparison.set(row.id, { ...row, values: { ...row.values }, ...(row.cellSources ? { cellSources: { ...row.cellSources } } : {}), file });
       }
     }
   }
@@ -233,6 +233,13 @@ function checkReferences(ruleSet: RuleSet): string[] {
     for (const id of optionIds.filter((o) => !cells.includes(o))) problems.push(`${row.file}: comparison row "${row.id}": values.${id}: is required`);
     const sourceProblem = checkSource(row.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${row.file}: comparison row "${row.id}": source: ${sourceProblem}`);
+    for (const [cell, refs] of Object.entries(row.cellSources ?? {})) {
+      if (!optionIds.includes(cell)) problems.push(`${row.file}: comparison row "${row.id}": cellSources.${cell}: not an option; options are ${optionIds.join(", ")}`);
+      for (const ref of refs) {
+        const problem = checkSource(ref, ruleSet.sources);
+        if (problem) problems.push(`${row.file}: comparison row "${row.id}": cellSources.${cell}: ${problem}`);
+      }
+    }
   }
   return problems;
 }

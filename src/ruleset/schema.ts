@@ -85,6 +85,8 @@ export const comparisonRowSchema = z.strictObject({
   source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>"'),
   /** One cell per option id (checked against the options after layering). */
   values: z.record(id, text),
+  /** Where a cell's facts come from, when not (only) from the row's source. */
+  cellSources: z.record(id, z.array(sourceRef).min(1, "must list at least one source")).optional(),
 });
 
 const disableEntry = z.union(
