@@ -3,7 +3,6 @@
 // only what it uses: zod, Inquirer and terminal rendering are loaded on demand.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -11,21 +10,6 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const staging = `${root}dist.${process.pid}.tmp`;
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", absWorkingDir: root };
 
-// cli-table3 0.6 builds a 10-character preview of every cell, for a debug message vmvc never
-// turns on, at every line it draws; for wrapped cells that costs tens of milliseconds (string
-// widths measured character by character). Build it cheaply instead. Upstream:
-// https://github.com/cli-table/cli-table3/pull/362
-const cellPreview = {
-  name: "cli-table3-cell-preview",
-  setup(b) {
-    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const eager = "let content = utils.truncate(this.content, 10, this.truncate);";
-      if (!source.includes(eager)) throw new Error(`${args.path} changed: check whether the cell-preview workaround in scripts/build.mjs is still needed`);
-      return { contents: source.replace(eager, "let content = this.content.slice(0, 10);"), loader: "js" };
-    });
-  },
-};
 // chalk detects colour support when it loads, which loads node:tty and with it the network and
 // stream modules (milliseconds). vmvc decides colour itself and only makes Chalk instances with
 // an explicit level (render/style.ts), so the detection is replaced by "no colour".
@@ -69,9 +53,9 @@ try {
 
   // 3. The CLI: our own code in one CommonJS file (Node 20 loads CommonJS markedly faster than
   // ES modules), and each large dependency in a file of its own beside it. A dependency is
-  // required where the module that imports it is first used, so a command that never draws a
-  // table, asks a question or reads a policy never compiles cli-table3, Inquirer or zod.
-  const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", "cli-table3": "cli-table3", chalk: "chalk" };
+  // required where the module that imports it is first used, so a command that never colours,
+  // asks a question or reads a policy never compiles chalk, Inquirer or zod.
+  const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk" };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   await build({
     ...common,
@@ -79,7 +63,7 @@ try {
     entryPoints: Object.fromEntries(Object.entries(vendored).map(([name, file]) => [file, name])),
     outdir: `${staging}/vendor`,
     outExtension: { ".js": ".cjs" },
-    plugins: [cellPreview, noColorDetection],
+    plugins: [noColorDetection],
     minify,
     legalComments: "none",
   });

@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { isExcluded, sweep } from "./evaluate.js";
+import { isExcluded, runnerUp, sweep } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
 // "Not sure" answers: the outcome over every completion of the unknown answers.
@@ -37,50 +37,81 @@ export interface Outlook {
   representative: Answers;
   /** Completions in which each option (by index) is eligible. */
   eligible: Float64Array;
-}
-
-/** Answer codes with -1 for every question answered `unknown` or not answered at all. */
-function openCodes(c: CompiledRuleSet, answers: Answers): Int32Array {
-  return Int32Array.from(c.questionIds, (id, q) => {
-    const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
-    return value === undefined || value === UNKNOWN ? -1 : (c.valueIndex[q]!.get(value) ?? -1);
-  });
+  /** The winner's lead over its runner-up in the representative case; null when it stands alone. */
+  lead: number | null;
 }
 
 /**
- * Evaluates every completion of the open answers. Open questions that no rule mentions cannot
- * change anything: they are held at their first value and counted, not enumerated.
+ * What every completion of the open answers (code -1) comes to, in odometer order over the
+ * open questions that some rule mentions; the others cannot change anything and are only counted.
  */
-export function outlook(c: CompiledRuleSet, answers: Answers): Outlook {
-  const codes = openCodes(c, answers);
-  const unknown: string[] = [];
+interface Survey {
+  /** The answer codes, -1 where open. */
+  open: Int32Array;
+  /** The codes the sweep held fixed: unmentioned open questions at their first value. */
+  codes: Int32Array;
+  /** Open questions that vary, and the step between their values in the arrays below. */
+  varying: number[];
+  strides: number[];
+  /** Per completion: the advice as option index + 1, or 0 when nothing fits. */
+  advice: Uint8Array;
+  /** Per completion: bit o set when option o is ruled out. */
+  excluded: Uint8Array;
+  /** Per completion: the winner's lead over the runner-up, or -1 when it stands alone. */
+  lead: Int16Array;
+  /** Completions each one stands for: the product of the unmentioned open questions' sizes. */
+  weight: number;
+}
+
+function survey(c: CompiledRuleSet, open: Int32Array): Survey {
+  const codes = Int32Array.from(open);
   const varying: number[] = [];
   let weight = 1;
   codes.forEach((code, q) => {
     if (code !== -1) return;
-    unknown.push(c.questionIds[q]!);
     if (c.mentioned[q] === 1) varying.push(q);
     else {
       codes[q] = 0;
       weight *= c.sizes[q]!;
     }
   });
-
-  const total = varying.reduce((n, q) => n * c.sizes[q]!, 1);
-  // The advice of each completion, in odometer order: option index + 1, or 0 for none.
+  const strides = varying.map(() => 1);
+  for (let v = varying.length - 2; v >= 0; v--) strides[v] = strides[v + 1]! * c.sizes[varying[v + 1]!]!;
+  const total = varying.length === 0 ? 1 : strides[0]! * c.sizes[varying[0]!]!;
   const advice = new Uint8Array(total);
-  const counts = new Float64Array(c.optionCount + 1);
-  const eligible = new Float64Array(c.optionCount);
+  const excluded = new Uint8Array(total);
+  const lead = new Int16Array(total);
   let i = 0;
   sweep(
     c,
     (_codes, best, scratch) => {
-      advice[i++] = best + 1;
-      counts[best + 1]!++;
-      for (let o = 0; o < c.optionCount; o++) if (!isExcluded(scratch, o)) eligible[o]!++;
+      advice[i] = best + 1;
+      excluded[i] = scratch.excluded;
+      const second = best === -1 ? -1 : runnerUp(c, scratch, best);
+      lead[i++] = second === -1 ? -1 : scratch.scores[best]! - scratch.scores[second]!;
     },
     codes,
   );
+  return { open, codes, varying, strides, advice, excluded, lead, weight };
+}
+
+/**
+ * The outcome over the completions of a survey, or over those where the varying question at
+ * position `held` has value `value`: the recommendation and how sure it is.
+ */
+function summarize(c: CompiledRuleSet, s: Survey, held?: { position: number; value: number }): Outlook {
+  const { advice, excluded, varying, strides } = s;
+  const sizeOf = (v: number) => c.sizes[varying[v]!]!;
+  const inSlice = (at: number) => held === undefined || Math.floor(at / strides[held.position]!) % sizeOf(held.position) === held.value;
+  const counts = new Float64Array(c.optionCount + 1);
+  const eligible = new Float64Array(c.optionCount);
+  let total = 0;
+  for (let at = 0; at < advice.length; at++) {
+    if (!inSlice(at)) continue;
+    total++;
+    counts[advice[at]!]!++;
+    for (let o = 0; o < c.optionCount; o++) if ((excluded[at]! & (1 << o)) === 0) eligible[o]!++;
+  }
 
   // Most often the advice; then eligible most often; then the tie-break order.
   let best = -1;
@@ -92,20 +123,21 @@ export function outlook(c: CompiledRuleSet, answers: Answers): Outlook {
 
   const options = c.ruleSet.options;
   const idOf = (code: number): OptionId | null => (code === 0 ? null : options[code - 1]!.id);
-  const strides = varying.map((_, v) => varying.slice(v + 1).reduce((n, q) => n * c.sizes[q]!, 1));
   const dependsOn: Dependence[] = [];
   varying.forEach((q, v) => {
+    if (v === held?.position) return;
     const stride = strides[v]!;
-    const size = c.sizes[q]!;
+    const size = sizeOf(v);
     let matters = false;
-    const byValue: (number | undefined)[] = new Array(size);
     let decisive = true;
-    for (let at = 0; at < total; at++) {
-      const digit = Math.floor(at / stride) % size;
+    const byValue: (number | undefined)[] = new Array(size);
+    for (let at = 0; at < advice.length; at++) {
+      if (!inSlice(at)) continue;
+      const d = Math.floor(at / stride) % size;
       const code = advice[at]!;
-      if (!matters && code !== advice[at - digit * stride]) matters = true;
-      if (byValue[digit] === undefined) byValue[digit] = code;
-      else if (byValue[digit] !== code) decisive = false;
+      if (!matters && code !== advice[at - d * stride]) matters = true;
+      if (byValue[d] === undefined) byValue[d] = code;
+      else if (byValue[d] !== code) decisive = false;
     }
     if (!matters) return;
     const question = c.ruleSet.questions[q]!;
@@ -116,28 +148,64 @@ export function outlook(c: CompiledRuleSet, answers: Answers): Outlook {
     );
   });
 
-  const target = best + 1;
-  const found = advice.indexOf(target);
-  const at = found === -1 ? 0 : found;
-  varying.forEach((q, v) => (codes[q] = Math.floor(at / strides[v]!) % c.sizes[q]!));
+  let at = 0;
+  while (at < advice.length && !(inSlice(at) && advice[at] === best + 1)) at++;
+  if (at === advice.length) at = advice.findIndex((_, i) => inSlice(i));
+  const codes = Int32Array.from(s.codes);
+  varying.forEach((q, v) => (codes[q] = Math.floor(at / strides[v]!) % sizeOf(v)));
   const representative: Answers = {};
   c.questionIds.forEach((id, q) => (representative[id] = c.ruleSet.questions[q]!.choices[codes[q]!]!.value));
 
+  const weight = s.weight;
   const outcomes: Record<string, number> = {};
   options.forEach((o, index) => (outcomes[o.id] = counts[index + 1]! * weight));
   outcomes.none = counts[0]! * weight;
   for (let o = 0; o < eligible.length; o++) eligible[o]! *= weight;
+  const heldQuestion = held === undefined ? -1 : varying[held.position]!;
   return {
     recommendation: best === -1 ? null : options[best]!.id,
     certainty: {
-      unknown,
+      unknown: c.questionIds.filter((_, q) => s.open[q] === -1 && q !== heldQuestion),
       combinations: total * weight,
-      share: counts[target]! / total,
+      share: counts[best + 1]! / total,
       dependsOn,
       nothingFits: counts[0]! * weight,
       outcomes,
     },
     representative,
     eligible,
+    lead: best === -1 || s.lead[at]! < 0 ? null : s.lead[at]!,
   };
+}
+
+/** Answer codes with -1 for every question answered `unknown` or not answered at all. */
+function openCodes(c: CompiledRuleSet, answers: Answers): Int32Array {
+  return Int32Array.from(c.questionIds, (id, q) => {
+    const value = Object.hasOwn(answers, id) ? answers[id] : undefined;
+    return value === undefined || value === UNKNOWN ? -1 : (c.valueIndex[q]!.get(value) ?? -1);
+  });
+}
+
+/** Evaluates every completion of the open answers and says what they come to. */
+export function outlook(c: CompiledRuleSet, answers: Answers): Outlook {
+  return summarize(c, survey(c, openCodes(c, answers)));
+}
+
+/**
+ * For one known question, the outlook with each of its other values: one sweep with the
+ * question opened up, read value by value. Undefined when no rule mentions the question.
+ */
+export function alternatives(c: CompiledRuleSet, answers: Answers, questionId: string): Map<string, Outlook> | undefined {
+  const q = c.questionIds.indexOf(questionId);
+  if (c.mentioned[q] === 0) return undefined;
+  const codes = openCodes(c, answers);
+  const current = codes[q]!;
+  codes[q] = -1;
+  const s = survey(c, codes);
+  const position = s.varying.indexOf(q);
+  const result = new Map<string, Outlook>();
+  c.ruleSet.questions[q]!.choices.forEach((choice, value) => {
+    if (value !== current) result.set(choice.value, summarize(c, s, { position, value }));
+  });
+  return result;
 }

@@ -1,4 +1,4 @@
-import { outlook, UNKNOWN, type Certainty } from "./certainty.js";
+import { alternatives, outlook, UNKNOWN, type Certainty } from "./certainty.js";
 import type { CompiledRuleSet } from "./compile.js";
 import { evaluate } from "./evaluate.js";
 import type { Answers, OptionId, Question, Reason, Result } from "./model.js";
@@ -69,17 +69,14 @@ export function whatIf(c: CompiledRuleSet, answers: Answers, recommendation: Opt
   for (const question of c.ruleSet.questions) {
     const from = answers[question.id];
     if (from === undefined || from === UNKNOWN) continue;
-    for (const choice of question.choices) {
-      if (choice.value === from) continue;
-      const alternative = outlook(c, { ...answers, [question.id]: choice.value });
+    for (const [answer, alternative] of alternatives(c, answers, question.id) ?? []) {
       if (alternative.recommendation === recommendation) continue;
-      const shown = evaluate(c, alternative.representative);
       changes.push({
         question: question.id,
         from,
-        answer: choice.value,
+        answer,
         recommendation: alternative.recommendation,
-        margin: alternative.recommendation === null ? null : marginOf(shown).points,
+        margin: alternative.recommendation === null ? null : alternative.lead,
         forced: current !== -1 && alternative.eligible[current] === 0,
         dependsOn: alternative.certainty.dependsOn.map((d) => d.question),
       });
