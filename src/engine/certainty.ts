@@ -95,20 +95,61 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
   return { open, codes, varying, strides, advice, excluded, lead, weight };
 }
 
-/**
- * The outcome over the completions of a survey, or over those where the varying question at
- * position `held` has value `value`: the recommendation and how sure it is.
- */
-function summarize(c: CompiledRuleSet, s: Survey, held?: { position: number; value: number }): Outlook {
+/** The survey's completions in which the varying question at `position` has `value`, with that question held. */
+function slice(c: CompiledRuleSet, s: Survey, position: number, value: number): Survey {
+  const q = s.varying[position]!;
+  const stride = s.strides[position]!;
+  const size = c.sizes[q]!;
+  const total = s.advice.length / size;
+  const advice = new Uint8Array(total);
+  const excluded = new Uint8Array(total);
+  const lead = new Int16Array(total);
+  // Blocks of `stride` completions with this value recur every stride * size completions.
+  let to = 0;
+  for (let base = value * stride; base < s.advice.length; base += stride * size) {
+    advice.set(s.advice.subarray(base, base + stride), to);
+    excluded.set(s.excluded.subarray(base, base + stride), to);
+    lead.set(s.lead.subarray(base, base + stride), to);
+    to += stride;
+  }
+  const codes = Int32Array.from(s.codes);
+  codes[q] = value;
+  const open = Int32Array.from(s.open);
+  open[q] = value;
+  const varying = s.varying.filter((_, v) => v !== position);
+  const strides = s.strides.filter((_, v) => v !== position).map((st, v) => (v < position ? st / size : st));
+  return { open, codes, varying, strides, advice, excluded, lead, weight: s.weight };
+}
+
+/** Whether a varying question changes the advice, and if it alone decides it, the advice per value. */
+function dependence(c: CompiledRuleSet, s: Survey, v: number): (number | undefined)[] | "mixed" | undefined {
+  const { advice } = s;
+  const stride = s.strides[v]!;
+  const size = c.sizes[s.varying[v]!]!;
+  let matters = false;
+  let decisive = true;
+  const byValue: (number | undefined)[] = new Array(size);
+  for (let base = 0; base < advice.length; base += stride * size) {
+    for (let d = 0; d < size; d++) {
+      const from = base + d * stride;
+      for (let k = 0; k < stride; k++) {
+        const code = advice[from + k]!;
+        if (code !== advice[base + k]) matters = true;
+        if (byValue[d] === undefined) byValue[d] = code;
+        else if (byValue[d] !== code) decisive = false;
+      }
+    }
+  }
+  if (!matters) return undefined;
+  return decisive ? byValue : "mixed";
+}
+
+/** The outcome over every completion of a survey: the recommendation and how sure it is. */
+function summarize(c: CompiledRuleSet, s: Survey): Outlook {
   const { advice, excluded, varying, strides } = s;
-  const sizeOf = (v: number) => c.sizes[varying[v]!]!;
-  const inSlice = (at: number) => held === undefined || Math.floor(at / strides[held.position]!) % sizeOf(held.position) === held.value;
   const counts = new Float64Array(c.optionCount + 1);
   const eligible = new Float64Array(c.optionCount);
-  let total = 0;
   for (let at = 0; at < advice.length; at++) {
-    if (!inSlice(at)) continue;
-    total++;
     counts[advice[at]!]!++;
     for (let o = 0; o < c.optionCount; o++) if ((excluded[at]! & (1 << o)) === 0) eligible[o]!++;
   }
@@ -125,49 +166,34 @@ function summarize(c: CompiledRuleSet, s: Survey, held?: { position: number; val
   const idOf = (code: number): OptionId | null => (code === 0 ? null : options[code - 1]!.id);
   const dependsOn: Dependence[] = [];
   varying.forEach((q, v) => {
-    if (v === held?.position) return;
-    const stride = strides[v]!;
-    const size = sizeOf(v);
-    let matters = false;
-    let decisive = true;
-    const byValue: (number | undefined)[] = new Array(size);
-    for (let at = 0; at < advice.length; at++) {
-      if (!inSlice(at)) continue;
-      const d = Math.floor(at / stride) % size;
-      const code = advice[at]!;
-      if (!matters && code !== advice[at - d * stride]) matters = true;
-      if (byValue[d] === undefined) byValue[d] = code;
-      else if (byValue[d] !== code) decisive = false;
-    }
-    if (!matters) return;
+    const found = dependence(c, s, v);
+    if (found === undefined) return;
     const question = c.ruleSet.questions[q]!;
     dependsOn.push(
-      decisive
-        ? { question: question.id, byValue: Object.fromEntries(question.choices.map((choice, d) => [choice.value, idOf(byValue[d]!)])) }
-        : { question: question.id, mixed: true },
+      found === "mixed"
+        ? { question: question.id, mixed: true }
+        : { question: question.id, byValue: Object.fromEntries(question.choices.map((choice, d) => [choice.value, idOf(found[d]!)])) },
     );
   });
 
-  let at = 0;
-  while (at < advice.length && !(inSlice(at) && advice[at] === best + 1)) at++;
-  if (at === advice.length) at = advice.findIndex((_, i) => inSlice(i));
+  const found = advice.indexOf(best + 1);
+  const at = found === -1 ? 0 : found;
   const codes = Int32Array.from(s.codes);
-  varying.forEach((q, v) => (codes[q] = Math.floor(at / strides[v]!) % sizeOf(v)));
+  varying.forEach((q, v) => (codes[q] = Math.floor(at / strides[v]!) % c.sizes[q]!));
   const representative: Answers = {};
   c.questionIds.forEach((id, q) => (representative[id] = c.ruleSet.questions[q]!.choices[codes[q]!]!.value));
 
-  const weight = s.weight;
+  const { weight } = s;
   const outcomes: Record<string, number> = {};
   options.forEach((o, index) => (outcomes[o.id] = counts[index + 1]! * weight));
   outcomes.none = counts[0]! * weight;
   for (let o = 0; o < eligible.length; o++) eligible[o]! *= weight;
-  const heldQuestion = held === undefined ? -1 : varying[held.position]!;
   return {
     recommendation: best === -1 ? null : options[best]!.id,
     certainty: {
-      unknown: c.questionIds.filter((_, q) => s.open[q] === -1 && q !== heldQuestion),
-      combinations: total * weight,
-      share: counts[best + 1]! / total,
+      unknown: c.questionIds.filter((_, q) => s.open[q] === -1),
+      combinations: advice.length * weight,
+      share: counts[best + 1]! / advice.length,
       dependsOn,
       nothingFits: counts[0]! * weight,
       outcomes,
@@ -205,7 +231,7 @@ export function alternatives(c: CompiledRuleSet, answers: Answers, questionId: s
   const position = s.varying.indexOf(q);
   const result = new Map<string, Outlook>();
   c.ruleSet.questions[q]!.choices.forEach((choice, value) => {
-    if (value !== current) result.set(choice.value, summarize(c, s, { position, value }));
+    if (value !== current) result.set(choice.value, summarize(c, slice(c, s, position, value)));
   });
   return result;
 }

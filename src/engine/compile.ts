@@ -26,9 +26,9 @@ export interface CompiledRuleSet {
   readonly ruleOption: Int32Array;
   readonly ruleScore: Int32Array;
   readonly ruleExcludes: Uint8Array;
-  /** For each clause bit: the rule it alone decides (one `when` clause, no `unless`), else -1. */
+  /** For each clause bit: the rule whose only `when` clause it is, else -1. */
   readonly clauseRule: Int32Array;
-  /** Rules with several clauses or an `unless`; checked one by one. */
+  /** Rules with several `when` clauses; checked one by one. */
   readonly complexRules: Int32Array;
   readonly optionCount: number;
   /** Option indexes in the default tie-break order. */
@@ -82,7 +82,7 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   const complexRules: number[] = [];
   let bit = 0;
   ruleSet.rules.forEach((rule, r) => {
-    if (rule.when.length === 1 && rule.unless.length === 0) clauseRule[bit] = r;
+    if (rule.when.length === 1) clauseRule[bit] = r;
     else complexRules.push(r);
     for (let i = 0; i < rule.when.length; i++, bit++) ruleWhen[r * words + (bit >>> 5)]! |= 1 << (bit & 31);
     for (let i = 0; i < rule.unless.length; i++, bit++) ruleUnless[r * words + (bit >>> 5)]! |= 1 << (bit & 31);

@@ -71,6 +71,13 @@ function matchClauses(c: CompiledRuleSet, codes: ArrayLike<number>, matched: Uin
   }
 }
 
+/** Whether one of rule r's `unless` clauses holds. */
+function unlessHolds(c: CompiledRuleSet, r: number, matched: Uint32Array): boolean {
+  const { words, ruleUnless } = c;
+  for (let w = 0; w < words; w++) if ((matched[w]! & ruleUnless[r * words + w]!) !== 0) return true;
+  return false;
+}
+
 function fires(c: CompiledRuleSet, r: number, matched: Uint32Array): boolean {
   const { words, ruleWhen, ruleUnless } = c;
   const base = r * words;
@@ -113,7 +120,7 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
       bits ^= low;
       const bit = (w << 5) + 31 - Math.clz32(low);
       const r = bit < clauseRule.length ? clauseRule[bit]! : -1;
-      if (r === -1) continue;
+      if (r === -1 || (c.ruleHasUnless[r] === 1 && unlessHolds(c, r, matched))) continue;
       fired[count++] = r;
       if (ruleExcludes[r] === 1) excluded |= 1 << ruleOption[r]!;
       else scores[ruleOption[r]!]! += ruleScore[r]!;
