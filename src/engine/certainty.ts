@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { isExcluded, runnerUp, sweep } from "./evaluate.js";
+import { runnerUp, sweep } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
 // "Not sure" answers: the outcome over every completion of the unknown answers.
