@@ -81,8 +81,7 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
   const lines: string[] = [];
   if (certainty.share === 1) lines.push(`${optionLabel(ruleSet, recommendation)}, whatever ${topics(unsure)}.`);
   else {
-    const cases = certainty.combinations.toLocaleString("en-US");
-    lines.push(`The advice in ${percent(certainty.share)} of the ${cases} possible answers to ${topics(unsure)}.`);
+    lines.push(`The advice in ${percent(certainty.share)} of the possible answers to ${topics(unsure)}.`);
     for (const d of certainty.dependsOn) {
       if (!d.byValue) continue;
       const byOutcome = new Map<string, string[]>();
