@@ -55,7 +55,7 @@ try {
   // ES modules), and each large dependency in a file of its own beside it. A dependency is
   // required where the module that imports it is first used, so a command that never colours,
   // asks a question or reads a policy never compiles chalk, Inquirer or zod.
-  const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk" };
+  const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk", "csv-parse": "csv-parse" };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   await build({
     ...common,

@@ -27,6 +27,8 @@ export interface Context {
   err(text: string): void;
   readFile(path: string): string;
   readStdin(): string;
+  /** A file, or stdin for "-", as a stream of bytes. */
+  openInput(path: string): AsyncIterable<Buffer | string>;
   today(): string;
   /** Tests answer here; otherwise the prompts module asks on the terminal. */
   ask?: Ask;

@@ -1,4 +1,4 @@
-import { readFileSync, writeSync } from "node:fs";
+import { createReadStream, readFileSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { CommanderError } from "commander";
 import { InterruptError, RuleSetError, UsageError } from "../errors.js";
@@ -64,6 +64,8 @@ export interface Io {
   readStdin(): string;
   /** Tests answer questions here instead of on a terminal. */
   ask?: Context["ask"];
+  /** Stdin as a stream; without it, stdin is read whole with readStdin. */
+  stdinStream?(): AsyncIterable<Buffer | string>;
 }
 
 /** Runs one command line and returns its exit code. Never exits the process. */
@@ -98,6 +100,7 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     err,
     readFile: (path) => readFileSync(resolve(io.cwd, path), "utf8"),
     readStdin: io.readStdin,
+    openInput: (path) => (path === "-" ? (io.stdinStream?.() ?? (async function* () { yield io.readStdin(); })()) : createReadStream(resolve(io.cwd, path))),
     today: () => new Date().toISOString().slice(0, 10),
     ...(io.ask ? { ask: io.ask } : {}),
   };
@@ -193,6 +196,7 @@ export async function main(): Promise<never> {
     env: process.env,
     cwd: process.cwd(),
     readStdin: () => readFileSync(0, "utf8"),
+    stdinStream: () => process.stdin,
   });
   process.exit(code);
 }

@@ -8,7 +8,7 @@ import type { Context } from "./context.js";
 
 // The command line: every command and flag, parsed by commander alone.
 
-export const COMMAND_NAMES = ["advise", "compare", "rules"];
+export const COMMAND_NAMES = ["advise", "assess", "compare", "rules"];
 
 export interface ProgramOptions {
   out(text: string): void;
@@ -90,6 +90,22 @@ function questionHelp(ruleSet: RuleSet): string {
   return lines.join("\n");
 }
 
+const ASSESS_HELP = `
+Columns are named by question id (workload, boundary, host-os, ...), in any case; one column may
+name the workload (name, workload-name, VM or Server name). Empty cells and missing columns take
+the answer flags given here, else count as unknown. An RVTools vInfo export is recognised by its
+header: VM names the workload, the guest OS comes from the OS columns, templates and SRM
+placeholders are left out. Bad rows are reported with their line number; the run goes on.
+
+Examples:
+  $ vmvc assess inventory.csv                          # a summary at a terminal
+  $ vmvc assess inventory.csv --host-os 2022 --output report.html
+  $ vmvc assess vInfo.csv --format csv > advice.csv
+  $ Get-Content servers.jsonl | vmvc assess -          # JSON lines from PowerShell
+
+Exit codes: 0 every row assessed, 2 a usage error or any invalid row (the others are still reported).
+`;
+
 const COMPARE_EXAMPLES = `
 Examples:
   $ vmvc compare
@@ -137,6 +153,22 @@ export function buildProgram(options: ProgramOptions): Command {
     command.addHelpText("after", () => questionHelp(ctx.ruleSet));
     command.action((_stray: string[], flags: Record<string, unknown>) =>
       onParsed(() => runAdvise(ctx, flags, answersFrom(flags, questions))),
+    );
+  });
+
+  define("assess", "advise a whole inventory: a CSV, JSON lines or an RVTools vInfo export", (command, ctx) => {
+    command
+      .argument("<file>", "the inventory, or - for stdin")
+      .addOption(new Option("--format <format>", "ndjson, csv, json, markdown or html (default: a summary at a terminal, ndjson elsewhere)"))
+      .option("--output <file>", "write the results to a file; the format follows its extension")
+      .addOption(rulesOption());
+    const problems = questionFlagProblems(ctx.ruleSet);
+    if (problems.length > 0) throw new UsageError(problems[0]!, problems.slice(1));
+    const questions = new Map(ctx.ruleSet.questions.map((q) => [q.id, questionOption(q).helpGroup("Answers for rows that leave them out:")]));
+    for (const option of questions.values()) command.addOption(option);
+    command.addHelpText("after", ASSESS_HELP);
+    command.action((file: string, flags: Record<string, unknown>) =>
+      onParsed(async () => (await import("./assess.js")).runAssess(ctx, file, flags as { format?: string; output?: string }, answersFrom(flags, questions))),
     );
   });
 

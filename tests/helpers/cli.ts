@@ -27,6 +27,7 @@ export function vmvc(args: readonly string[], options: { input?: string; env?: R
     cwd: options.cwd ?? ROOT,
     encoding: "utf8",
     timeout: options.timeout ?? 15_000,
+    maxBuffer: 1 << 28,
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }

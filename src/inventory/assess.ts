@@ -1,0 +1,82 @@
+import { outlook, UNKNOWN, type Dependence } from "../engine/certainty.js";
+import type { CompiledRuleSet } from "../engine/compile.js";
+import { evaluate } from "../engine/evaluate.js";
+import type { Answers, OptionId, Question } from "../engine/model.js";
+import { didYouMean, quote } from "../suggest.js";
+import { completeAnswers } from "./columns.js";
+
+// One inventory row's advice, as assess reports it. Pure, and cached by answer set: an
+// inventory has far fewer distinct answer sets than rows.
+
+export interface RowAdvice {
+  recommendation: OptionId | null;
+  /** The winner's lead in the case explained; null when it stands alone or nothing fits. */
+  margin: number | null;
+  certainty: { unknown: string[]; combinations: number; share: number; dependsOn: Dependence[]; nothingFits: number };
+  /** Every option ruled out, with every rule that rules it out. */
+  excluded: { option: OptionId; reasons: string[] }[];
+  /** The rules that applied, in rule order. */
+  reasons: string[];
+  answers: Answers;
+}
+
+export interface Assessed {
+  advice: RowAdvice;
+  /** The advice as the tail of a JSON object: `"recommendation":…}`. */
+  json: string;
+}
+
+/** Above this many distinct answer sets the cache starts again, so memory stays bounded. */
+const CACHE_LIMIT = 50_000;
+
+export class Assessor {
+  private readonly cache = new Map<string, Assessed>();
+  private readonly questions: Question[];
+
+  constructor(
+    private readonly compiled: CompiledRuleSet,
+    private readonly defaults: Answers,
+  ) {
+    this.questions = compiled.ruleSet.questions;
+  }
+
+  /** A problem with a given value, or undefined when every value is one the question takes. */
+  check(given: Answers): string | undefined {
+    for (const q of this.questions) {
+      const value = given[q.id];
+      if (value === undefined || value === UNKNOWN || q.choices.some((c) => c.value === value)) continue;
+      const allowed = [...q.choices.map((c) => c.value), UNKNOWN];
+      return `${q.id}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`;
+    }
+    return undefined;
+  }
+
+  assess(given: Answers): Assessed {
+    const answers = completeAnswers(this.compiled.ruleSet, given, this.defaults);
+    const key = this.questions.map((q) => answers[q.id]).join("\u0000");
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    const assessed = this.compute(answers);
+    this.cache.set(key, assessed);
+    return assessed;
+  }
+
+  private compute(answers: Answers): Assessed {
+    const c = this.compiled;
+    const view = outlook(c, answers);
+    const result = evaluate(c, view.representative);
+    const { unknown, combinations, share, dependsOn, nothingFits } = view.certainty;
+    const advice: RowAdvice = {
+      recommendation: view.recommendation,
+      margin: view.lead,
+      certainty: { unknown, combinations, share, dependsOn, nothingFits },
+      excluded: result.options
+        .filter((o) => !o.eligible)
+        .map((o) => ({ option: o.id, reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded").map((r) => r.rule) })),
+      reasons: result.reasons.map((r) => r.rule),
+      answers,
+    };
+    return { advice, json: JSON.stringify(advice).slice(1) };
+  }
+}
