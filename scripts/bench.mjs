@@ -149,6 +149,29 @@ for (const [node, name] of nodes) {
   out.push(line(["peak memory, advise --json", `${(adviseMemory / 1024).toFixed(1)} MiB`, `${memoryRatio.toFixed(3)}x`, "", "1.3x", verdict(memoryRatio <= 1.3)]), "");
 }
 
+// assess on a generated inventory, against csv-parse alone reading the same file in the same run.
+const inventoryRows = quick ? 100_000 : 1_000_000;
+const inventory = join(dir, "inventory.csv");
+const small = join(dir, "inventory-10k.csv");
+spawnSync(process.execPath, [join(root, "scripts/inventory.mjs"), inventory, String(inventoryRows)]);
+spawnSync(process.execPath, [join(root, "scripts/inventory.mjs"), small, "10000"]);
+const assessTimes = [];
+const parseTimes = [];
+for (let i = 0; i < (quick ? 1 : 3); i++) {
+  parseTimes.push(wall(process.execPath, [join(root, "scripts/bench-parse.mjs"), inventory]));
+  assessTimes.push(wall(process.execPath, [bin, "assess", inventory, "--format", "ndjson"]));
+}
+const assessRate = inventoryRows / (median(assessTimes) / 1000);
+const parseRate = inventoryRows / (median(parseTimes) / 1000);
+const assessSmallMemory = peakMemory(process.execPath, [bin, "assess", small]);
+const assessMemory = peakMemory(process.execPath, [bin, "assess", inventory]);
+out.push(`assess on ${inventoryRows.toLocaleString("en-US")} generated rows (2,000 profiles, a tenth of the answers unknown), Node ${process.version}:`, "");
+out.push(line(["measure", "rows/s", "ratio", "", "target", ""]));
+out.push(line(["---", "---", "---", "---", "---", "---"]));
+out.push(line(["floor: csv-parse alone, same file", Math.round(parseRate).toLocaleString("en-US"), "", "", "", ""]));
+out.push(line(["assess --format ndjson", Math.round(assessRate).toLocaleString("en-US"), `${(assessRate / parseRate).toFixed(3)}`, "", ">= 0.5", verdict(assessRate / parseRate >= 0.5)]));
+out.push(line([`peak memory, ${inventoryRows / 1000}k rows against 10k`, `${(assessMemory / 1024).toFixed(1)} MiB`, `${(assessMemory / assessSmallMemory).toFixed(3)}x`, `${(assessSmallMemory / 1024).toFixed(1)} MiB`, "1.3x", verdict(assessMemory / assessSmallMemory <= 1.3)]), "");
+
 // The engine over the whole answer space, bundled from the sources and run on its own. It lives
 // under the package, where it finds the shipped rules as the CLI does.
 const engineFile = join(root, "node_modules/.cache/vmvc-bench/engine.mjs");

@@ -66,6 +66,12 @@ describe("vmvc assess: reading inventories", () => {
     expect(array.map((r) => r.line)).toEqual([1, 2]);
   });
 
+  it("keeps rows of JSON lines with different columns apart, even when their values match", async () => {
+    const out = rows((await cli(["assess", write("inv.jsonl", '{"network":"shared"}\n{"storage":"shared"}\n')])).stdout);
+    expect(out[0]!.answers).toMatchObject({ network: "shared", storage: UNKNOWN });
+    expect(out[1]!.answers).toMatchObject({ network: UNKNOWN, storage: "shared" });
+  });
+
   it("takes answer flags as defaults for empty cells and missing columns, and counts the rest as unknown", async () => {
     const file = write("inv.csv", "name,workload,boundary\na,web,\nb,gui,hostile\n");
     const out = rows((await cli(["assess", file, "--boundary", "trusted", "--host-os", "2022"])).stdout);

@@ -30,7 +30,7 @@ export interface Assessed {
 const CACHE_LIMIT = 50_000;
 
 export class Assessor {
-  private readonly cache = new Map<string, Assessed>();
+  private readonly cache = new Map<string, Assessed | { error: string }>();
   private readonly questions: Question[];
 
   constructor(
@@ -41,7 +41,7 @@ export class Assessor {
   }
 
   /** A problem with a given value, or undefined when every value is one the question takes. */
-  check(given: Answers): string | undefined {
+  private check(given: Answers): string | undefined {
     for (const q of this.questions) {
       const value = given[q.id];
       if (value === undefined || value === UNKNOWN || q.choices.some((c) => c.value === value)) continue;
@@ -51,13 +51,16 @@ export class Assessor {
     return undefined;
   }
 
-  assess(given: Answers): Assessed {
-    const answers = completeAnswers(this.compiled.ruleSet, given, this.defaults);
-    const key = this.questions.map((q) => answers[q.id]).join("\u0000");
+  /**
+   * The advice for the answers a row gives, or the problem with one of them. `key` stands for
+   * the answers: rows with the same key share one result.
+   */
+  assess(given: Answers, key: string): Assessed | { error: string } {
     const cached = this.cache.get(key);
     if (cached) return cached;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    const assessed = this.compute(answers);
+    const problem = this.check(given);
+    const assessed = problem !== undefined ? { error: problem } : this.compute(completeAnswers(this.compiled.ruleSet, given, this.defaults));
     this.cache.set(key, assessed);
     return assessed;
   }

@@ -17,6 +17,8 @@ export interface Layout {
   /** Set for an RVTools vInfo export. */
   rvtools?: { template: number; toolsOs: number; configOs: number; srm: number };
   width: number;
+  /** Which questions the columns answer, so that row keys from different layouts never collide. */
+  signature: string;
 }
 
 const norm = (cell: string): string => cell.trim().toLowerCase();
@@ -32,6 +34,7 @@ export function layoutOf(ruleSet: RuleSet, header: readonly string[]): Layout {
     questions,
     name,
     width: header.length,
+    signature: `${[...questions.keys()].join(",")}|`,
     ...(isRvtools ? { rvtools: { template: at(RVTOOLS.template), toolsOs: at(RVTOOLS.toolsOs), configOs: at(RVTOOLS.configOs), srm: at(RVTOOLS.srm) } } : {}),
   };
 }
@@ -48,7 +51,7 @@ export function guestFromOsName(os: string): string | undefined {
 
 const truthy = (cell: string | undefined): boolean => /^(true|yes|1)$/i.test((cell ?? "").trim());
 
-export type RowReading = { skip: string } | { error: string } | { name: string | null; given: Answers };
+export type RowReading = { skip: string } | { error: string } | { name: string | null; given: Answers; key: string };
 
 /**
  * The answers one row gives: cells by question, "" meaning not given. Template rows and SRM
@@ -58,9 +61,12 @@ export function readRow(layout: Layout, cells: readonly string[]): RowReading {
   if (cells.length > layout.width) return { error: `${cells.length} fields, but the header has ${layout.width}` };
   const cell = (i: number): string => (i === -1 ? "" : (cells[i] ?? "").trim());
   const given: Answers = {};
+  // The answers as one string, for the caller's cache: built here, in the same pass.
+  let key = layout.signature;
   for (const [id, i] of layout.questions) {
-    const value = cell(i);
-    if (value !== "") given[id] = value.toLowerCase();
+    const value = cell(i).toLowerCase();
+    key += `${value}\u0000`;
+    if (value !== "") given[id] = value;
   }
   const rv = layout.rvtools;
   if (rv) {
@@ -69,10 +75,11 @@ export function readRow(layout: Layout, cells: readonly string[]): RowReading {
     if (given["guest-os"] === undefined) {
       const guest = guestFromOsName(cell(rv.toolsOs)) ?? guestFromOsName(cell(rv.configOs));
       if (guest !== undefined) given["guest-os"] = guest;
+      key += guest ?? "";
     }
   }
   const name = cell(layout.name);
-  return { name: name === "" ? null : name, given };
+  return { name: name === "" ? null : name, given, key };
 }
 
 /** Every question not given by the row or the defaults counts as unknown. */

@@ -29,8 +29,8 @@ export interface Summary {
 
 export class SummaryBuilder {
   private readonly summary: Omit<Summary, "blockers" | "toConfirm">;
-  private readonly blockers = new Map<string, { option: OptionId; rows: number }>();
-  private readonly toConfirm = new Map<string, number>();
+  /** Rows per distinct advice: assess shares one advice object among rows with the same answers. */
+  private readonly byAdvice = new Map<RowAdvice, number>();
 
   constructor(ruleSet: RuleSet) {
     const outcomes: Record<string, number> = {};
@@ -47,16 +47,7 @@ export class SummaryBuilder {
       return;
     }
     s.assessed++;
-    s.outcomes[row.advice.recommendation ?? "none"]!++;
-    if (row.advice.certainty.share < 1) s.uncertain++;
-    for (const { option, reasons } of row.advice.excluded) {
-      for (const rule of reasons) {
-        const entry = this.blockers.get(rule);
-        if (entry) entry.rows++;
-        else this.blockers.set(rule, { option, rows: 1 });
-      }
-    }
-    for (const d of row.advice.certainty.dependsOn) this.toConfirm.set(d.question, (this.toConfirm.get(d.question) ?? 0) + 1);
+    this.byAdvice.set(row.advice, (this.byAdvice.get(row.advice) ?? 0) + 1);
   }
 
   skip(reason: string): void {
@@ -64,10 +55,28 @@ export class SummaryBuilder {
   }
 
   result(): Summary {
+    const outcomes = { ...this.summary.outcomes };
+    let uncertain = 0;
+    const blockers = new Map<string, { option: OptionId; rows: number }>();
+    const toConfirm = new Map<string, number>();
+    for (const [advice, rows] of this.byAdvice) {
+      outcomes[advice.recommendation ?? "none"]! += rows;
+      if (advice.certainty.share < 1) uncertain += rows;
+      for (const { option, reasons } of advice.excluded) {
+        for (const rule of reasons) {
+          const entry = blockers.get(rule);
+          if (entry) entry.rows += rows;
+          else blockers.set(rule, { option, rows });
+        }
+      }
+      for (const d of advice.certainty.dependsOn) toConfirm.set(d.question, (toConfirm.get(d.question) ?? 0) + rows);
+    }
     return {
       ...this.summary,
-      blockers: [...this.blockers].map(([rule, b]) => ({ rule, ...b })).sort((a, b) => b.rows - a.rows || a.rule.localeCompare(b.rule)),
-      toConfirm: [...this.toConfirm].map(([question, rows]) => ({ question, rows })).sort((a, b) => b.rows - a.rows || a.question.localeCompare(b.question)),
+      outcomes,
+      uncertain,
+      blockers: [...blockers].map(([rule, b]) => ({ rule, ...b })).sort((a, b) => b.rows - a.rows || a.rule.localeCompare(b.rule)),
+      toConfirm: [...toConfirm].map(([question, rows]) => ({ question, rows })).sort((a, b) => b.rows - a.rows || a.question.localeCompare(b.question)),
     };
   }
 }

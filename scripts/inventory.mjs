@@ -1,0 +1,36 @@
+// Writes a synthetic inventory CSV for the benchmark: `node scripts/inventory.mjs FILE ROWS`.
+// Rows are drawn from 2,000 workload profiles, as a real estate repeats a few hundred kinds of
+// server; in each profile about a tenth of the answers are left empty (unknown).
+import { createWriteStream } from "node:fs";
+
+const questions = {
+  workload: ["web", "service", "batch", "gui", "infrastructure", "database"],
+  boundary: ["trusted", "internal", "hostile"],
+  "host-os": ["2016", "2019", "2022", "2025"],
+  "guest-os": ["2016", "2019", "2022", "2025", "linux", "other"],
+  deploy: ["manual", "scripted", "docker", "kubernetes", "swarm"],
+  density: ["high", "medium", "low"],
+  scaling: ["steady", "elastic"],
+  "update-cadence": ["rarely", "monthly", "continuous"],
+  storage: ["none", "local", "shared"],
+  recovery: ["restart", "fast"],
+  network: ["shared", "dedicated"],
+};
+const [file, count = "1000000"] = process.argv.slice(2);
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const profiles = Array.from({ length: 2000 }, () => Object.values(questions).map((values) => (random() < 0.1 ? "" : pick(values))).join(","));
+const out = createWriteStream(file);
+out.write(`name,${Object.keys(questions).join(",")}\n`);
+let chunk = "";
+for (let i = 0; i < Number(count); i++) {
+  // Skewed: a few profiles cover many servers.
+  chunk += `srv${i},${profiles[Math.floor(profiles.length * random() ** 3)]}\n`;
+  if (chunk.length > 1 << 16) {
+    if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+    chunk = "";
+  }
+}
+out.end(chunk);
+await new Promise((r) => out.once("finish", r));
