@@ -57,16 +57,19 @@ try {
   // asks a question or reads a policy never compiles chalk, Inquirer or zod.
   const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk", "csv-parse": "csv-parse" };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
-  await build({
-    ...common,
-    format: "cjs",
-    entryPoints: Object.fromEntries(Object.entries(vendored).map(([name, file]) => [file, name])),
-    outdir: `${staging}/vendor`,
-    outExtension: { ".js": ".cjs" },
-    plugins: [noColorDetection],
-    minify,
-    legalComments: "none",
-  });
+  // Each vendored file holds only what src/ imports from the package (Inquirer: select alone).
+  const used = { zod: "export { z } from 'zod';", "@inquirer/prompts": "export { select } from '@inquirer/prompts';", chalk: "export { Chalk } from 'chalk';", "csv-parse": "export { parse } from 'csv-parse';" };
+  for (const [name, file] of Object.entries(vendored)) {
+    await build({
+      ...common,
+      format: "cjs",
+      stdin: { contents: used[name], resolveDir: root, loader: "js" },
+      outfile: `${staging}/vendor/${file}.cjs`,
+      plugins: [noColorDetection],
+      minify,
+      legalComments: "none",
+    });
+  }
   const vendor = {
     name: "vendor",
     setup(b) {
