@@ -33,7 +33,7 @@ export interface Certainty {
 export interface Outlook {
   recommendation: OptionId | null;
   certainty: Certainty;
-  /** One completion whose advice is the recommendation: the case the explanation shows. */
+  /** One completion whose advice is the recommendation: the case the explanation shows (empty in a brief summary). */
   representative: Answers;
   /** Completions in which each option (by index) is eligible. */
   eligible: Float64Array;
@@ -144,8 +144,11 @@ function dependence(c: CompiledRuleSet, s: Survey, v: number): (number | undefin
   return decisive ? byValue : "mixed";
 }
 
-/** The outcome over every completion of a survey: the recommendation and how sure it is. */
-function summarize(c: CompiledRuleSet, s: Survey): Outlook {
+/**
+ * The outcome over every completion of a survey: the recommendation and how sure it is. A
+ * `brief` summary (for what-ifs) names no case and works out dependence only when unsure.
+ */
+function summarize(c: CompiledRuleSet, s: Survey, brief = false): Outlook {
   const { advice, excluded, varying, strides } = s;
   const counts = new Float64Array(c.optionCount + 1);
   const eligible = new Float64Array(c.optionCount);
@@ -165,7 +168,9 @@ function summarize(c: CompiledRuleSet, s: Survey): Outlook {
   const options = c.ruleSet.options;
   const idOf = (code: number): OptionId | null => (code === 0 ? null : options[code - 1]!.id);
   const dependsOn: Dependence[] = [];
+  const share = counts[best + 1]! / advice.length;
   varying.forEach((q, v) => {
+    if (brief && share === 1) return;
     const found = dependence(c, s, v);
     if (found === undefined) return;
     const question = c.ruleSet.questions[q]!;
@@ -178,10 +183,12 @@ function summarize(c: CompiledRuleSet, s: Survey): Outlook {
 
   const found = advice.indexOf(best + 1);
   const at = found === -1 ? 0 : found;
-  const codes = Int32Array.from(s.codes);
-  varying.forEach((q, v) => (codes[q] = Math.floor(at / strides[v]!) % c.sizes[q]!));
   const representative: Answers = {};
-  c.questionIds.forEach((id, q) => (representative[id] = c.ruleSet.questions[q]!.choices[codes[q]!]!.value));
+  if (!brief) {
+    const codes = Int32Array.from(s.codes);
+    varying.forEach((q, v) => (codes[q] = Math.floor(at / strides[v]!) % c.sizes[q]!));
+    c.questionIds.forEach((id, q) => (representative[id] = c.ruleSet.questions[q]!.choices[codes[q]!]!.value));
+  }
 
   const { weight } = s;
   const outcomes: Record<string, number> = {};
@@ -193,7 +200,7 @@ function summarize(c: CompiledRuleSet, s: Survey): Outlook {
     certainty: {
       unknown: c.questionIds.filter((_, q) => s.open[q] === -1),
       combinations: advice.length * weight,
-      share: counts[best + 1]! / advice.length,
+      share,
       dependsOn,
       nothingFits: counts[0]! * weight,
       outcomes,
@@ -231,7 +238,7 @@ export function alternatives(c: CompiledRuleSet, answers: Answers, questionId: s
   const position = s.varying.indexOf(q);
   const result = new Map<string, Outlook>();
   c.ruleSet.questions[q]!.choices.forEach((choice, value) => {
-    if (value !== current) result.set(choice.value, summarize(c, slice(c, s, position, value)));
+    if (value !== current) result.set(choice.value, summarize(c, slice(c, s, position, value), true));
   });
   return result;
 }
