@@ -1,10 +1,11 @@
 // JSON from files and stdin, with errors that say where.
 
 /**
- * The offset of the first syntax error in `text`, found by a small recursive-descent scan.
- * Only runs after JSON.parse has failed, whose messages name a position only sometimes.
+ * The offset of the first syntax error in `text` (or, with `duplicates`, of the first key an
+ * object repeats), found by a small recursive-descent scan. JSON.parse names a position only
+ * sometimes, and keeps the last of two equal keys without a word.
  */
-function errorOffset(text: string): number {
+function errorOffset(text: string, duplicates = false): number {
   let i = 0;
   const space = (): void => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
@@ -45,9 +46,19 @@ function errorOffset(text: string): number {
       i++;
       space();
       if (text[i] === "}") return void i++;
+      const keys = new Set<string>();
       for (;;) {
         space();
+        const at = i;
         string();
+        if (duplicates) {
+          const key = JSON.parse(text.slice(at, i)) as string;
+          if (keys.has(key)) {
+            i = at;
+            fail();
+          }
+          keys.add(key);
+        }
         space();
         if (text[i] !== ":") fail();
         i++;
@@ -95,12 +106,19 @@ function position(text: string, offset: number): string {
 
 /**
  * Parses `text`. A syntax error names `where` with the line and column, never the text itself:
- * a file may hold anything, escape codes and secrets included.
+ * a file may hold anything, escape codes and secrets included. With `uniqueKeys`, a key given
+ * twice in one object is an error too, since the first would be dropped in silence.
  */
-export function parseJson(text: string, where: string, fail: (message: string) => Error): unknown {
+export function parseJson(text: string, where: string, fail: (message: string) => Error, uniqueKeys = false): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const data = JSON.parse(text) as unknown;
+    if (uniqueKeys) {
+      const at = errorOffset(text, true);
+      if (at >= 0) throw fail(`${where}: a key is given twice in one object, at ${position(text, at)}; the first would be ignored`);
+    }
+    return data;
   } catch (error) {
+    if (!(error instanceof SyntaxError) && !(error instanceof RangeError)) throw error;
     if (error instanceof RangeError) throw fail(`${where}: not valid JSON: nested too deeply`);
     const offset = errorOffset(text);
     const place = offset >= text.length ? "the text ends too early" : offset >= 0 ? position(text, offset) : "a syntax error";

@@ -7,7 +7,7 @@ import { isTerminal } from "../src/cli/terminal.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { advise } from "../src/engine/explain.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
-import { ANSI, cli, pipeline, STACK } from "./helpers/cli.js";
+import { ANSI, cli, pipeline, STACK, vmvc } from "./helpers/cli.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
@@ -123,7 +123,7 @@ describe("vmvc advise, non-interactive", () => {
   it("reports a missing answers file", async () => {
     const run = await cli(["advise", "--answers", "/nonexistent/answers.json"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("error: --answers /nonexistent/answers.json: cannot read: ENOENT\n");
+    expect(run.stderr).toBe("error: --answers /nonexistent/answers.json: cannot read: no such file\n");
   });
 
   it("writes a decision record in Markdown", async () => {
@@ -267,5 +267,32 @@ describe("terminal detection", () => {
       closeSync(fd);
     }
     expect(isTerminal(999)).toBe(false);
+  });
+});
+
+describe("answers files from the real world", () => {
+  it.each([
+    ["UTF-8 with a BOM", (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)])],
+    ["UTF-16 LE with a BOM", (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")])],
+  ])("reads an answers file written as %s", async (_name, encode) => {
+    const file = join(tmp(), "answers.json");
+    writeFileSync(file, encode(JSON.stringify(baseAnswers)));
+    const run = await cli(["advise", "--answers", file, "--json"]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).answers).toEqual(baseAnswers);
+  });
+
+  it("stops reading an endless answers file or stdin at 4 MiB, with a reason", () => {
+    const zero = vmvc(["advise", "--answers", "/dev/zero"], { timeout: 10_000 });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toBe("error: --answers /dev/zero: cannot read: too large: larger than 4 MiB\n");
+    const piped = pipeline("yes | $VMVC advise --answers -");
+    expect(piped.statuses[1]).toBe(2);
+    expect(piped.stderr).toMatch(/--answers stdin: cannot read: too large/);
+  });
+
+  it("says in words why a file cannot be read", async () => {
+    expect((await cli(["advise", "--answers", "/nonexistent.json"])).stderr).toBe("error: --answers /nonexistent.json: cannot read: no such file\n");
+    expect((await cli(["advise", "--answers", tmp()])).stderr).toMatch(/cannot read: it is a folder, not a file\n$/);
   });
 });

@@ -176,6 +176,6 @@ describe("random and corrupted rule files", () => {
     writeFileSync(join(dir, "big.json"), JSON.stringify({ rules: [], $comment: "x".repeat(5 * 1024 * 1024) }));
     const { code, stderr } = await cli(["compare", "--rules", join(dir, "big.json")]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/big\.json: file is too large/);
+    expect(stderr).toMatch(/big\.json: cannot read: too large: larger than 4 MiB/);
   });
 });

@@ -69,7 +69,11 @@ describe("vmvc rules validate and schema", () => {
   it("accepts the example policy and the shipped files", async () => {
     const run = await cli(["rules", "validate", "examples/policy"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe("examples/policy: ok (3 rules, 1 questions, 0 disabled)\n");
+    expect(run.stdout).toBe("examples/policy: ok (3 rules, 1 question, 0 disabled)\n");
+    // The shipped folder validates as the whole rule set it is: its options file, then its rules.
+    const shippedRun = await cli(["rules", "validate", "rules/"]);
+    expect(shippedRun).toMatchObject({ code: 0, stderr: "" });
+    expect(shippedRun.stdout).toBe(`rules/: ok (${shipped.rules.length} rules, ${shipped.questions.length} questions, 0 disabled)\n`);
   });
 
   it("names the file, the rule and the field, and suggests near misses", async () => {

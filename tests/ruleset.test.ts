@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -280,5 +280,51 @@ describe("the options file", () => {
     expect(() => checkOptionsFile({ options, tieBreak: ["vm", "vm", "container"], tieBreakReason }, "rules/options.json")).toThrow(/rules\/options\.json: tieBreak: must list each option id once/);
     expect(() => checkOptionsFile({ options: [options[0], options[0], options[1]], tieBreak: shipped.tieBreak, tieBreakReason }, "rules/options.json")).toThrow(/options: must list each/);
     expect(checkOptionsFile({ options, tieBreak: shipped.tieBreak, tieBreakReason }, "rules/options.json").tieBreak).toEqual(shipped.tieBreak);
+  });
+});
+
+describe("rule and config files from the real world", () => {
+  const dir = () => mkdtempSync(join(tmpdir(), "vmvc-files-"));
+  const policy = { rules: [{ id: "house-rule", when: { workload: "web" }, effect: { option: "vm", score: 2 }, reason: "Ours.", source: "containers-vs-vm#isolation" }] };
+
+  it("rejects a key given twice, which JSON.parse would let the second win, with its line", () => {
+    const d = dir();
+    writeFileSync(join(d, "twice.json"), '{\n  "rules": [],\n  "rules": []\n}\n');
+    expect(problemsOf(() => readTier(join(d, "twice.json")))).toEqual([expect.stringMatching(/twice\.json: a key is given twice in one object, at line 3, column 3/)]);
+  });
+
+  it.each([
+    ["UTF-8 with a BOM (Set-Content -Encoding UTF8)", (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)])],
+    ["UTF-16 LE with a BOM (Windows PowerShell's > and Out-File)", (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")])],
+    ["UTF-16 BE with a BOM", (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, "utf16le").swap16()])],
+  ])("reads a rule file written as %s", (_name, encode) => {
+    const d = dir();
+    writeFileSync(join(d, "policy.json"), encode(JSON.stringify(policy)));
+    expect(buildRuleSet(shipped, [readTier(d)]).rules.some((r) => r.id === "house-rule")).toBe(true);
+  });
+
+  it("does not follow links to folders, so a link back up cannot loop", () => {
+    const d = dir();
+    writeFileSync(join(d, "policy.json"), JSON.stringify(policy));
+    symlinkSync(d, join(d, "self"));
+    symlinkSync(d, join(d, "again"));
+    expect(readTier(d).map((l) => l.file.split("/").pop())).toEqual(["policy.json"]);
+  });
+
+  it("reads a folder named like a rule file as a folder, and refuses a link to a device", () => {
+    const d = dir();
+    mkdirSync(join(d, "x.json"));
+    writeFileSync(join(d, "x.json", "policy.json"), JSON.stringify(policy));
+    expect(readTier(d)).toHaveLength(1);
+    symlinkSync("/dev/zero", join(d, "zero.json"));
+    expect(problemsOf(() => readTier(d)).join("\n")).toMatch(/zero\.json: not a regular file/);
+  });
+
+  it("reads a file named twice once", async () => {
+    const d = dir();
+    writeFileSync(join(d, "policy.json"), JSON.stringify(policy));
+    writeFileSync(join(d, "vmvc.config.json"), JSON.stringify({ rules: ["policy.json"] }));
+    const ruleSet = await loadRuleSet({ rulePaths: ["policy.json", join(d, "policy.json")], cwd: d });
+    expect(ruleSet.rules.filter((r) => r.id === "house-rule")).toHaveLength(1);
   });
 });

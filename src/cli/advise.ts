@@ -1,6 +1,7 @@
 import { advise, questionsThatMatter } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
 import { InputClosedError, UsageError } from "../errors.js";
+import { readProblem } from "../text.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
 import { answersFromFlags, answersFromJson, equivalentCommand, missingError, missingQuestions } from "./answers.js";
@@ -48,7 +49,7 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
     try {
       text = fromStdin ? ctx.readStdin() : ctx.readFile(flags.answers);
     } catch (error) {
-      throw new UsageError(`--answers ${shown}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`--answers ${shown}: cannot read: ${readProblem(error)}`);
     }
     answers = answersFromJson(ruleSet, text, shown);
   }

@@ -1,10 +1,11 @@
-import { createReadStream, readFileSync, writeSync } from "node:fs";
+import { createReadStream, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { CommanderError } from "commander";
 import { InterruptError, RuleSetError, UsageError } from "../errors.js";
-import { loadRuleSet, NotBuiltError } from "../ruleset/index.js";
+import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js";
 import type { Context } from "./context.js";
 import { buildProgram, COMMAND_NAMES } from "./program.js";
+import { decodeText, readBounded } from "../text.js";
 import { isTerminal, outputWidth, useColor } from "./terminal.js";
 import { version } from "./version.js";
 
@@ -85,10 +86,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** Help, the schema and validation must work even when the configured policy does not. */
+const needsNoPolicy = (argv: readonly string[]): boolean =>
+  argv.includes("--help") || argv.includes("-h") || argv[0] === "help" || (argv[0] === "rules" && (argv[1] === "schema" || argv[1] === "validate"));
+
 async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<Context> {
   const rulePaths = scanRulePaths(argv);
+  let ruleSet;
+  try {
+    ruleSet = await loadRuleSet({ rulePaths, cwd: io.cwd });
+  } catch (error) {
+    if (!(error instanceof RuleSetError) || !needsNoPolicy(argv)) throw error;
+    // rules validate says so itself, next to what it validates.
+    if (argv[1] !== "validate") err(`warning: the policy is left out: ${error.message}\n`);
+    ruleSet = shippedRuleSet();
+  }
   return {
-    ruleSet: await loadRuleSet({ rulePaths, cwd: io.cwd }),
+    ruleSet,
     rulePaths,
     env: io.env,
     cwd: io.cwd,
@@ -98,7 +112,7 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     stdoutIsTTY: io.stdout.isTTY === true,
     out,
     err,
-    readFile: (path) => readFileSync(resolve(io.cwd, path), "utf8"),
+    readFile: (path) => decodeText(readBounded(resolve(io.cwd, path))),
     readStdin: io.readStdin,
     openInput: (path) => (path === "-" ? (io.stdinStream?.() ?? (async function* () { yield io.readStdin(); })()) : createReadStream(resolve(io.cwd, path))),
     today: () => new Date().toISOString().slice(0, 10),
@@ -195,7 +209,7 @@ export async function main(): Promise<never> {
     },
     env: process.env,
     cwd: process.cwd(),
-    readStdin: () => readFileSync(0, "utf8"),
+    readStdin: () => decodeText(readBounded(0)),
     stdinStream: () => process.stdin,
   });
   process.exit(code);

@@ -188,6 +188,7 @@ export function buildProgram(options: ProgramOptions): Command {
     rules
       .command("list")
       .description("list the rules in effect")
+      .addHelpText("after", "\nExamples:\n  $ vmvc rules list --option hyperv-container\n  $ vmvc rules list | grep kubernetes        # one rule a line into a pipe\n  $ vmvc rules list --source version-compatibility --json\n")
       .option("--option <id>", "only rules about this option")
       .option("--question <id>", "only rules that depend on this question")
       .option("--source <ref>", "only rules from this source page or page#section")
@@ -203,7 +204,9 @@ export function buildProgram(options: ProgramOptions): Command {
     rules
       .command("validate <paths...>")
       .description("check rule files or folders against the schema and the shipped rules")
-      .action((paths: string[]) => lazily((c) => c.runRulesValidate(ctx, paths)));
+      .option("--json", "print JSON: one result per path, with its problems")
+      .addHelpText("after", "\nExamples:\n  $ vmvc rules validate policy/\n  $ vmvc rules validate rules/              # the shipped rule set itself\n  $ vmvc rules validate policy/ --json\n")
+      .action((paths: string[], flags: { json?: boolean }) => lazily((c) => c.runRulesValidate(ctx, paths, flags)));
     rules
       .command("schema")
       .description("print the JSON Schema of a rule file")
@@ -211,6 +214,7 @@ export function buildProgram(options: ProgramOptions): Command {
     rules
       .command("check")
       .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
+      .addHelpText("after", "\nExamples:\n  $ vmvc rules check --rules policy/\n  $ vmvc rules check --strict --json\n")
       .option("--strict", "fail on warnings too")
       .option("--json", "print JSON")
       .addOption(rulesOption())

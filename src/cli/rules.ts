@@ -1,5 +1,6 @@
 import { checkRuleSet, combinationCount, MAX_COMBINATIONS } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
+import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
 import { checkReportText, json, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
@@ -46,27 +47,54 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
   return 0;
 }
 
-export async function runRulesValidate(ctx: Context, paths: readonly string[]): Promise<number> {
+export async function runRulesValidate(ctx: Context, paths: readonly string[], flags: { json?: boolean }): Promise<number> {
   // The validating loader brings zod: loaded only by the commands that need it.
-  const [{ buildRuleSet }, { readTier }] = await Promise.all([import("../ruleset/layer.js"), import("../ruleset/load.js")]);
-  let failed = false;
+  const [{ buildRuleSet }, load, { configuredRulePaths }, { shippedRuleSet }] = await Promise.all([
+    import("../ruleset/layer.js"),
+    import("../ruleset/load.js"),
+    import("../ruleset/config.js"),
+    import("../ruleset/index.js"),
+  ]);
+  const results: { path: string; ok: boolean; problems: string[]; rules?: number; questions?: number; disabled?: number }[] = [];
   for (const path of paths) {
+    const full = resolve(ctx.cwd, path);
     try {
-      const tier = readTier(path);
-      const ruleSet = buildRuleSet(ctx.ruleSet, [tier]);
-      const problems = questionFlagProblems(ruleSet);
+      if (load.isShippedLayout(full)) {
+        // A folder laid out like rules/ is a whole rule set: its options file, then its rules.
+        const ruleSet = load.loadShippedFromDisk(full);
+        results.push({ path, ok: true, problems: [], rules: ruleSet.rules.length, questions: ruleSet.questions.length, disabled: 0 });
+        continue;
+      }
+      // Checked against the shipped rules and the configured policy, without the files being checked.
+      let base = shippedRuleSet();
+      try {
+        base = load.layerRuleFiles(base, configuredRulePaths(ctx.cwd), load.realFilesOf(full));
+      } catch (error) {
+        if (!(error instanceof RuleSetError)) throw error;
+        ctx.err(`warning: the configured policy is left out: ${error.message}\n`);
+      }
+      const tier = load.readTier(full);
+      const problems = questionFlagProblems(buildRuleSet(base, [tier]));
       if (problems.length > 0) throw new RuleSetError(problems);
       const count = (key: "rules" | "questions" | "disable") => tier.reduce((n, l) => n + (l.data[key]?.length ?? 0), 0);
-      ctx.out(`${path}: ok (${count("rules")} rules, ${count("questions")} questions, ${count("disable")} disabled)\n`);
+      results.push({ path, ok: true, problems: [], rules: count("rules"), questions: count("questions"), disabled: count("disable") });
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error;
-      failed = true;
-      for (const problem of error.problems) ctx.err(`${problem}\n`);
+      results.push({ path, ok: false, problems: [...error.problems] });
     }
   }
-  if (failed) throw new UsageError("validation failed");
+  if (flags.json) ctx.out(json(results));
+  else {
+    for (const r of results) {
+      if (r.ok) ctx.out(`${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled)\n`);
+      else for (const problem of r.problems) ctx.err(`${problem}\n`);
+    }
+  }
+  if (results.some((r) => !r.ok)) throw new UsageError("validation failed");
   return 0;
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export async function runRulesSchema(ctx: Context): Promise<number> {
   const { ruleFileJsonSchema } = await import("../ruleset/json-schema.js");

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { RuleSetError } from "../errors.js";
 import { parseJson } from "../json.js";
+import { decodeText, readBounded, readProblem } from "../text.js";
 
 // Finding a team's policy files. Kept free of zod: it runs on every start.
 
@@ -14,14 +15,14 @@ export function configuredRulePaths(cwd: string): string[] {
     if (!existsSync(path)) continue;
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = decodeText(readBounded(path));
     } catch (error) {
       // A config that is there but cannot be used must not be skipped in silence.
-      throw new RuleSetError([`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+      throw new RuleSetError([`${path}: cannot read: ${readProblem(error)}`]);
     }
     // Most package.json files say nothing of vmvc; they need no parsing.
     if (name === "package.json" && !text.includes('"vmvc"')) continue;
-    const data = parseJson(text, name, (message) => new RuleSetError([message]));
+    const data = parseJson(text, name, (message) => new RuleSetError([message]), true);
     const where = name === "package.json" ? 'package.json: "vmvc"' : name;
     const section = name === "package.json" ? (data as { vmvc?: unknown } | null)?.vmvc : data;
     if (section === undefined) continue;
@@ -29,7 +30,10 @@ export function configuredRulePaths(cwd: string): string[] {
     if (!Array.isArray(rules) || rules.length === 0 || !rules.every((p) => typeof p === "string" && p !== "")) {
       throw new RuleSetError([`${where}: ${SHAPE}`]);
     }
-    return (rules as string[]).map((p) => resolve(dirname(path), p));
+    const paths = (rules as string[]).map((p) => resolve(dirname(path), p));
+    const missing = (rules as string[]).filter((_, i) => !existsSync(paths[i]!));
+    if (missing.length > 0) throw new RuleSetError(missing.map((p) => `${where}: rules: ${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`));
+    return paths;
   }
   return [];
 }

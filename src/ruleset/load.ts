@@ -1,14 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { RuleSetError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
+import { decodeText, isRegularFile, readBounded, readProblem } from "../text.js";
 import { buildRuleSet, emptyRuleSet, type RuleFileLayer, type Tier } from "./layer.js";
 import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 
 // Reading rule files from disk. Everything here is I/O around the pure layer/validate modules.
 
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** The rules folder in the sources, which the build validates into dist/shipped-rules.json. */
 export const shippedDir = (): string => join(packageRoot(), "rules");
@@ -20,22 +20,21 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 function readText(path: string, shown: string): string {
-  let size: number;
   try {
-    size = statSync(path).size;
+    if (!isRegularFile(path)) throw new RuleSetError([`${shown}: not a regular file`]);
+    return decodeText(readBounded(path));
   } catch (error) {
-    throw new RuleSetError([`${shown}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+    if (error instanceof RuleSetError) throw error;
+    throw new RuleSetError([`${shown}: cannot read: ${readProblem(error)}`]);
   }
-  if (size > MAX_FILE_BYTES) throw new RuleSetError([`${shown}: file is too large (${size} bytes; the limit is ${MAX_FILE_BYTES})`]);
-  return readFileSync(path, "utf8");
 }
 
 export function readRuleFile(path: string, shown = displayPath(path)): RuleFileLayer {
   return { file: shown, data: checkRuleFile(parseRuleJson(readText(path, shown), shown), shown) };
 }
 
-/** A file, or every *.json file in a folder (recursively, in name order), as one tier. */
-export function readTier(path: string): Tier {
+/** A file, or every *.json file in a folder (recursively, in name order), as one tier; files in `seen` are left out. */
+export function readTier(path: string, seen = new Set<string>()): Tier {
   const shown = displayPath(path);
   let isDirectory: boolean;
   try {
@@ -43,13 +42,37 @@ export function readTier(path: string): Tier {
   } catch {
     throw new RuleSetError([`${shown}: no such file or folder`]);
   }
-  if (!isDirectory) return [readRuleFile(path, shown)];
-  const files = (readdirSync(path, { recursive: true }) as string[])
-    .filter((name) => name.endsWith(".json") && !name.endsWith(".schema.json"))
-    .sort()
-    .map((name) => join(path, name));
+  const firstTime = (file: string): boolean => {
+    const real = realpathSync(file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  };
+  if (!isDirectory) return firstTime(path) ? [readRuleFile(path, shown)] : [];
+  const files = ruleFilesIn(path).sort();
   if (files.length === 0) throw new RuleSetError([`${shown}: the folder holds no .json rule files`]);
-  return collect(files.map((file) => () => readRuleFile(file)));
+  return collect(files.filter(firstTime).map((file) => () => readRuleFile(file)));
+}
+
+/**
+ * Every *.json file below a folder. Links to folders are not followed, so a link back up
+ * cannot make the walk loop; a link to a file is read like the file.
+ */
+function ruleFilesIn(dir: string): string[] {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new RuleSetError([`${displayPath(dir)}: cannot read the folder: ${readProblem(error)}`]);
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const isRuleFile = entry.name.endsWith(".json") && !entry.name.endsWith(".schema.json");
+    if (entry.isDirectory()) found.push(...ruleFilesIn(path));
+    else if (isRuleFile && !(entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory())) found.push(path);
+  }
+  return found;
 }
 
 /** Runs every reader and reports all their problems together. */
@@ -68,6 +91,15 @@ function collect<T>(readers: (() => T)[]): T[] {
   return results;
 }
 
+/** Whether a folder is laid out like rules/: an options file beside the rule files. */
+export const isShippedLayout = (dir: string): boolean => existsSync(join(dir, "options.json"));
+
+/** The real paths of the files a path names, so that layering can leave them out. */
+export function realFilesOf(path: string): Set<string> {
+  const isDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory();
+  return new Set((isDirectory ? ruleFilesIn(path) : [path]).map((file) => realpathSync(file)));
+}
+
 export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
   const optionsPath = join(dir, "options.json");
   const optionsName = `rules/options.json`;
@@ -77,7 +109,12 @@ export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
   return buildRuleSet(emptyRuleSet(options), [tier]);
 }
 
-/** Shipped rules, then the configured ones, then those from --rules. */
-export function layerRuleFiles(shipped: RuleSet, paths: readonly string[]): RuleSet {
-  return buildRuleSet(shipped, collect(paths.map((p) => () => readTier(p))));
+/**
+ * Shipped rules, then the configured ones, then those from --rules. A file reached twice (a
+ * folder named in the config and again with --rules, or through a link) is read once, where
+ * it first appears.
+ */
+export function layerRuleFiles(shipped: RuleSet, paths: readonly string[], seen = new Set<string>()): RuleSet {
+  const tiers = collect(paths.map((p) => () => readTier(p, seen))).filter((tier) => tier.length > 0);
+  return buildRuleSet(shipped, tiers);
 }

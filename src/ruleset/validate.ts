@@ -76,7 +76,7 @@ function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$
 }
 
 /** A rule or config file's JSON; a syntax error is a RuleSetError that names the file. */
-export const parseRuleJson = (text: string, file: string): unknown => parseJson(text, file, (message) => new RuleSetError([message]));
+export const parseRuleJson = (text: string, file: string): unknown => parseJson(text, file, (message) => new RuleSetError([message]), true);
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
