@@ -147,7 +147,7 @@ export async function runAssess(ctx: Context, input: string, flags: AssessFlags,
   const handle = (line: number, reading: RowReading): void => {
     if ("skip" in reading) return summary.skip(reading.skip);
     if ("error" in reading) return emit({ line, name: null, error: reading.error });
-    const assessed = assessor.assess(reading.given, reading.key);
+    const assessed = assessor.assess(reading.key, reading.given);
     if ("error" in assessed) return emit({ line, name: reading.name, error: assessed.error });
     emit({ line, name: reading.name, advice: assessed.advice }, assessed.json);
   };

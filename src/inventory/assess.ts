@@ -55,10 +55,11 @@ export class Assessor {
    * The advice for the answers a row gives, or the problem with one of them. `key` stands for
    * the answers: rows with the same key share one result.
    */
-  assess(given: Answers, key: string): Assessed | { error: string } {
+  assess(key: string, answersOf: () => Answers): Assessed | { error: string } {
     const cached = this.cache.get(key);
     if (cached) return cached;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    const given = answersOf();
     const problem = this.check(given);
     const assessed = problem !== undefined ? { error: problem } : this.compute(completeAnswers(this.compiled.ruleSet, given, this.defaults));
     this.cache.set(key, assessed);

@@ -51,7 +51,8 @@ export function guestFromOsName(os: string): string | undefined {
 
 const truthy = (cell: string | undefined): boolean => /^(true|yes|1)$/i.test((cell ?? "").trim());
 
-export type RowReading = { skip: string } | { error: string } | { name: string | null; given: Answers; key: string };
+/** A row read: left out, wrong, or its name, a key that stands for its answers, and the answers themselves (built only when asked for). */
+export type RowReading = { skip: string } | { error: string } | { name: string | null; key: string; given(): Answers };
 
 /**
  * The answers one row gives: cells by question, "" meaning not given. Template rows and SRM
@@ -60,26 +61,29 @@ export type RowReading = { skip: string } | { error: string } | { name: string |
 export function readRow(layout: Layout, cells: readonly string[]): RowReading {
   if (cells.length > layout.width) return { error: `${cells.length} fields, but the header has ${layout.width}` };
   const cell = (i: number): string => (i === -1 ? "" : (cells[i] ?? "").trim());
-  const given: Answers = {};
-  // The answers as one string, for the caller's cache: built here, in the same pass.
-  let key = layout.signature;
-  for (const [id, i] of layout.questions) {
-    const value = cell(i).toLowerCase();
-    key += `${value}\u0000`;
-    if (value !== "") given[id] = value;
-  }
   const rv = layout.rvtools;
-  if (rv) {
-    if (truthy(cells[rv.template])) return { skip: "template" };
-    if (truthy(cells[rv.srm])) return { skip: "SRM placeholder" };
-    if (given["guest-os"] === undefined) {
-      const guest = guestFromOsName(cell(rv.toolsOs)) ?? guestFromOsName(cell(rv.configOs));
-      if (guest !== undefined) given["guest-os"] = guest;
-      key += guest ?? "";
-    }
-  }
+  if (rv && truthy(cells[rv.template])) return { skip: "template" };
+  if (rv && truthy(cells[rv.srm])) return { skip: "SRM placeholder" };
+  // Most rows repeat answers seen before: the key alone finds them, with no object to build.
+  let key = layout.signature;
+  for (const i of layout.questions.values()) key += `${cell(i).toLowerCase()}\u0000`;
+  const guestColumn = layout.questions.get("guest-os");
+  const derivedGuest = rv && (guestColumn === undefined || cell(guestColumn) === "") ? (guestFromOsName(cell(rv.toolsOs)) ?? guestFromOsName(cell(rv.configOs))) : undefined;
+  if (derivedGuest !== undefined) key += derivedGuest;
   const name = cell(layout.name);
-  return { name: name === "" ? null : name, given, key };
+  return {
+    name: name === "" ? null : name,
+    key,
+    given() {
+      const given: Answers = {};
+      for (const [id, i] of layout.questions) {
+        const value = cell(i).toLowerCase();
+        if (value !== "") given[id] = value;
+      }
+      if (derivedGuest !== undefined) given["guest-os"] = derivedGuest;
+      return given;
+    },
+  };
 }
 
 /** Every question not given by the row or the defaults counts as unknown. */
