@@ -7,13 +7,13 @@ import { isTerminal } from "../src/cli/terminal.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { advise } from "../src/engine/explain.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
-import { ANSI, cli, pipeline, STACK, vmvc } from "./helpers/cli.js";
+import { ANSI, cli, pipeline, ROOT, STACK, vmvc } from "./helpers/cli.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
   recommendation: optionId,
   options: z.array(z.strictObject({ id: optionId, label: z.string(), score: z.number(), eligible: z.boolean() })).length(3),
-  reasons: z.array(z.strictObject({ rule: z.string(), option: optionId, effect: z.union([z.number(), z.literal("excluded")]), text: z.string().min(1), source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/), remedy: z.string().optional(), assumes: z.record(z.string(), z.string()).optional() })),
+  reasons: z.array(z.strictObject({ rule: z.string(), option: optionId, effect: z.union([z.number(), z.literal("excluded")]), text: z.string().min(1), source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/), remedy: z.string().optional(), assumes: z.record(z.string(), z.string()).optional(), sourceUrl: z.url() })),
   answers: z.record(z.string(), z.string()),
   certainty: z.strictObject({
     unknown: z.array(z.string()),
@@ -29,6 +29,8 @@ const adviceSchema = z.strictObject({
   excluded: z.array(z.strictObject({ option: optionId, reasons: z.array(z.any()) })),
   skipped: z.array(z.string()),
   command: z.string().startsWith("vmvc advise"),
+  version: z.string().regex(/^\d+\.\d+\.\d+/),
+  rules: z.strictObject({ layers: z.array(z.strictObject({ path: z.string(), from: z.string(), files: z.number().optional() })).min(1), overriddenHardFacts: z.array(z.strictObject({ rule: z.string(), file: z.string() })) }),
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
@@ -294,5 +296,44 @@ describe("answers files from the real world", () => {
   it("says in words why a file cannot be read", async () => {
     expect((await cli(["advise", "--answers", "/nonexistent.json"])).stderr).toBe("error: --answers /nonexistent.json: cannot read: no such file\n");
     expect((await cli(["advise", "--answers", tmp()])).stderr).toMatch(/cannot read: it is a folder, not a file\n$/);
+  });
+});
+
+describe("the policy in force, shown wherever the advice goes", () => {
+  const S = ["--workload", "web", "--boundary", "hostile", "--host-os", "2022", "--guest-os", "2022", "--deploy", "docker", "--density", "medium", "--scaling", "steady", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+
+  it("names a policy from the config in the JSON, the reproducing command and the record", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: [join(ROOT, "examples/policy")] }));
+    const json = JSON.parse((await cli(["advise", ...S, "--owner", "customer", "--json"], { cwd: dir })).stdout);
+    expect(json.rules.layers[1]).toMatchObject({ path: join(ROOT, "examples/policy"), from: "vmvc.config.json", files: 3 });
+    expect(json.command).toContain(`--rules ${join(ROOT, "examples/policy")}`);
+    // Run elsewhere, the command gives the same advice: the policy travels with it.
+    const again = JSON.parse((await cli([...json.command.split(" ").slice(1), "--json"])).stdout);
+    expect(again.recommendation).toBe(json.recommendation);
+    const record = (await cli(["advise", ...S, "--owner", "customer", "--format", "markdown"], { cwd: dir })).stdout;
+    expect(record).toContain("then the policy in");
+    expect(record).not.toContain("from Microsoft's guidance on containers and virtual machines");
+  });
+
+  it("warns, in text and in the record, when a policy overrides a hard fact", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "weak.json"), JSON.stringify({ disable: [{ id: "hostile-excludes-process-isolation", override: "hard-fact" }] }));
+    const text = await cli(["advise", ...S, "--rules", join(dir, "weak.json")]);
+    expect(text.stdout.replace(/\n\s*/g, " ")).toMatch(/^Warning: .*weak\.json overrides the hard fact "hostile-excludes-process-isolation"/);
+    const json = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "weak.json"), "--json"])).stdout);
+    expect(json.rules.overriddenHardFacts).toEqual([{ rule: "hostile-excludes-process-isolation", file: join(dir, "weak.json") }]);
+  });
+
+  it("writes the command for PowerShell or for POSIX shells", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "it's.json"), JSON.stringify({ rules: [] }));
+    const posix = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "it's.json"), "--shell", "posix", "--json"])).stdout);
+    expect(posix.command).toContain(`--rules '${join(dir, "it")}'\\''s.json'`);
+    const ps = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "it's.json"), "--shell", "powershell", "--json"])).stdout);
+    expect(ps.command).toContain(`--rules '${join(dir, "it''s.json")}'`);
+    const bad = await cli(["advise", ...S, "--shell", "cmd"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--shell "cmd" is not one of posix, powershell/);
   });
 });

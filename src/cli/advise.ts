@@ -1,17 +1,27 @@
 import { advise, questionsThatMatter } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
 import { InputClosedError, UsageError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
 import { readProblem } from "../text.js";
+import { version } from "./version.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
-import { answersFromFlags, answersFromJson, equivalentCommand, missingError, missingQuestions } from "./answers.js";
+import { answersFromFlags, answersFromJson, commandPieces, missingError, missingQuestions, SHELLS, type Shell } from "./answers.js";
 import type { Context } from "./context.js";
 import { runningInCI } from "./terminal.js";
 
 export const ADVISE_FORMATS = ["text", "json", "markdown"] as const;
 type Format = (typeof ADVISE_FORMATS)[number];
 
+/** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
+function chooseShell(flag: unknown): Shell {
+  if (flag === undefined) return process.platform === "win32" ? "powershell" : "posix";
+  if (!SHELLS.includes(flag as Shell)) throw new UsageError(`--shell ${JSON.stringify(flag)} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`);
+  return flag as Shell;
+}
+
 export interface AdviseFlags extends Record<string, unknown> {
+  shell?: string;
   json?: boolean;
   format?: string;
   answers?: string;
@@ -66,7 +76,8 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   }
 
   const advice = advise(compiled, answers);
-  const report = { advice, ruleSet, command: equivalentCommand(ruleSet, answers, ctx.rulePaths) };
+  const shell = chooseShell(flags.shell);
+  const report = { advice, ruleSet, command: commandPieces(ruleSet, answers, shell), shell, version: version() };
 
   if (format === "json") ctx.out(adviceJson(report));
   else if (format === "markdown") {

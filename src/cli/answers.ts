@@ -63,12 +63,23 @@ export function missingError(missing: readonly Question[], lead: string): UsageE
   );
 }
 
-const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+export const SHELLS = ["posix", "powershell"] as const;
+export type Shell = (typeof SHELLS)[number];
 
-/** The non-interactive command that gives the same answers. */
-export function equivalentCommand(ruleSet: RuleSet, answers: Answers, rulePaths: readonly string[]): string {
-  const words = ["vmvc", "advise"];
-  for (const path of rulePaths) words.push("--rules", shellWord(path));
-  for (const q of ruleSet.questions) if (Object.hasOwn(answers, q.id)) words.push(`--${q.id}`, shellWord(answers[q.id]!));
-  return words.join(" ");
+/** A word as the shell would read it back: bare when safe, else single-quoted. */
+const QUOTE: Record<Shell, (word: string) => string> = {
+  posix: (word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`),
+  powershell: (word) => (/^[\w%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "''")}'`),
+};
+
+/**
+ * The non-interactive command that gives the same answers under the same policy, in pieces
+ * that belong together ("--workload web"), quoted for `shell`.
+ */
+export function commandPieces(ruleSet: RuleSet, answers: Answers, shell: Shell): string[] {
+  const quote = QUOTE[shell];
+  const pieces = ["vmvc advise"];
+  for (const layer of ruleSet.policy?.layers ?? []) pieces.push(`--rules ${quote(layer.path)}`);
+  for (const q of ruleSet.questions) if (Object.hasOwn(answers, q.id)) pieces.push(`--${q.id} ${quote(answers[q.id]!)}`);
+  return pieces;
 }

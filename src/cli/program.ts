@@ -31,6 +31,7 @@ function adviseOptions(): Option[] {
     new Option("--format <format>", "output format").choices(ADVISE_FORMATS),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
+    new Option("--shell <shell>", "write the equivalent command for posix shells or powershell (default: powershell on Windows)"),
     rulesOption(),
   ];
 }

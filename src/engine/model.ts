@@ -82,7 +82,22 @@ export interface TieBreak {
   source: string;
 }
 
+/** Where a layered policy came from, for outputs that must say which rules were in force. */
+export interface PolicyLayer {
+  /** The path as the user named it. */
+  path: string;
+  /** Named in a config file (its name), or on the command line. */
+  from: string;
+  files: number;
+}
+
 export interface RuleSet {
+  /** The policies layered over the shipped rules, in order; absent for the shipped rules alone. */
+  policy?: {
+    layers: PolicyLayer[];
+    /** Hard facts a policy disabled or replaced on purpose ("override": "hard-fact"). */
+    overriddenHardFacts: { rule: string; file: string }[];
+  };
   /** In display order. */
   options: Option[];
   /** On equal scores the option listed first wins... */

@@ -1,7 +1,7 @@
 import type { Reason } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
-import { assumption, outlookLines, weighing, type Report } from "./report.js";
+import { assumption, outlookLines, overrideWarnings, weighing, type Report } from "./report.js";
 
 // The advice as an architecture decision record a team can commit next to its code.
 
@@ -19,7 +19,12 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   const out: string[] = [];
 
   out.push(`# Hosting decision: ${workload}, as ${chosen}`, "");
-  out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: vmvc, from Microsoft's guidance on containers and virtual machines`, "");
+  const layers = ruleSet.policy?.layers ?? [];
+  const decidedWith = layers.length === 0
+    ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
+    : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `\`${l.path}\` (from ${l.from})`).join(", then ")}`;
+  out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: ${decidedWith}`, "");
+  for (const warning of overrideWarnings(ruleSet)) out.push(`> **${warning}**`, "");
 
   out.push("## Context", "", "| Question | Answer |", "| --- | --- |");
   for (const q of ruleSet.questions) {
@@ -30,9 +35,9 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
         : value === undefined
           ? "_not asked: could not change the outcome_"
           : `${choiceLabel(ruleSet, q.id, value)} (\`${value}\`)`;
-    out.push(`| ${escapeCell(q.prompt)} | ${escapeCell(answer)} |`);
+    out.push(`| ${escapeCell(q.prompt)}${q.help ? `<br>_${escapeCell(q.help)}_` : ""} | ${escapeCell(answer)} |`);
   }
-  out.push("", `Reproduce with \`${command}\`.`, "");
+  out.push("", `Reproduce with \`${command.join(" ")}\`.`, "");
 
   out.push("## Decision", "");
   if (advice.recommendation === null) out.push("Nothing fits: every option is ruled out. Each one is listed below with what blocks it and what would make it possible.");

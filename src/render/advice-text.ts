@@ -1,21 +1,22 @@
 import type { Advice, Margin, WhatIf } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
-import { assumption, outlookLines, weighing, whatIfGroups, type Report } from "./report.js";
+import { assumption, layersLine, outlookLines, overrideWarnings, weighing, whatIfGroups, type Report } from "./report.js";
 import type { Style } from "./style.js";
 import { block, displayWidth } from "./wrap.js";
 
 
-/** A command split at its flags with shell continuations, so it can still be pasted. */
-function shellLines(command: string, width: number): string {
-  const words = command.split(" ");
+/**
+ * A command split between its flags with the shell's line continuation (a backslash in POSIX
+ * shells, a backtick in PowerShell), so it can still be pasted as it is shown.
+ */
+function shellLines(pieces: readonly string[], width: number, shell: Report["shell"]): string {
+  const continuation = shell === "powershell" ? "`" : "\\";
   const lines: string[] = [];
   let line = " ";
-  for (let i = 0; i < words.length; i++) {
-    // A flag and its value stay together.
-    const piece = words[i]!.startsWith("--") && i + 1 < words.length && !words[i + 1]!.startsWith("--") ? `${words[i]} ${words[++i]}` : words[i]!;
+  for (const piece of pieces) {
     if (line.trim() !== "" && displayWidth(line) + 1 + displayWidth(piece) + 2 > width) {
-      lines.push(`${line} \\`);
+      lines.push(`${line} ${continuation}`);
       line = "   ";
     }
     line += ` ${piece}`;
@@ -71,6 +72,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     out.push("", style.bold(text));
   };
 
+  for (const warning of overrideWarnings(ruleSet)) out.push(style.warn(block(warning, width, "  ", "")), "");
   const winner = advice.options.find((o) => o.id === advice.recommendation);
   if (!winner) {
     out.push(style.bad(style.bold("Nothing fits: every option is ruled out for these answers.")));
@@ -143,9 +145,11 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     });
   }
 
+  out.push("", style.dim(block(layersLine(ruleSet, report.version), width, "")));
+
   if (options.showCommand) {
     heading("Run it again without questions");
-    out.push(style.accent(shellLines(command, width)));
+    out.push(style.accent(shellLines(command, width, report.shell)));
   }
   return out.join("\n") + "\n";
 }

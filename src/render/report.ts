@@ -1,22 +1,42 @@
 import type { Certainty } from "../engine/certainty.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
-import { optionLabel } from "../engine/sources.js";
+import { optionLabel, sourceInfo } from "../engine/sources.js";
 
 /** What every advice renderer receives. */
 export interface Report {
   advice: Advice;
   ruleSet: RuleSet;
-  /** The non-interactive command that reproduces this run. */
-  command: string;
+  /** The non-interactive command that reproduces this run, in pieces quoted for `shell`. */
+  command: string[];
+  shell: "posix" | "powershell";
+  version: string;
 }
 
+/** The rule layers in force, as outputs report them: the shipped rules, then each policy. */
+export function layersOf(ruleSet: RuleSet, version: string): { path: string; from: string; files?: number }[] {
+  return [{ path: "rules/", from: `vmvc ${version} (shipped)` }, ...(ruleSet.policy?.layers ?? [])];
+}
+
+/** "Rules in force: vmvc's, then policy/ (3 files, from vmvc.config.json)." */
+export function layersLine(ruleSet: RuleSet, version: string): string {
+  const layers = ruleSet.policy?.layers ?? [];
+  const policy = layers.map((l) => `${l.path} (${l.files} file${l.files === 1 ? "" : "s"}, from ${l.from})`);
+  return `Rules in force: vmvc ${version}'s${policy.length > 0 ? `, then ${policy.join(", then ")}` : ", from Microsoft's guidance alone"}.`;
+}
+
+/** A warning for each hard fact a policy overrode: the advice may then recommend what cannot run. */
+export const overrideWarnings = (ruleSet: RuleSet): string[] =>
+  (ruleSet.policy?.overriddenHardFacts ?? []).map((o) => `Warning: ${o.file} overrides the hard fact "${o.rule}"; the advice may recommend what the sources say cannot work.`);
+
 /** The advice as scripts see it: the fields in the product brief, then the explanations. */
-export function adviceJson({ advice, command }: Report): string {
-  const { recommendation, options, reasons, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
+export function adviceJson({ advice, command, ruleSet, version }: Report): string {
+  const { recommendation, options, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
+  const reasons = advice.reasons.map((r) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url }));
+  const rules = { layers: layersOf(ruleSet, version), overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [] };
   const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
   const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
-  return JSON.stringify({ recommendation, options, reasons, answers, certainty: scriptable, assumed, margin, whatIf, excluded, skipped, command }, null, 2) + "\n";
+  return JSON.stringify({ recommendation, options, reasons, answers, certainty: scriptable, assumed, margin, whatIf, excluded, skipped, command: command.join(" "), version, rules }, null, 2) + "\n";
 }
 
 /** Each outcome's share of the completions ("none": nothing fits), rounded to 4 places. */

@@ -10,6 +10,11 @@ const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
 
 /** Rule paths named by vmvc.config.json, or else by the "vmvc" key of package.json, in `cwd`. */
 export function configuredRulePaths(cwd: string): string[] {
+  return configuredPolicy(cwd)?.paths ?? [];
+}
+
+/** The config that names a policy, and the paths it names (resolved), if there is one. */
+export function configuredPolicy(cwd: string): { file: string; named: string[]; paths: string[] } | undefined {
   for (const name of ["vmvc.config.json", "package.json"]) {
     const path = join(cwd, name);
     if (!existsSync(path)) continue;
@@ -33,7 +38,7 @@ export function configuredRulePaths(cwd: string): string[] {
     const paths = (rules as string[]).map((p) => resolve(dirname(path), p));
     const missing = (rules as string[]).filter((_, i) => !existsSync(paths[i]!));
     if (missing.length > 0) throw new RuleSetError(missing.map((p) => `${where}: rules: ${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`));
-    return paths;
+    return { file: name === "package.json" ? 'package.json "vmvc"' : name, named: rules as string[], paths };
   }
-  return [];
+  return undefined;
 }

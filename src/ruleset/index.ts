@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { packageRoot } from "../package-root.js";
-import { configuredRulePaths } from "./config.js";
+import { configuredPolicy } from "./config.js";
 
 // The one way to get a rule set, in production and in tests alike.
 
@@ -35,9 +35,21 @@ export interface RuleSources {
 /** The shipped rules, then the configured ones, then those from --rules. */
 export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<RuleSet> {
   const base = shippedRuleSet();
-  const paths = [...configuredRulePaths(cwd), ...rulePaths.map((p) => resolve(cwd, p))];
-  if (paths.length === 0) return base;
+  const config = configuredPolicy(cwd);
+  const named = [
+    ...(config?.named ?? []).map((path, i) => ({ path, full: config!.paths[i]!, from: config!.file })),
+    ...rulePaths.map((path) => ({ path, full: resolve(cwd, path), from: "--rules" })),
+  ];
+  if (named.length === 0) return base;
   // The validating loader (and zod with it) is loaded only for a policy.
-  const { layerRuleFiles } = await import("./load.js");
-  return layerRuleFiles(base, paths);
+  const { layerRuleFiles, realFilesOf } = await import("./load.js");
+  const ruleSet = layerRuleFiles(base, named.map((n) => n.full));
+  // A path named twice counts once, where it first appears.
+  const seen = new Set<string>();
+  const layers = named.flatMap(({ path, full, from }) => {
+    const files = [...realFilesOf(full)].filter((f) => !seen.has(f));
+    files.forEach((f) => seen.add(f));
+    return files.length === 0 ? [] : [{ path, from, files: files.length }];
+  });
+  return { ...ruleSet, policy: { layers, overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [] } };
 }

@@ -43,6 +43,7 @@ export const emptyRuleSet = (optionsFile: OptionsFile): RuleSet => ({
 /** Layers tiers of rule files over `base`, then checks every reference; throws RuleSetError. */
 export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   const problems: string[] = [];
+  const overriddenHardFacts = [...(base.policy?.overriddenHardFacts ?? [])];
   const options: Option[] = base.options;
   const questions = new Map<string, Question>(base.questions.map((q) => [q.id, q]));
   const sources = new Map<string, SourcePage>(base.sources.map((p) => [p.id, p]));
@@ -111,6 +112,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           problems.push(`${file}: disable "${id}": no such rule${didYouMean(id, [...rules.keys()])}`);
           continue;
         }
+        if (isExclusion(target.effect) && override === "hard-fact") overriddenHardFacts.push({ rule: id, file });
         if (isExclusion(target.effect) && override !== "hard-fact") {
           problems.push(
             `${file}: disable "${id}": this rule is a hard fact (${describeEffect(target)}); to disable it anyway, write { "id": "${id}", "override": "hard-fact" }`,
@@ -123,6 +125,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
       for (const raw of data.rules ?? []) {
         if (!claim("rule", raw.id, file)) continue;
         const replaced = rules.get(raw.id);
+        if (replaced && isExclusion(replaced.effect) && raw.override === "hard-fact") overriddenHardFacts.push({ rule: raw.id, file });
         if (replaced && isExclusion(replaced.effect) && raw.override !== "hard-fact") {
           problems.push(
             `${file}: rule "${raw.id}": replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
@@ -162,6 +165,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   }
 
   const ruleSet: RuleSet = {
+    ...(tiers.length > 0 || base.policy ? { policy: { layers: base.policy?.layers ?? [], overriddenHardFacts } } : {}),
     options,
     tieBreak: base.tieBreak,
     tieBreakReason: base.tieBreakReason,
