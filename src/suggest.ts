@@ -3,18 +3,28 @@
 /** A user's string as it can be shown on one line: quoted, escaped and cut short. */
 export const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
+/** Edits from a to b, a swap of two neighbours counting as one ("tabel" is one from "table"). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
+}
+
+/** Whether `short` could abbreviate `word`: same first letter, the rest of its letters in order ("md" for markdown). */
+function abbreviates(short: string, word: string): boolean {
+  if (short.length < 2 || short[0] !== word[0]) return false;
+  let at = 1;
+  for (const ch of short.slice(1)) {
+    at = word.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** The closest candidate, if it is close enough to be a plausible typo. */
@@ -25,7 +35,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const d = c.startsWith(needle) && needle.length >= 3 ? 1 : distance(needle, c);
+    const d = (c.startsWith(needle) && needle.length >= 3) || abbreviates(needle, c) ? 1 : distance(needle, c);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -337,3 +337,55 @@ describe("the policy in force, shown wherever the advice goes", () => {
     expect(bad.stderr).toMatch(/--shell "cmd" is not one of posix, powershell/);
   });
 });
+
+describe("output that cannot be written", () => {
+  it("says why on stderr and fails when stdout is full", () => {
+    const run = pipeline("$VMVC compare > /dev/full");
+    expect(run.statuses).toEqual([1]);
+    expect(run.stderr).toBe("vmvc: cannot write the output: no space left on the device\n");
+  });
+
+  it("takes a stdout not open for writing as a write failure, not a hang-up", () => {
+    const run = pipeline("$VMVC compare --json 1</dev/null");
+    expect(run.statuses).toEqual([1]);
+    expect(run.signal).toBeNull();
+    expect(run.stderr).toBe("vmvc: cannot write the output: it is not open for writing\n");
+  });
+
+  it("keeps the first error's exit code when stderr cannot be written either", () => {
+    expect(pipeline("$VMVC advise --workload nope 2>/dev/full").statuses).toEqual([2]);
+  });
+
+  it("prints its version from a working directory that was deleted", () => {
+    const run = pipeline('d=$(mktemp -d) && cd "$d" && rmdir "$d" && $VMVC --version');
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run.statuses).toEqual([0]);
+  });
+});
+
+describe("small things said right", () => {
+  it("reads COLUMNS=1e3 as a thousand columns", async () => {
+    const run = await cli(["compare", "--rows", "isolation"], { env: { COLUMNS: "1e3" } });
+    expect(Math.max(...run.stdout.split("\n").map((l) => [...l].length))).toBeGreaterThan(200);
+  });
+
+  it("says 'an object', not 'a object'", async () => {
+    const run = await cli(["advise", "--answers", "-"], { input: '{"workload": {}}' });
+    expect(run.stderr).toMatch(/"workload": an object is not one of/);
+  });
+});
+
+describe("mistakes, answered alike", () => {
+  it.each([
+    [["help", "foo"], /unknown command "foo"; the commands are advise, assess, compare, rules/],
+    [["-v"], /unknown option '-v' \(did you mean -V or --version\?\)/],
+    [["advise", "--format", "md"], /--format "md" is not one of text, json, markdown \(did you mean markdown\?\)/],
+    [["compare", "--format", "tabel"], /\(did you mean table\?\)/],
+    [["advise", "--workload", "wbe"], /\(did you mean web\?\)/],
+    [["compare", "--format", "csv", "--json"], /--json and --format "csv" ask for two different formats/],
+  ])("%j", async (argv, message) => {
+    const run = await cli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});

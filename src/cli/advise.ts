@@ -1,7 +1,7 @@
 import { advise, questionsThatMatter } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
 import { InputClosedError, UsageError } from "../errors.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean, quote } from "../suggest.js";
 import { readProblem } from "../text.js";
 import { version } from "./version.js";
 import { adviceJson } from "../render/report.js";
@@ -29,11 +29,12 @@ export interface AdviseFlags extends Record<string, unknown> {
 }
 
 export function chooseFormat(flags: { json?: boolean; format?: string }, allowed: readonly string[]): string {
+  if (flags.json && flags.format !== undefined && flags.format !== "json") {
+    throw new UsageError(`--json and --format ${quote(flags.format)} ask for two different formats; give one of them`);
+  }
   if (flags.json) return "json";
   const format = flags.format ?? allowed[0]!;
-  if (!allowed.includes(format)) {
-    throw new UsageError(`--format "${format}" is not one of ${allowed.join(", ")}`);
-  }
+  if (!allowed.includes(format)) throw new UsageError(`--format ${quote(format)} is not one of ${allowed.join(", ")}${didYouMean(format, allowed)}`);
   return format;
 }
 

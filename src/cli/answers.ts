@@ -14,7 +14,7 @@ const valuesOf = (q: Question): string[] => [...q.choices.map((c) => c.value), U
 function checkValue(question: Question, value: unknown, where: string): string {
   const allowed = valuesOf(question);
   if (typeof value === "string" && allowed.includes(value)) return value;
-  const shown = typeof value === "string" ? quote(value) : `a ${value === null ? "null" : typeof value}`;
+  const shown = typeof value === "string" ? quote(value) : value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`;
   const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
   throw new UsageError(`${where} ${shown} is not one of ${allowed.join(", ")}${hint}`);
 }

@@ -2,6 +2,7 @@ import { createReadStream, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { CommanderError } from "commander";
 import { InterruptError, RuleSetError, UsageError } from "../errors.js";
+import { didYouMean, quote } from "../suggest.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js";
 import type { Context } from "./context.js";
 import { buildProgram, COMMAND_NAMES } from "./program.js";
@@ -75,6 +76,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const err = (text: string): void => void io.stderr.write(text);
   try {
     const name = commandTarget(argv);
+    if (argv[0] === "help" && name !== undefined && !COMMAND_NAMES.includes(name)) {
+      throw new UsageError(`unknown command ${quote(name)}${didYouMean(name, COMMAND_NAMES)}; the commands are ${COMMAND_NAMES.join(", ")}`);
+    }
+    if (argv.length === 1 && argv[0] === "-v") throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
     // Only a command needs the rule set: `vmvc --help` starts without it.
     const target = name !== undefined && COMMAND_NAMES.includes(name) ? { name, ctx: await commandContext(argv, io, out, err) } : undefined;
     let invocation: (() => Promise<number>) | undefined;
@@ -134,18 +139,22 @@ function hangUp(): never {
   process.exit(129);
 }
 
+/** Writes that failed, in order: the first one decides how the run ends. */
+const failures: NodeJS.ErrnoException[] = [];
+
 /**
  * Output to fd 1 or 2. Piped output is written synchronously with fs.writeSync, so it keeps
- * order with process.exit. A terminal, or a pipe that would block, gets the usual stream.
+ * order with process.exit. A terminal, or a pipe that would block, gets the usual stream,
+ * which `settle` drains before the process exits.
  */
-function output(fd: 1 | 2): Io["stdout"] {
+function output(fd: 1 | 2): Io["stdout"] & { settle(): Promise<void> } {
   let terminal: boolean | undefined;
   const isTTY = (): boolean => (terminal ??= isTerminal(fd));
   let stream: NodeJS.WriteStream | undefined;
   const viaStream = (): NodeJS.WriteStream => {
     if (!stream) {
       stream = fd === 1 ? process.stdout : process.stderr;
-      stream.on("error", (error: NodeJS.ErrnoException) => gone(error));
+      stream.on("error", (error: NodeJS.ErrnoException) => failed(fd, error, terminal === true));
     }
     return stream;
   };
@@ -163,18 +172,32 @@ function output(fd: 1 | 2): Io["stdout"] {
       try {
         while (done < bytes.length) done += writeSync(fd, bytes, done);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return gone(error as NodeJS.ErrnoException);
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return failed(fd, error as NodeJS.ErrnoException, false);
+        // A pipe that would block (its reader set O_NONBLOCK): the stream queues the rest.
         viaStream().write(bytes.subarray(done));
       }
       return true;
     },
+    settle: () => (stream && stream.writableLength > 0 ? new Promise<void>((resolve) => stream!.write("", () => resolve())) : Promise.resolve()),
   };
 }
 
-/** A reader that stops early (vmvc compare | head) is not our failure; a vanished terminal is a hang-up. */
-function gone(error: NodeJS.ErrnoException): never {
-  if (error.code === "EPIPE") process.exit(0);
-  if (TERMINAL_GONE.has(error.code ?? "")) hangUp();
+const WRITE_PROBLEMS: Record<string, string> = { ENOSPC: "no space left on the device", EBADF: "it is not open for writing", EIO: "an input/output error", EACCES: "permission denied" };
+
+/**
+ * A write failed. A reader that stops early (vmvc compare | head) is not our failure; a
+ * terminal that vanished is a hang-up; anything else is said on stderr, and the run fails.
+ */
+function failed(fd: 1 | 2, error: NodeJS.ErrnoException, toTerminal: boolean): true {
+  if (fd === 1 && error.code === "EPIPE") process.exit(failures.length > 0 ? 1 : 0);
+  if (toTerminal && TERMINAL_GONE.has(error.code ?? "")) hangUp();
+  if (fd === 2) return true; // nowhere left to say it; the exit code still tells
+  failures.push(error);
+  try {
+    writeSync(2, `vmvc: cannot write the output: ${WRITE_PROBLEMS[error.code ?? ""] ?? error.message}\n`);
+  } catch {
+    // stderr is gone too.
+  }
   process.exit(1);
 }
 
@@ -182,7 +205,7 @@ export async function main(): Promise<never> {
   const stdout = output(1);
   const stderr = output(2);
   const unexpected = (error: unknown): void => {
-    if (TERMINAL_GONE.has((error as NodeJS.ErrnoException | null)?.code ?? "")) return hangUp();
+    if (stdout.isTTY && TERMINAL_GONE.has((error as NodeJS.ErrnoException | null)?.code ?? "")) return hangUp();
     process.exit(report(error, (text) => void stderr.write(text)));
   };
   process.on("uncaughtException", unexpected);
@@ -208,9 +231,19 @@ export async function main(): Promise<never> {
       return stdinIsTTY;
     },
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingDirectory(),
     readStdin: () => decodeText(readBounded(0)),
     stdinStream: () => process.stdin,
   });
+  await Promise.all([stdout.settle(), stderr.settle()]);
   process.exit(code);
+}
+
+/** The working directory, or the root when it has been deleted under us (only --version and the like can run there). */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return "/";
+  }
 }

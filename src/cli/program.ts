@@ -28,7 +28,7 @@ const rulesOption = (): Option =>
 function adviseOptions(): Option[] {
   return [
     new Option("--json", "print JSON only (same as --format json)"),
-    new Option("--format <format>", "output format").choices(ADVISE_FORMATS),
+    new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
     new Option("--shell <shell>", "write the equivalent command for posix shells or powershell (default: powershell on Windows)"),
@@ -175,9 +175,9 @@ export function buildProgram(options: ProgramOptions): Command {
 
   define("compare", "print the comparison table of the three options", (command, ctx) => {
     refuseStrays(command)
-      .addOption(new Option("--format <format>", "output format").choices(COMPARE_FORMATS).default("table"))
+      .addOption(new Option("--format <format>", `output format: ${COMPARE_FORMATS.join(", ")} (default: table)`))
       .option("--json", "same as --format json")
-      .option("--rows <ids>", "only these rows, comma-separated (see --format json for ids)")
+      .option("--rows <ids>", `only these rows, comma-separated: ${ctx.ruleSet.comparison.map((r) => r.id).join(", ")}`)
       .addOption(rulesOption())
       .addHelpText("after", COMPARE_EXAMPLES)
       .action((_stray: string[], flags: Record<string, string | boolean | undefined>) => onParsed(() => runCompare(ctx, flags)));

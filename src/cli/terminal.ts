@@ -47,7 +47,8 @@ export function useColor(env: Env, isTTY: boolean, flag: boolean | undefined): b
 /** The terminal's width, else COLUMNS, else 80. */
 export function outputWidth(env: Env, stream: { isTTY?: boolean; columns?: number }): number {
   if (stream.isTTY && typeof stream.columns === "number" && stream.columns > 0) return stream.columns;
-  const columns = Number.parseInt(env.COLUMNS ?? "", 10);
+  // Number, not parseInt: parseInt reads "1e3" as 1.
+  const columns = Number(env.COLUMNS ?? "");
   return Number.isInteger(columns) && columns > 0 && columns < 10_000 ? columns : 80;
 }
 
