@@ -243,6 +243,8 @@ describe("help, version and exit codes", () => {
     expect(run.stdout.indexOf("Examples:")).toBeGreaterThan(run.stdout.indexOf("Options:"));
     for (const q of shipped.questions) {
       expect(run.stdout).toContain(`--${q.id}: ${q.prompt}`);
+      // Each question's help text, under it.
+      expect(run.stdout).toContain(`      ${q.help}`);
       for (const c of q.choices) expect(run.stdout).toContain(c.meaning);
     }
   });

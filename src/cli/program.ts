@@ -83,11 +83,17 @@ Examples:
 function questionHelp(ruleSet: RuleSet): string {
   const lines = ["", "Questions (each is also a flag; in a terminal, unanswered ones are asked):"];
   for (const q of ruleSet.questions) {
-    lines.push(`  --${q.id}: ${q.prompt}`);
+    lines.push(`  --${q.id}: ${q.prompt}${q.optional ? " (optional)" : ""}`);
+    if (q.help) lines.push(`      ${q.help}`);
     const width = Math.max(...q.choices.map((c) => c.value.length));
     for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}: ${c.meaning}`);
   }
-  lines.push("", "Exit codes: 0 success, 2 usage or input error, 130 interrupted, 1 unexpected failure.");
+  lines.push(
+    "",
+    "Every question also takes unknown: the advice is then worked out for every answer it could have.",
+    "Policies: --rules, or vmvc.config.json ({ \"rules\": [\"policy/\"] }) in the working directory.",
+    "Exit codes: 0 success, 2 usage or input error, 130 interrupted, 1 unexpected failure.",
+  );
   return lines.join("\n");
 }
 
