@@ -83,7 +83,7 @@ function kindOf(start: string): Kind {
 }
 
 /** The delimiter of the header line: whichever of , ; and tab occurs most outside quotes. */
-export function sniffDelimiter(start: string): string {
+function sniffDelimiter(start: string): string {
   const header = start.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   let quoted = false;
   const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };

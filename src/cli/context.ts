@@ -15,8 +15,6 @@ export type Ask = (step: Step) => Promise<string>;
 /** What a command needs from the outside world, decided once in main.ts. */
 export interface Context {
   ruleSet: RuleSet;
-  /** --rules paths as typed, for the equivalent command. */
-  rulePaths: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   color: boolean;

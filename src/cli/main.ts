@@ -108,7 +108,6 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
   }
   return {
     ruleSet,
-    rulePaths,
     env: io.env,
     cwd: io.cwd,
     color: useColor(io.env, io.stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),

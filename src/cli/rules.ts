@@ -2,7 +2,7 @@ import { checkRuleSet, combinationCount, MAX_COMBINATIONS } from "../engine/chec
 import { compile } from "../engine/compile.js";
 import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
-import { checkReportText, json, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
+import { checkReportText, json, plural, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
 import { didYouMean, quote } from "../suggest.js";
 import type { Context } from "./context.js";
@@ -94,7 +94,6 @@ export async function runRulesValidate(ctx: Context, paths: readonly string[], f
   return 0;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export async function runRulesSchema(ctx: Context): Promise<number> {
   const { ruleFileJsonSchema } = await import("../ruleset/json-schema.js");

@@ -18,7 +18,7 @@ const clauseText = (clause: Clause): string => {
 
 const conditionText = (clauses: readonly Clause[]): string => clauses.map(clauseText).join("; or ");
 
-const plural = (n: number, word: string): string => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+export const plural = (n: number, word: string): string => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
 export function ruleJson(ruleSet: RuleSet, rule: Rule) {
   return {

@@ -7,7 +7,7 @@ import { configuredPolicy } from "./config.js";
 // The one way to get a rule set, in production and in tests alike.
 
 /** Written by the build from rules/, after the same validation users' rule files go through. */
-export const SHIPPED_FILE = "dist/shipped-rules.json";
+const SHIPPED_FILE = "dist/shipped-rules.json";
 
 /** The CLI has not been built in this checkout. */
 export class NotBuiltError extends Error {}
