@@ -78,7 +78,7 @@ describe("vmvc advise, non-interactive", () => {
     expect(run.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(10_000);
     const missing = shipped.questions.filter((q) => q.id !== "boundary" && !q.optional);
-    expect(run.stderr.split("\n")[0]).toBe(`error: missing answers (not asking: stdout is not a terminal): ${missing.map((q) => `--${q.id}`).join(", ")}`);
+    expect(run.stderr.split("\n")[0]).toBe(`error: missing answers (not asking: neither stdout nor stderr is a terminal): ${missing.map((q) => `--${q.id}`).join(", ")}`);
     expect(run.stderr).toContain("--workload <web|service|batch|gui|infrastructure|database|unknown>");
   });
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BIN } from "./helpers/cli.js";
 import { advise } from "../src/engine/explain.js";
 import type { Answers } from "../src/engine/model.js";
 import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
@@ -181,5 +185,26 @@ describe("terminal edge cases", () => {
     expect(term.text).toContain("Ruled out");
     // Every point for the recommendation is shown, none cut for --json.
     expect(term.text).not.toContain("smaller point");
+  });
+});
+
+describe("results saved while questions are asked", () => {
+  it("asks on the terminal and writes the record to --output", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-output-"));
+    const term = new Terminal(["advise", "--output", join(dir, "adr.md"), "--boundary", "internal", "--host-os", "2022"]);
+    await choose(term, "workload", "gui", 0);
+    expect(await term.exited).toBe(0);
+    expect(term.text).toMatch(/Wrote the decision record to .*adr\.md/);
+    const record = readFileSync(join(dir, "adr.md"), "utf8");
+    expect(record).toMatch(/^# Hosting decision: Desktop app or RDP, as Virtual machine \(Hyper-V\)/);
+  });
+
+  it("asks on stderr's terminal when stdout is redirected to a file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-redirect-"));
+    const out = join(dir, "advice.json");
+    const term = new Terminal(["-c", `exec ${process.execPath} ${BIN} advise --json --boundary internal --host-os 2022 > ${out}`], { shell: true });
+    await choose(term, "workload", "gui", 0);
+    expect(await term.exited).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).recommendation).toBe("vm");
   });
 });

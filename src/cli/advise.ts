@@ -1,5 +1,7 @@
 import { advise, questionsThatMatter } from "../engine/explain.js";
 import type { Answers } from "../engine/model.js";
+import { writeFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
 import { InputClosedError, UsageError } from "../errors.js";
 import { didYouMean, quote } from "../suggest.js";
 import { readProblem } from "../text.js";
@@ -22,6 +24,7 @@ function chooseShell(flag: unknown): Shell {
 
 export interface AdviseFlags extends Record<string, unknown> {
   shell?: string;
+  output?: string;
   json?: boolean;
   format?: string;
   answers?: string;
@@ -43,14 +46,25 @@ function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
   if (flags.input === false) return "--no-input";
   if (flags.answers === "-") return "stdin carries the answers";
   if (runningInCI(ctx.env)) return "CI is set";
-  if (!ctx.stdoutIsTTY) return "stdout is not a terminal";
+  // With stdout redirected, questions go to stderr when that is a terminal, as gh does.
+  if (!ctx.stdoutIsTTY && !ctx.stderrIsTTY) return "neither stdout nor stderr is a terminal";
   if (!ctx.stdinIsTTY()) return "stdin is not a terminal";
   return undefined;
 }
 
+const FORMAT_BY_EXTENSION: Record<string, Format> = { ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text" };
+
+/** The format for --output FILE: --format, else the file's extension. */
+function outputFormat(flags: AdviseFlags): Format | undefined {
+  if (flags.output === undefined || flags.format !== undefined || flags.json) return undefined;
+  const format = FORMAT_BY_EXTENSION[extname(flags.output).toLowerCase()];
+  if (!format) throw new UsageError(`--output ${quote(flags.output)}: cannot tell the format from its extension (.md, .json or .txt); add --format`);
+  return format;
+}
+
 export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: Readonly<Record<string, unknown>>): Promise<number> {
   const { ruleSet } = ctx;
-  const format = chooseFormat(flags, ADVISE_FORMATS) as Format;
+  const format = outputFormat(flags) ?? (chooseFormat(flags, ADVISE_FORMATS) as Format);
 
   let answers: Answers = {};
   if (flags.answers !== undefined) {
@@ -80,14 +94,22 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   const shell = chooseShell(flags.shell);
   const report = { advice, ruleSet, command: commandPieces(ruleSet, answers, shell), shell, version: version() };
 
-  if (format === "json") ctx.out(adviceJson(report));
-  else if (format === "markdown") {
-    const { renderAdviceMarkdown } = await import("../render/advice-markdown.js");
-    ctx.out(renderAdviceMarkdown(report, ctx.today()));
-  } else {
+  let text: string;
+  if (format === "json") text = adviceJson(report);
+  else if (format === "markdown") text = (await import("../render/advice-markdown.js")).renderAdviceMarkdown(report, ctx.today());
+  else {
     const [{ renderAdviceText }, { createStyle }] = await Promise.all([import("../render/advice-text.js"), import("../render/style.js")]);
-    if (interactive) ctx.out("\n");
-    ctx.out(renderAdviceText(report, createStyle(ctx.color), ctx.width, { showCommand: interactive }));
+    const toTerminal = flags.output === undefined && ctx.stdoutIsTTY;
+    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined), ctx.width, { showCommand: interactive })}`;
+  }
+  if (flags.output === undefined) ctx.out(text);
+  else {
+    try {
+      writeFileSync(resolve(ctx.cwd, flags.output), text);
+    } catch (error) {
+      throw new UsageError(`--output ${quote(flags.output)}: cannot write: ${readProblem(error)}`);
+    }
+    ctx.err(`Wrote the ${format === "markdown" ? "decision record" : "advice"} to ${flags.output}.\n`);
   }
   return 0;
 }
@@ -97,14 +119,17 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
  * decides it first. Stops as soon as the answers given settle it.
  */
 async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: Answers): Promise<void> {
-  const ask = ctx.ask ?? (await import("./prompts.js")).ask;
+  const prompts = ctx.ask ? undefined : await import("./prompts.js");
+  const ask = ctx.ask ?? ((step) => prompts!.ask(step, ctx.stdoutIsTTY ? "stdout" : "stderr"));
   let number = 0;
   for (;;) {
     // Before the first answer every question may matter: ask in order, with no sweep to wait for.
     const open = compiled.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
     const next = Object.keys(answers).length === 0 ? open : questionsThatMatter(compiled, answers);
     if (next.length === 0) {
-      if (open.length > 0 && number > 0) ctx.out("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
+      // Said where the questions were asked.
+      const say = ctx.stdoutIsTTY ? ctx.out : ctx.err;
+      if (open.length > 0 && number > 0) say("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
       return;
     }
     const question = next[0]!;

@@ -21,6 +21,7 @@ export interface Context {
   width: number;
   stdinIsTTY(): boolean;
   stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): string;

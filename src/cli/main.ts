@@ -58,7 +58,7 @@ function report(error: unknown, err: (text: string) => void): number {
 /** The outside world as run() sees it; tests pass their own. */
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Asked only when it matters: the answer costs a system call. */
   stdinIsTTY(): boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -114,6 +114,7 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     width: outputWidth(io.env, io.stdout),
     stdinIsTTY: io.stdinIsTTY,
     stdoutIsTTY: io.stdout.isTTY === true,
+    stderrIsTTY: io.stderr.isTTY === true,
     out,
     err,
     readFile: (path) => decodeText(readBounded(resolve(io.cwd, path))),

@@ -31,6 +31,7 @@ function adviseOptions(): Option[] {
     new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
+    new Option("--output <file>", "write the result to a file (the format follows its extension: .md, .json, .txt); questions are still asked"),
     new Option("--shell <shell>", "write the equivalent command for posix shells or powershell (default: powershell on Windows)"),
     rulesOption(),
   ];
@@ -76,6 +77,7 @@ Examples:
   $ vmvc advise --workload web --boundary hostile --host-os 2022 --guest-os 2022 \\
       --deploy docker --density medium --scaling elastic --update-cadence monthly \\
       --storage none --recovery fast --network shared --json
+  $ vmvc advise --output docs/adr/0007-hosting.md     # asks, then writes a decision record
   $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
   $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
 `;

@@ -19,7 +19,8 @@ export function choices({ question }: Step) {
   ];
 }
 
-export async function ask(step: Step): Promise<string> {
+/** Asks on stdout's terminal, or on stderr's when stdout is redirected. */
+export async function ask(step: Step, screen: "stdout" | "stderr" = "stdout"): Promise<string> {
   const { question } = step;
   // Inquirer waits forever if stdin ends mid-prompt; turn the end of input into an abort.
   const controller = new AbortController();
@@ -41,7 +42,7 @@ export async function ask(step: Step): Promise<string> {
           },
         },
       },
-      { signal: controller.signal },
+      { signal: controller.signal, output: screen === "stderr" ? process.stderr : process.stdout },
     );
   } catch (error) {
     const name = (error as Error).name;

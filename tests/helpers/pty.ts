@@ -15,8 +15,9 @@ export class Terminal {
   raw = "";
   readonly exited: Promise<number>;
 
-  constructor(args: readonly string[], options: { env?: Record<string, string | undefined>; cols?: number; rows?: number; cwd?: string } = {}) {
-    this.pty = spawn(process.execPath, [BIN, ...args], {
+  /** `args` go to the CLI, or with `shell`, to bash (for redirections). */
+  constructor(args: readonly string[], options: { env?: Record<string, string | undefined>; cols?: number; rows?: number; cwd?: string; shell?: boolean } = {}) {
+    this.pty = spawn(options.shell ? "bash" : process.execPath, options.shell ? [...args] : [BIN, ...args], {
       name: "xterm-256color",
       cols: options.cols ?? 100,
       rows: options.rows ?? 40,
