@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -389,5 +389,32 @@ describe("mistakes, answered alike", () => {
     const run = await cli(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+});
+
+describe("--width and config discovery", () => {
+  it("lays out for --width columns, before or after the command", async () => {
+    for (const argv of [["compare", "--width", "70"], ["--width", "70", "compare"]]) {
+      const run = await cli(argv);
+      expect(run.code).toBe(0);
+      expect(Math.max(...run.stdout.split("\n").map((l) => [...l].length))).toBe(70);
+    }
+    const bad = await cli(["compare", "--width", "5"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--width "5" is not a whole number of columns from 20 to 1000/);
+  });
+
+  it("finds vmvc.config.json in a parent folder, and names it in errors", async () => {
+    const dir = tmp();
+    const sub = join(dir, "team", "service");
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: [join(ROOT, "examples/policy")] }));
+    const json = JSON.parse((await cli(["advise", ...allFlags(), "--owner", "customer", "--json"], { cwd: sub })).stdout);
+    expect(json.recommendation).toBe("vm");
+    expect(json.rules.layers[1].from).toBe(join("..", "..", "vmvc.config.json"));
+    writeFileSync(join(dir, "vmvc.config.json"), '{ "rules": "policy" }');
+    const bad = await cli(["advise", ...allFlags()], { cwd: sub });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/\.\.\/\.\.\/vmvc\.config\.json: expected \{ "rules"/);
   });
 });

@@ -24,9 +24,20 @@ function scanRulePaths(argv: readonly string[]): string[] {
   return paths;
 }
 
+/** --width N, read before the commands are built (every command that draws takes it). */
+function widthFlag(argv: readonly string[]): number | undefined {
+  const at = argv.indexOf("--width");
+  const text = at === -1 ? argv.find((a) => a.startsWith("--width="))?.slice("--width=".length) : argv[at + 1];
+  if (text === undefined) return undefined;
+  const width = Number(text);
+  if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width ${quote(text)} is not a whole number of columns from 20 to 1000`);
+  return width;
+}
+
 /** The command the user is running (for `help <command>`, the one asked about). */
 function commandTarget(argv: readonly string[]): string | undefined {
-  const words = argv.filter((a) => !a.startsWith("-"));
+  // Words that are not options, nor the value of the one global option that takes one.
+  const words = argv.filter((a, i) => !a.startsWith("-") && argv[i - 1] !== "--width");
   return words[0] === "help" ? words[1] : words[0];
 }
 
@@ -111,7 +122,7 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     env: io.env,
     cwd: io.cwd,
     color: useColor(io.env, io.stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),
-    width: outputWidth(io.env, io.stdout),
+    width: widthFlag(argv) ?? outputWidth(io.env, io.stdout),
     stdinIsTTY: io.stdinIsTTY,
     stdoutIsTTY: io.stdout.isTTY === true,
     stderrIsTTY: io.stderr.isTTY === true,

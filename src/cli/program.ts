@@ -129,6 +129,7 @@ export function buildProgram(options: ProgramOptions): Command {
     .version(options.version(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
+    .option("--width <columns>", "lay text and tables out for this many columns (default: the terminal's, else COLUMNS, else 80)")
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => options.out(s), writeErr: (s) => options.err(s) });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { RuleSetError } from "../errors.js";
 import { parseJson } from "../json.js";
 import { decodeText, readBounded, readProblem } from "../text.js";
@@ -8,16 +8,26 @@ import { decodeText, readBounded, readProblem } from "../text.js";
 
 const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
 
-/** Rule paths named by vmvc.config.json, or else by the "vmvc" key of package.json, in `cwd`. */
+/** Rule paths named by the nearest vmvc.config.json, or package.json "vmvc" key, from `cwd` upward. */
 export function configuredRulePaths(cwd: string): string[] {
   return configuredPolicy(cwd)?.paths ?? [];
 }
 
 /** The config that names a policy, and the paths it names (resolved), if there is one. */
 export function configuredPolicy(cwd: string): { file: string; named: string[]; paths: string[] } | undefined {
-  for (const name of ["vmvc.config.json", "package.json"]) {
-    const path = join(cwd, name);
+  // From the working directory upward, as eslint and prettier look for theirs.
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    const found = configIn(dir, cwd);
+    if (found) return found;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function configIn(dir: string, cwd: string): { file: string; named: string[]; paths: string[] } | undefined {
+  for (const file of ["vmvc.config.json", "package.json"]) {
+    const path = join(dir, file);
     if (!existsSync(path)) continue;
+    const name = relative(cwd, path) || file;
     let text: string;
     try {
       text = decodeText(readBounded(path));
@@ -26,10 +36,10 @@ export function configuredPolicy(cwd: string): { file: string; named: string[]; 
       throw new RuleSetError([`${path}: cannot read: ${readProblem(error)}`]);
     }
     // Most package.json files say nothing of vmvc; they need no parsing.
-    if (name === "package.json" && !text.includes('"vmvc"')) continue;
+    if (file === "package.json" && !text.includes('"vmvc"')) continue;
     const data = parseJson(text, name, (message) => new RuleSetError([message]), true);
-    const where = name === "package.json" ? 'package.json: "vmvc"' : name;
-    const section = name === "package.json" ? (data as { vmvc?: unknown } | null)?.vmvc : data;
+    const where = file === "package.json" ? `${name}: "vmvc"` : name;
+    const section = file === "package.json" ? (data as { vmvc?: unknown } | null)?.vmvc : data;
     if (section === undefined) continue;
     const rules = (section as { rules?: unknown } | null)?.rules;
     if (!Array.isArray(rules) || rules.length === 0 || !rules.every((p) => typeof p === "string" && p !== "")) {
@@ -38,7 +48,7 @@ export function configuredPolicy(cwd: string): { file: string; named: string[]; 
     const paths = (rules as string[]).map((p) => resolve(dirname(path), p));
     const missing = (rules as string[]).filter((_, i) => !existsSync(paths[i]!));
     if (missing.length > 0) throw new RuleSetError(missing.map((p) => `${where}: rules: ${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`));
-    return { file: name === "package.json" ? 'package.json "vmvc"' : name, named: rules as string[], paths };
+    return { file: file === "package.json" ? `${name} "vmvc"` : name, named: rules as string[], paths };
   }
   return undefined;
 }
