@@ -1,22 +1,17 @@
-import { UNKNOWN } from "../engine/certainty.js";
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { skippableQuestions } from "../engine/explain.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
+import { valueProblem, valuesOf } from "../engine/values.js";
 import { UsageError } from "../errors.js";
 import { didYouMean, quote } from "../suggest.js";
 import { parseJson } from "../json.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
-/** A question's values, and "unknown" for "not sure". */
-const valuesOf = (q: Question): string[] => [...q.choices.map((c) => c.value), UNKNOWN];
-
 function checkValue(question: Question, value: unknown, where: string): string {
-  const allowed = valuesOf(question);
-  if (typeof value === "string" && allowed.includes(value)) return value;
-  const shown = typeof value === "string" ? quote(value) : value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`;
-  const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
-  throw new UsageError(`${where} ${shown} is not one of ${allowed.join(", ")}${hint}`);
+  const problem = valueProblem(question, value);
+  if (problem !== undefined) throw new UsageError(`${where} ${problem}`);
+  return value as string;
 }
 
 /** Answers given as --<question> flags, by question id. */

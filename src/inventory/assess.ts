@@ -1,8 +1,8 @@
-import { outlook, UNKNOWN, type Dependence } from "../engine/certainty.js";
+import { outlook, type Dependence } from "../engine/certainty.js";
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { evaluate } from "../engine/evaluate.js";
 import type { Answers, OptionId, Question } from "../engine/model.js";
-import { didYouMean, quote } from "../suggest.js";
+import { valueProblem } from "../engine/values.js";
 import { completeAnswers } from "./columns.js";
 
 // One inventory row's advice, as assess reports it. Pure, and cached by answer set: an
@@ -43,10 +43,8 @@ export class Assessor {
   /** A problem with a given value, or undefined when every value is one the question takes. */
   private check(given: Answers): string | undefined {
     for (const q of this.questions) {
-      const value = given[q.id];
-      if (value === undefined || value === UNKNOWN || q.choices.some((c) => c.value === value)) continue;
-      const allowed = [...q.choices.map((c) => c.value), UNKNOWN];
-      return `${q.id}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`;
+      const problem = given[q.id] === undefined ? undefined : valueProblem(q, given[q.id]);
+      if (problem !== undefined) return `${q.id}: ${problem}`;
     }
     return undefined;
   }

@@ -1,0 +1,15 @@
+import { didYouMean, quote } from "../suggest.js";
+import { UNKNOWN } from "./certainty.js";
+import type { Question } from "./model.js";
+
+/** The values a question takes: its choices, and "unknown" for "not sure". */
+export const valuesOf = (question: Question): string[] => [...question.choices.map((c) => c.value), UNKNOWN];
+
+/** What is wrong with a value given for a question, with a near miss suggested; undefined when it is one of its values. */
+export function valueProblem(question: Question, value: unknown): string | undefined {
+  const allowed = valuesOf(question);
+  if (typeof value === "string" && allowed.includes(value)) return undefined;
+  const shown = typeof value === "string" ? quote(value) : value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+  const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
+  return `${shown} is not one of ${allowed.join(", ")}${hint}`;
+}
