@@ -328,3 +328,63 @@ describe("rule and config files from the real world", () => {
     expect(ruleSet.rules.filter((r) => r.id === "house-rule")).toHaveLength(1);
   });
 });
+
+describe("values a policy adds to a shipped question", () => {
+  const addTo = (question: string, choice: Record<string, string>) => layer({ "policy.json": { questions: [{ id: question, choices: [{ label: "Added", meaning: "a value the policy adds", ...choice }] }] } });
+  const eligible = (ruleSet: ReturnType<typeof layer>, answers: Record<string, string>) =>
+    evaluate(compile(ruleSet), answers).options.filter((o) => o.eligible).map((o) => o.id).sort();
+
+  it("fail closed: every option a shipped hard fact governs through that question is ruled out for it", () => {
+    // Reasoning, from the hard facts as the sources state them: a hard fact reads a question when
+    // its conditions name it. Any option such a fact can rule out must be ruled out for a value
+    // the fact does not know, whatever the other answers, since nothing says the fact passes.
+    for (const question of shipped.questions) {
+      const governed = new Set(shipped.rules.filter((r) => isExclusion(r.effect) && [...r.when, ...r.unless].some((c) => Object.hasOwn(c, question.id))).map((r) => r.effect.option));
+      const ruleSet = addTo(question.id, { value: "added-value" });
+      for (const hostOs of ["2016", "2022", "2025"]) {
+        const left = eligible(ruleSet, { ...baseAnswers, "host-os": hostOs, [question.id]: "added-value" });
+        for (const option of governed) expect(left, `${question.id}: ${option}`).not.toContain(option);
+      }
+    }
+  });
+
+  it("rules out all three for a guest OS no hard fact knows, and says how to fix it", () => {
+    // The guest's version decides process isolation (must match the host), Hyper-V isolation
+    // (no newer than the host) and VMs (a 2025 guest needs a 2022 host): none can pass "ubuntu".
+    const ruleSet = addTo("guest-os", { value: "ubuntu" });
+    for (const hostOs of ["2016", "2019", "2022", "2025"]) expect(eligible(ruleSet, { ...baseAnswers, "host-os": hostOs, "guest-os": "ubuntu" })).toEqual([]);
+    const result = evaluate(compile(ruleSet), { ...baseAnswers, "guest-os": "ubuntu" });
+    expect(result.reasons.find((r) => r.rule === "unknown-guest-os-ubuntu-rules-out-vm")?.remedy).toMatch(/"as"/);
+    // Answers the policy did not touch are unchanged.
+    expect(evaluate(compile(ruleSet), baseAnswers).recommendation).toBe(evaluate(compile(shipped), baseAnswers).recommendation);
+  });
+
+  it('with "as", inherit the rules of the value named', () => {
+    // A 2025 host runs process-isolated 2022 and 2025 images and Hyper-V-isolated images up to
+    // 2025 (version-compatibility); a host added "as" 2025 must do the same.
+    // Docker rather than Kubernetes, which has no Hyper-V isolation.
+    const ruleSet = addTo("host-os", { value: "next", as: "2025" });
+    const answers = { ...baseAnswers, deploy: "docker", "host-os": "next" };
+    expect(eligible(ruleSet, { ...answers, "guest-os": "2025" })).toEqual(["container", "hyperv-container", "vm"]);
+    expect(eligible(ruleSet, { ...answers, "guest-os": "2019" })).toEqual(["hyperv-container", "vm"]);
+    // Linux needs a VM, added "as" linux or not.
+    const linuxLike = addTo("guest-os", { value: "ubuntu", as: "linux" });
+    expect(eligible(linuxLike, { ...baseAnswers, "guest-os": "ubuntu" })).toEqual(["vm"]);
+  });
+
+  it('reject an "as" that names no existing value, or that sits on a new question', () => {
+    expect(problemsOf(() => addTo("host-os", { value: "next", as: "2052" }))).toEqual([expect.stringMatching(/policy\.json: question "host-os": choices: value "next": as: "2052" is not one of 2016, 2019, 2022, 2025 \(did you mean/)]);
+    expect(problemsOf(() => layer({ "policy.json": { questions: [{ id: "owner", prompt: "Whose?", choices: [{ value: "ours", label: "Ours", meaning: "ours", as: "x" }] }] } }))).toEqual([
+      expect.stringMatching(/question "owner": choices: value "ours": as: only a value added to an existing question/),
+    ]);
+  });
+
+  it("are reported by rules check when they have no \"as\"", async () => {
+    const { checkRuleSet } = await import("../src/engine/check.js");
+    const report = checkRuleSet(compile(addTo("boundary", { value: "partner" })));
+    const finding = report.findings.find((f) => f.kind === "unknown-value");
+    // Only process isolation has a hard fact on the boundary (hostile tenants).
+    expect(finding?.message).toMatch(/value "partner" of --boundary .* rules out container;/);
+    expect(checkRuleSet(compile(addTo("boundary", { value: "partner", as: "hostile" }))).findings.some((f) => f.kind === "unknown-value")).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import type { Answers, Clause, OptionId, Rule } from "./model.js";
 // Static analysis of a rule set: evaluate every combination of answers once and report
 // what a policy author needs to know before shipping.
 
-export type FindingKind = "nothing-fits" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
+export type FindingKind = "unknown-value" | "nothing-fits" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
 
 export interface Finding {
   severity: "error" | "warning" | "info";
@@ -76,6 +76,15 @@ export function checkRuleSet(c: CompiledRuleSet): CheckReport {
       message: `${recommended.none!.toLocaleString("en-US")} combination${recommended.none === 1 ? "" : "s"} of answers leave no option eligible; advise reports them as "nothing fits", with every blocker and its remedy`,
       count: recommended.none!,
       examples: noneExamples,
+    });
+  }
+  for (const added of ruleSet.policy?.addedValues ?? []) {
+    if (added.as !== undefined) continue;
+    findings.push({
+      severity: "warning",
+      kind: "unknown-value",
+      message: `value "${added.value}" of --${added.question} (${added.file}): no hard fact knows it and it has no "as", so it rules out ${added.ruledOut.join(", ") || "nothing"}; give it "as": the existing value it behaves like`,
+      examples: [],
     });
   }
   ruleSet.rules.forEach((rule, r) => {

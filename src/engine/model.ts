@@ -91,12 +91,24 @@ export interface PolicyLayer {
   files: number;
 }
 
+export interface AddedValue {
+  question: string;
+  value: string;
+  /** The existing value it behaves like. */
+  as?: string;
+  file: string;
+  /** Without `as`: the options ruled out for it, because hard facts about them read this question. */
+  ruledOut: OptionId[];
+}
+
 export interface RuleSet {
   /** The policies layered over the shipped rules, in order; absent for the shipped rules alone. */
   policy?: {
     layers: PolicyLayer[];
     /** Hard facts a policy disabled or replaced on purpose ("override": "hard-fact"). */
     overriddenHardFacts: { rule: string; file: string }[];
+    /** Values a policy added to an existing question; without `as`, hard facts fail closed on them. */
+    addedValues: AddedValue[];
   };
   /** In display order. */
   options: Option[];

@@ -51,5 +51,5 @@ export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<Rule
     files.forEach((f) => seen.add(f));
     return files.length === 0 ? [] : [{ path, from, files: files.length }];
   });
-  return { ...ruleSet, policy: { layers, overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [] } };
+  return { ...ruleSet, policy: { layers, overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [], addedValues: ruleSet.policy?.addedValues ?? [] } };
 }

@@ -1,4 +1,4 @@
-import type { Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage } from "../engine/model.js";
+import type { AddedValue, Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage, TieBreak } from "../engine/model.js";
 import { isExclusion } from "../engine/model.js";
 import { didYouMean, quote } from "../suggest.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
@@ -44,6 +44,7 @@ export const emptyRuleSet = (optionsFile: OptionsFile): RuleSet => ({
 export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   const problems: string[] = [];
   const overriddenHardFacts = [...(base.policy?.overriddenHardFacts ?? [])];
+  const addedValues: AddedValue[] = [];
   const options: Option[] = base.options;
   const questions = new Map<string, Question>(base.questions.map((q) => [q.id, q]));
   const sources = new Map<string, SourcePage>(base.sources.map((p) => [p.id, p]));
@@ -74,14 +75,24 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
         if (existing) {
           // A later layer may add values to a question, never remove or rename them.
           const added = raw.choices.filter((c) => !existing.choices.some((e) => e.value === c.value));
+          for (const { value, as } of added) {
+            const known = existing.choices.map((c) => c.value);
+            if (as !== undefined && !known.includes(as)) problems.push(`${where}: choices: value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`);
+            else if (as !== undefined && addedValues.some((a) => a.question === raw.id && a.value === as && a.as === undefined)) {
+              problems.push(`${where}: choices: value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`);
+            } else addedValues.push({ question: raw.id, value, ...(as !== undefined ? { as } : {}), file, ruledOut: [] });
+          }
           questions.set(raw.id, {
             ...existing,
             prompt: raw.prompt ?? existing.prompt,
             help: raw.help ?? existing.help,
             topic: raw.topic ?? existing.topic,
-            choices: [...existing.choices, ...added],
+            choices: [...existing.choices, ...added.map(({ value, label, meaning }) => ({ value, label, meaning }))],
           });
           continue;
+        }
+        for (const c of raw.choices.filter((c) => c.as !== undefined)) {
+          problems.push(`${where}: choices: value "${c.value}": as: only a value added to an existing question can say which value it behaves like`);
         }
         if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
         questions.set(raw.id, {
@@ -164,12 +175,15 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
     }
   }
 
+  const tieBreaks = placeAddedValues(addedValues, rules, base.tieBreaks, questions, options, problems);
   const ruleSet: RuleSet = {
-    ...(tiers.length > 0 || base.policy ? { policy: { layers: base.policy?.layers ?? [], overriddenHardFacts } } : {}),
+    ...(tiers.length > 0 || base.policy
+      ? { policy: { layers: base.policy?.layers ?? [], overriddenHardFacts, addedValues: [...(base.policy?.addedValues ?? []), ...addedValues] } }
+      : {}),
     options,
     tieBreak: base.tieBreak,
     tieBreakReason: base.tieBreakReason,
-    tieBreaks: base.tieBreaks,
+    tieBreaks,
     questions: [...questions.values()],
     sources: [...sources.values()],
     rules: [...rules.values()],
@@ -178,6 +192,65 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   problems.push(...checkReferences(ruleSet));
   if (problems.length > 0) throw new RuleSetError(problems);
   return ruleSet;
+}
+
+const mentions = (rule: Rule, question: string): boolean => [...rule.when, ...rule.unless].some((c) => Object.hasOwn(c, question));
+
+/** Every clause that lists `as` lists `value` too, so the value inherits the rules of the one it behaves like. */
+function inherit(list: readonly Clause[], question: string, as: string, value: string): Clause[] {
+  return list.map((clause) => (clause[question]?.includes(as) ? { ...clause, [question]: [...clause[question]!, value] } : clause));
+}
+
+/**
+ * Hard facts name the values they know, so a value a policy adds would slip past them.
+ * With `as`, it takes on the rules of an existing value; without, every option a hard fact
+ * governs through that question is ruled out for it (fails closed). Returns the tie-breaks,
+ * which inherit too.
+ */
+function placeAddedValues(
+  addedValues: AddedValue[],
+  rules: Map<string, Rule>,
+  tieBreaks: readonly TieBreak[],
+  questions: ReadonlyMap<string, Question>,
+  options: readonly Option[],
+  problems: string[],
+): TieBreak[] {
+  let result = [...tieBreaks];
+  const hardFacts = [...rules.values()].filter((r) => isExclusion(r.effect));
+  for (const added of addedValues) {
+    const { question, value, as, file } = added;
+    if (as !== undefined) {
+      for (const rule of rules.values()) {
+        if (mentions(rule, question)) rules.set(rule.id, { ...rule, when: inherit(rule.when, question, as, value), unless: inherit(rule.unless, question, as, value) });
+      }
+      result = result.map((t) => ({ ...t, when: inherit(t.when, question, as, value) }));
+      continue;
+    }
+    const q = questions.get(question)!;
+    const label = q.choices.find((c) => c.value === value)!.label;
+    for (const option of options) {
+      const governing = hardFacts.find((r) => r.effect.option === option.id && mentions(r, question));
+      if (!governing) continue;
+      const id = `unknown-${question}-${value}-rules-out-${option.id}`;
+      if (rules.has(id)) {
+        problems.push(`${file}: question "${question}": value "${value}": the rule id "${id}" is taken; vmvc needs it to rule ${option.id} out for this value`);
+        continue;
+      }
+      added.ruledOut.push(option.id);
+      rules.set(id, {
+        id,
+        when: [{ [question]: [value] }],
+        unless: [],
+        effect: { option: option.id, exclude: true },
+        reason: `"${label}", an answer ${file} adds to ${q.topic}, does not say which existing answer it is like, so the hard facts about ${option.label} cannot tell whether they hold.`,
+        remedy: `In ${file}, give the value "as": the existing answer it behaves like (one of ${q.choices.filter((c) => !addedValues.some((a) => a.question === question && a.value === c.value)).map((c) => c.value).join(", ")}).`,
+        source: governing.source,
+        rationale: "Fails closed: an answer the hard facts do not know is ruled out rather than assumed safe.",
+        file,
+      });
+    }
+  }
+  return result;
 }
 
 function checkSource(ref: string, sources: readonly SourcePage[]): string | undefined {

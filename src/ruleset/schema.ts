@@ -58,6 +58,8 @@ const choice = z.strictObject({
   value: answerId.refine((value) => value !== "unknown", '"unknown" is the answer for "not sure" to every question; choose another value'),
   label: text,
   meaning: text,
+  /** For a value added to an existing question: the existing value it behaves like, whose rules it inherits. */
+  as: answerId.optional(),
 });
 
 export const questionSchema = z.strictObject({
