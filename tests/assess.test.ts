@@ -209,6 +209,15 @@ describe("vmvc assess: outputs", () => {
     expect(run.stdout).toMatch(/\| Virtual machine \(Hyper-V\) \| 4 \| 40\.0% \|/);
   });
 
+  it("keeps a Markdown row whole when a name holds a pipe, a line break or an escape", async () => {
+    // A pipe would start a new cell and a line break a new row; ESC would reach whoever cats the file.
+    const file = write("odd.csv", `name,${header}\n"a|b\nc\u001b[2J",${Object.values(FULL).join(",")}\n`);
+    const run = await cli(["assess", file, "--format", "markdown"]);
+    const row = run.stdout.split("\n").filter((l) => l.startsWith("| 2 |"));
+    expect(row).toHaveLength(1);
+    expect(row[0]).toMatch(/^\| 2 \| a\\\|b c\\u001b\[2J \| /);
+  });
+
   it("prints a short summary at a terminal instead of every row", async () => {
     const run = await cli(["assess", inventory], { terminalColumns: 100, env: { NO_COLOR: "1" } });
     expect(run.stdout).toMatch(/^Assessed 10 of 10 workloads\./);

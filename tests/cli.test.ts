@@ -418,3 +418,53 @@ describe("--width and config discovery", () => {
     expect(bad.stderr).toMatch(/\.\.\/\.\.\/vmvc\.config\.json: expected \{ "rules"/);
   });
 });
+
+describe("terminal safety: input echoed back never drives the terminal", () => {
+  // ESC starts colour, cursor and title sequences, BEL ends an OSC one, U+009B is the one-byte CSI.
+  const hostile = "\x1b[31mRED\x1b]0;pwned\x07\u009b2J\u202e";
+  const raw = /[\u001b\u0007\u009b\u202e]/; // eslint-disable-line no-control-regex -- what must not get through
+  const dir = tmp();
+  it.each([
+    ["an unknown option", [`--${hostile}`]],
+    ["an unknown option to a command", ["advise", `--${hostile}`]],
+    ["an unknown command", [hostile]],
+    ["an unknown rules command", ["rules", hostile]],
+    ["help for an unknown command", ["help", hostile]],
+    ["a --rows value", ["compare", "--rows", hostile]],
+    ["a --format value", ["compare", "--format", hostile]],
+    ["a rule id", ["rules", "show", hostile]],
+    ["a --source value", ["rules", "list", "--source", hostile]],
+    ["a --option value", ["rules", "list", "--option", hostile]],
+    ["a --question value", ["rules", "list", "--question", hostile]],
+    ["an answer", ["advise", ...allFlags(), "--workload", hostile]],
+    ["an answers file name", ["advise", "--answers", join(dir, hostile)]],
+    ["a rules path", ["advise", "--rules", join(dir, hostile)]],
+    ["an inventory path", ["assess", join(dir, hostile)]],
+  ])("escapes %s", async (_what, argv) => {
+    const { code, stderr } = await cli(argv);
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(raw);
+    expect(stderr).toContain("\\u001b");
+  });
+
+  it("cuts a 120 KB option name or value short", async () => {
+    const long = "x".repeat(120_000);
+    for (const argv of [[`--${long}`], ["compare", "--rows", long], ["advise", ...allFlags(), "--workload", long], ["rules", "show", long]]) {
+      const { code, stderr } = await cli(argv);
+      expect(code).toBe(2);
+      expect(stderr.length).toBeLessThan(1_000);
+    }
+  });
+
+  it("refuses control characters in rule files, which are printed to terminals and documents", async () => {
+    const file = join(dir, "policy.json");
+    writeFileSync(file, JSON.stringify({
+      sources: [{ id: "hp", title: `Policy${hostile}`, url: "https://example.com/\x1b]8;;x", sections: [{ id: "s", title: "S" }] }],
+      rules: [{ id: "r", effect: { option: "vm", score: 1 }, reason: `Ours.${hostile}`, source: "hp#s" }],
+    }));
+    const { code, stderr } = await cli(["rules", "validate", file]);
+    expect(code).toBe(2);
+    for (const field of ['source "hp": title', 'source "hp": url', 'rule "r": reason']) expect(stderr).toContain(`${field}: must not contain control characters`);
+    expect(stderr).not.toMatch(raw);
+  });
+});

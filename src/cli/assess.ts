@@ -14,6 +14,7 @@ import { createStyle } from "../render/style.js";
 import { didYouMean, quote } from "../suggest.js";
 import { answersFromFlags } from "./answers.js";
 import type { Context } from "./context.js";
+import { readProblem } from "../text.js";
 
 // `vmvc assess`: an inventory in, one result per row out, streamed so that memory stays flat.
 
@@ -48,7 +49,7 @@ function sink(ctx: Context, output: string | undefined): { write(text: string): 
     try {
       fd = openSync(resolve(ctx.cwd, output), "w");
     } catch (error) {
-      throw new UsageError(`--output ${quote(output)}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`--output ${quote(output)}: cannot write: ${readProblem(error)}`);
     }
   }
   let pending: string[] = [];
@@ -159,7 +160,7 @@ export async function runAssess(ctx: Context, input: string, flags: AssessFlags,
     const next = await chunks.next();
     head = next.done ? Buffer.alloc(0) : Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
   } catch (error) {
-    throw new UsageError(`${input === "-" ? "stdin" : quote(input)}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`${input === "-" ? "stdin" : quote(input)}: cannot read: ${readProblem(error)}`);
   }
   const start = head.subarray(0, 4096).toString("utf8");
   const rest = async function* (): AsyncGenerator<Buffer> {

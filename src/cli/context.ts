@@ -23,6 +23,7 @@ export interface Context {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   out(text: string): void;
+  /** Diagnostics: control characters in them are escaped, since they echo input. */
   err(text: string): void;
   readFile(path: string): string;
   readStdin(): string;

@@ -2,7 +2,7 @@ import { createReadStream, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { CommanderError } from "commander";
 import { InterruptError, RuleSetError, UsageError } from "../errors.js";
-import { didYouMean, quote } from "../suggest.js";
+import { didYouMean, printable, quote } from "../suggest.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js";
 import type { Context } from "./context.js";
 import { buildProgram, COMMAND_NAMES } from "./program.js";
@@ -85,6 +85,8 @@ export interface Io {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
   const err = (text: string): void => void io.stderr.write(text);
+  // Messages echo input (names, values, paths): nothing they quote may drive the terminal.
+  const errorMessage = (text: string): void => err(printable(text));
   try {
     const name = commandTarget(argv);
     if (argv[0] === "help" && name !== undefined && !COMMAND_NAMES.includes(name)) {
@@ -92,13 +94,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     if (argv.length === 1 && argv[0] === "-v") throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
     // Only a command needs the rule set: `vmvc --help` starts without it.
-    const target = name !== undefined && COMMAND_NAMES.includes(name) ? { name, ctx: await commandContext(argv, io, out, err) } : undefined;
+    const target = name !== undefined && COMMAND_NAMES.includes(name) ? { name, ctx: await commandContext(argv, io, out, errorMessage) } : undefined;
     let invocation: (() => Promise<number>) | undefined;
-    const program = buildProgram({ out, err, version, target, onParsed: (run) => (invocation = run) });
+    const program = buildProgram({ out, err: errorMessage, version, target, onParsed: (run) => (invocation = run) });
     await program.parseAsync(argv as string[], { from: "user" });
     return invocation ? await invocation() : 0;
   } catch (error) {
-    return report(error, err);
+    return report(error, errorMessage);
   }
 }
 
@@ -217,7 +219,7 @@ export async function main(): Promise<never> {
   const stderr = output(2);
   const unexpected = (error: unknown): void => {
     if (stdout.isTTY && TERMINAL_GONE.has((error as NodeJS.ErrnoException | null)?.code ?? "")) return hangUp();
-    process.exit(report(error, (text) => void stderr.write(text)));
+    process.exit(report(error, (text) => void stderr.write(printable(text))));
   };
   process.on("uncaughtException", unexpected);
   process.on("unhandledRejection", unexpected);

@@ -1,11 +1,12 @@
 import type { Reason } from "../engine/model.js";
+import { escapeControls } from "../suggest.js";
+import { markdownCell } from "./cells.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
 import { assumption, outlookLines, overrideWarnings, weighing, type Report } from "./report.js";
 
 // The advice as an architecture decision record a team can commit next to its code.
 
-const escapeCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderAdviceMarkdown(report: Report, date: string): string {
   const { advice, ruleSet, command } = report;
@@ -22,7 +23,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   const layers = ruleSet.policy?.layers ?? [];
   const decidedWith = layers.length === 0
     ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
-    : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `\`${l.path}\` (from ${l.from})`).join(", then ")}`;
+    : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `\`${escapeControls(l.path)}\` (from ${escapeControls(l.from)})`).join(", then ")}`;
   out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: ${decidedWith}`, "");
   for (const warning of overrideWarnings(ruleSet)) out.push(`> **${warning}**`, "");
 
@@ -35,7 +36,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
         : value === undefined
           ? "_not asked: could not change the outcome_"
           : `${choiceLabel(ruleSet, q.id, value)} (\`${value}\`)`;
-    out.push(`| ${escapeCell(q.prompt)}${q.help ? `<br>_${escapeCell(q.help)}_` : ""} | ${escapeCell(answer)} |`);
+    out.push(`| ${markdownCell(q.prompt)}${q.help ? `<br>_${markdownCell(q.help)}_` : ""} | ${markdownCell(answer)} |`);
   }
   out.push("", `Reproduce with \`${command.join(" ")}\`.`, "");
 
@@ -63,7 +64,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
       const q = ruleSet.questions.find((x) => x.id === id)!;
       const d = matters.get(id);
       const impact = !d ? "the decision holds whatever the answer" : d.byValue ? "this answer alone can change the decision" : "this answer can change the decision, together with the others to confirm";
-      out.push(`- ${escapeCell(q.prompt)} (\`--${id}\`): ${impact}.`);
+      out.push(`- ${markdownCell(q.prompt)} (\`--${id}\`): ${impact}.`);
     }
     out.push("");
   }

@@ -1,4 +1,5 @@
 import type { RuleSet } from "../engine/model.js";
+import { csvCell, markdownCell } from "./cells.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
 import type { AssessedRow, Summary } from "../inventory/summary.js";
 import type { Style } from "./style.js";
@@ -15,11 +16,6 @@ export function rowJson(row: AssessedRow, adviceJson: string | undefined): strin
   return adviceJson !== undefined ? `${head}${adviceJson}` : `${head}"error":${JSON.stringify(row.error)}}`;
 }
 
-/** A CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function csvHeader(ruleSet: RuleSet): string {
   return ["line", "name", "recommendation", "margin", "share", "depends_on", "nothing_fits", "excluded", "reasons", ...ruleSet.questions.map((q) => q.id), "error"].join(",") + "\r\n";
@@ -95,7 +91,6 @@ export function terminalSummary(summary: Summary, ruleSet: RuleSet, style: Style
   return out.join("\n") + "\n";
 }
 
-const mdCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 /** Rows shown in a report's table; the rest are counted, and the CSV has them all. */
 export const REPORT_ROWS = 2_000;
@@ -112,7 +107,7 @@ export function markdownReport(summary: Summary, rows: readonly AssessedRow[], r
     for (const b of summary.blockers.slice(0, 10)) {
       const rule = ruleOf(ruleSet, b.rule);
       const info = rule ? sourceInfo(ruleSet, rule.source) : undefined;
-      out.push(`| \`${b.rule}\` | ${mdCell(optionLabel(ruleSet, b.option))} | ${count(b.rows)} | ${mdCell(rule?.reason ?? "")}${info?.url ? ` [source](${info.url})` : ""} |`);
+      out.push(`| \`${b.rule}\` | ${markdownCell(optionLabel(ruleSet, b.option))} | ${count(b.rows)} | ${markdownCell(rule?.reason ?? "")}${info?.url ? ` [source](${info.url})` : ""} |`);
     }
     out.push("");
   }
@@ -125,7 +120,7 @@ export function markdownReport(summary: Summary, rows: readonly AssessedRow[], r
   for (const row of rows.slice(0, REPORT_ROWS)) {
     const outcome = row.advice ? optionLabel(ruleSet, row.advice.recommendation) : `invalid: ${row.error}`;
     const share = row.advice ? percent(row.advice.certainty.share, 1) : "";
-    out.push(`| ${row.line} | ${mdCell(row.name ?? "")} | ${mdCell(outcome)} | ${share} |`);
+    out.push(`| ${row.line} | ${markdownCell(row.name ?? "")} | ${markdownCell(outcome)} | ${share} |`);
   }
   if (summary.rows > REPORT_ROWS) out.push("", `The first ${count(REPORT_ROWS)} of ${count(summary.rows)} workloads are listed; \`--format csv\` gives every one.`);
   return out.join("\n") + "\n";

@@ -1,4 +1,5 @@
 import type { ComparisonRow, RuleSet } from "../engine/model.js";
+import { csvCell, markdownCell } from "./cells.js";
 import { sourceInfo } from "../engine/sources.js";
 
 /** Every source a row draws on: its own, then each cell's, once each. */
@@ -14,15 +15,12 @@ export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): s
   return JSON.stringify(data, null, 2) + "\n";
 }
 
-const csvCell = (text: string): string => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
 export function compareCsv(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
   const header = ["id", "feature", ...ruleSet.options.map((o) => o.id), "sources"];
   const lines = rows.map((r) => [r.id, r.feature, ...ruleSet.options.map((o) => r.values[o.id] ?? ""), rowSources(r).join(" ")]);
   return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
-const mdCell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 /** A table for a document, with the sources it draws on as numbered links after it. */
 export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
@@ -31,12 +29,12 @@ export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]
   const header = `| Feature | ${ruleSet.options.map((o) => o.short).join(" | ")} |`;
   const rule = `| --- | ${ruleSet.options.map(() => "---").join(" | ")} |`;
   const body = rows.map((r) => {
-    const cells = ruleSet.options.map((o) => `${mdCell(r.values[o.id] ?? "")} ${marks(r.cellSources?.[o.id] ?? [r.source])}`);
-    return `| ${mdCell(r.feature)} | ${cells.join(" | ")} |`;
+    const cells = ruleSet.options.map((o) => `${markdownCell(r.values[o.id] ?? "")} ${marks(r.cellSources?.[o.id] ?? [r.source])}`);
+    return `| ${markdownCell(r.feature)} | ${cells.join(" | ")} |`;
   });
   const sources = refs.map((ref, i) => {
     const info = sourceInfo(ruleSet, ref);
-    return `${i + 1}. [${mdCell(info.page)}: ${mdCell(info.section)}](${info.url})`;
+    return `${i + 1}. [${markdownCell(info.page)}: ${markdownCell(info.section)}](${info.url})`;
   });
   return [header, rule, ...body, "", "Sources:", "", ...sources].join("\n") + "\n";
 }

@@ -1,4 +1,5 @@
 import type { Certainty } from "../engine/certainty.js";
+import { escapeControls } from "../suggest.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
@@ -21,7 +22,7 @@ export function layersOf(ruleSet: RuleSet, version: string): { path: string; fro
 /** "Rules in force: vmvc's, then policy/ (3 files, from vmvc.config.json)." */
 export function layersLine(ruleSet: RuleSet, version: string): string {
   const layers = ruleSet.policy?.layers ?? [];
-  const policy = layers.map((l) => `${l.path} (${l.files} file${l.files === 1 ? "" : "s"}, from ${l.from})`);
+  const policy = layers.map((l) => escapeControls(`${l.path} (${l.files} file${l.files === 1 ? "" : "s"}, from ${l.from})`));
   return `Rules in force: vmvc ${version}'s${policy.length > 0 ? `, then ${policy.join(", then ")}` : ", from Microsoft's guidance alone"}.`;
 }
 

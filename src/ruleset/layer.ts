@@ -1,6 +1,6 @@
 import type { AddedValue, Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage, TieBreak } from "../engine/model.js";
 import { isExclusion } from "../engine/model.js";
-import { didYouMean, quote } from "../suggest.js";
+import { didYouMean, escapeControls, quote } from "../suggest.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
 import { RuleSetError } from "../errors.js";
 
@@ -242,8 +242,8 @@ function placeAddedValues(
         when: [{ [question]: [value] }],
         unless: [],
         effect: { option: option.id, exclude: true },
-        reason: `"${label}", an answer ${file} adds to ${q.topic}, does not say which existing answer it is like, so the hard facts about ${option.label} cannot tell whether they hold.`,
-        remedy: `In ${file}, give the value "as": the existing answer it behaves like (one of ${q.choices.filter((c) => !addedValues.some((a) => a.question === question && a.value === c.value)).map((c) => c.value).join(", ")}).`,
+        reason: `"${label}", an answer ${escapeControls(file)} adds to ${q.topic}, does not say which existing answer it is like, so the hard facts about ${option.label} cannot tell whether they hold.`,
+        remedy: `In ${escapeControls(file)}, give the value "as": the existing answer it behaves like (one of ${q.choices.filter((c) => !addedValues.some((a) => a.question === question && a.value === c.value)).map((c) => c.value).join(", ")}).`,
         source: governing.source,
         rationale: "Fails closed: an answer the hard facts do not know is ruled out rather than assumed safe.",
         file,

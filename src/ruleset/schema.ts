@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER } from "../suggest.js";
 
 // The shape of a rule file. References between files (question ids, values, sources) are
 // checked after layering, in validate.ts, because a file may use what another file defines.
@@ -6,7 +7,9 @@ import { z } from "zod";
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and dashes, like \"my-rule\"");
-const text = z.string().trim().min(1, "must not be empty");
+// Rule files are printed to terminals and documents: no escape sequences, line breaks or bidi overrides.
+const printable = z.string().refine((s) => !CONTROL_CHARACTER.test(s), "must not contain control characters (escape sequences, tabs, line breaks, bidi overrides)");
+const text = printable.trim().min(1, "must not be empty");
 
 /** Question and value ids become flags and flag values, so they take the shape commander reads back unchanged. */
 export const ANSWER_ID_PATTERN = "lower-case letters and digits in words joined by single dashes, not starting with \"no-\"";
@@ -72,12 +75,12 @@ export const questionSchema = z.strictObject({
   choices: z.array(choice).min(1, "must list at least one choice"),
 });
 
-const section = z.strictObject({ id, title: text, anchor: z.string().optional() });
+const section = z.strictObject({ id, title: text, anchor: printable.optional() });
 
 export const sourcePageSchema = z.strictObject({
   id,
   title: text,
-  url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }),
+  url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).and(printable),
   sections: z.array(section).min(1, "must list at least one section"),
 });
 
