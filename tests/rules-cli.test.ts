@@ -155,6 +155,32 @@ describe("vmvc rules check", () => {
   });
 });
 
+describe("vmvc rules check, at scale", () => {
+  const manyRules = (n: number) => ({
+    rules: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, when: { workload: "web" }, effect: { option: "vm", score: 1 }, reason: "Ours.", source: "containers-vs-vm#isolation" })),
+  });
+
+  it("refuses, with the figures, a sweep whose combinations times rules pass the bound", async () => {
+    // 933,120 shipped combinations times 2,200 + 76 rules is over 2 billion: about 15 s of work.
+    const run = await cli(["rules", "check", "--rules", write(tmp(), "many.json", manyRules(2_200))]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/933,120 combinations times 2,2\d\d rules is more than the 2,000,000,000 a check can sweep/);
+  });
+
+  it("reports its progress to whoever asks, up to every combination", async () => {
+    const [{ checkRuleSet, combinationCount }, { compile }] = await Promise.all([import("../src/engine/check.js"), import("../src/engine/compile.js")]);
+    const c = compile(shipped);
+    const heard: number[] = [];
+    checkRuleSet(c, (done, total) => {
+      expect(total).toBe(combinationCount(c));
+      heard.push(done);
+    });
+    expect(heard.length).toBeGreaterThan(5);
+    expect(heard.every((d, i) => i === 0 || d > heard[i - 1]!)).toBe(true);
+    expect(heard.at(-1)).toBeLessThanOrEqual(combinationCount(c));
+  });
+});
+
 describe("policies layered over the shipped rules", () => {
   it("changes the recommendation in examples/policy the way the README says", async () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");

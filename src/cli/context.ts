@@ -25,6 +25,8 @@ export interface Context {
   out(text: string): void;
   /** Diagnostics: control characters in them are escaped, since they echo input. */
   err(text: string): void;
+  /** A passing status line on stderr's terminal, replaced by the next; "" clears it. Does nothing elsewhere. */
+  status(line: string): void;
   readFile(path: string): string;
   readStdin(): string;
   /** A file, or stdin for "-", as a stream of bytes. */

@@ -2,7 +2,7 @@ import { createReadStream, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { CommanderError } from "commander";
 import { InterruptError, RuleSetError, UsageError } from "../errors.js";
-import { didYouMean, printable, quote } from "../suggest.js";
+import { didYouMean, escapeControls, printable, quote } from "../suggest.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js";
 import type { Context } from "./context.js";
 import { buildProgram, COMMAND_NAMES } from "./program.js";
@@ -130,11 +130,21 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     stderrIsTTY: io.stderr.isTTY === true,
     out,
     err,
+    status: statusLine(io.stderr),
     readFile: (path) => decodeText(readBounded(resolve(io.cwd, path))),
     readStdin: io.readStdin,
     openInput: (path) => (path === "-" ? (io.stdinStream?.() ?? (async function* () { yield io.readStdin(); })()) : createReadStream(resolve(io.cwd, path))),
     today: () => new Date().toISOString().slice(0, 10),
     ...(io.ask ? { ask: io.ask } : {}),
+  };
+}
+
+function statusLine(stderr: Io["stderr"]): Context["status"] {
+  let showing = false;
+  return (line) => {
+    if (stderr.isTTY !== true || (line === "" && !showing)) return;
+    showing = line !== "";
+    stderr.write(`\r\x1b[2K${escapeControls(line)}`);
   };
 }
 

@@ -1,4 +1,4 @@
-import { checkRuleSet, combinationCount, MAX_COMBINATIONS } from "../engine/check.js";
+import { checkLimit, checkRuleSet } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
 import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
@@ -103,12 +103,21 @@ export async function runRulesSchema(ctx: Context): Promise<number> {
 
 export async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boolean }): Promise<number> {
   const compiled = compile(ctx.ruleSet);
-  const total = combinationCount(compiled);
-  if (total > MAX_COMBINATIONS) {
-    throw new UsageError(`${total.toLocaleString("en-US")} combinations of answers is more than the ${MAX_COMBINATIONS.toLocaleString("en-US")} a check can sweep; trim custom questions or values`);
-  }
+  const limit = checkLimit(compiled);
+  if (limit !== undefined) throw new UsageError(limit);
   const started = performance.now();
-  const report = checkRuleSet(compiled);
+  // Past a second, say how far it has got: on a terminal in place, elsewhere every tenth.
+  let shownTenth = 0;
+  const report = checkRuleSet(compiled, (done, total) => {
+    if (performance.now() - started < 1000) return;
+    const share = `${Math.floor((100 * done) / total)}% of ${total.toLocaleString("en-US")} combinations`;
+    if (ctx.stderrIsTTY) ctx.status(`Checking: ${share}`);
+    else if (Math.floor((10 * done) / total) > shownTenth) {
+      shownTenth = Math.floor((10 * done) / total);
+      ctx.err(`rules check: ${share}\n`);
+    }
+  });
+  ctx.status("");
   const seconds = (performance.now() - started) / 1000;
   const errors = report.findings.filter((f) => f.severity === "error").length;
   const warnings = report.findings.filter((f) => f.severity === "warning").length;

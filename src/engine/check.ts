@@ -28,6 +28,10 @@ export interface CheckReport {
 export const MAX_EXAMPLES = 3;
 /** Beyond this the sweep would take minutes; the author should split the questions. */
 export const MAX_COMBINATIONS = 50_000_000;
+/** A sweep's work grows with combinations times rules: this is about 15 s on a small machine. */
+export const MAX_WORK = 2_000_000_000;
+/** How often, in combinations, the sweep reports progress. */
+const PROGRESS_EVERY = 1 << 16;
 
 export const combinationCount = (c: CompiledRuleSet): number => c.sizes.reduce((n, size) => n * size, 1);
 
@@ -43,7 +47,22 @@ function cancelled(when: Clause, unless: readonly Clause[]): boolean {
 
 export const contradicts = (rule: Rule): boolean => rule.when.every((w) => cancelled(w, rule.unless));
 
-export function checkRuleSet(c: CompiledRuleSet): CheckReport {
+/** Why a rule set is too big to check, or undefined when it is not. */
+export function checkLimit(c: CompiledRuleSet): string | undefined {
+  const combinations = combinationCount(c);
+  const n = (x: number): string => x.toLocaleString("en-US");
+  if (combinations > MAX_COMBINATIONS) {
+    return `${n(combinations)} combinations of answers is more than the ${n(MAX_COMBINATIONS)} a check can sweep; trim custom questions or values`;
+  }
+  const work = combinations * Math.max(1, c.ruleSet.rules.length);
+  if (work > MAX_WORK) {
+    return `${n(combinations)} combinations times ${n(c.ruleSet.rules.length)} rules is more than the ${n(MAX_WORK)} a check can sweep in reasonable time; check the policy in parts, or trim custom questions`;
+  }
+  return undefined;
+}
+
+/** Sweeps every combination of answers; `progress` hears how many are done, now and then. */
+export function checkRuleSet(c: CompiledRuleSet, progress?: (done: number, total: number) => void): CheckReport {
   const { ruleSet } = c;
   const optionIds = ruleSet.options.map((o) => o.id);
   const recommended: Record<string, number> = Object.fromEntries([...optionIds, "none"].map((id) => [id, 0]));
@@ -53,7 +72,10 @@ export function checkRuleSet(c: CompiledRuleSet): CheckReport {
   const noneExamples: Answers[] = [];
   const { ruleOption, ruleExcludes } = c;
 
+  const total = combinationCount(c);
+  let done = 0;
   const combinations = sweep(c, (codes, best, scratch) => {
+    if (progress && ++done % PROGRESS_EVERY === 0) progress(done, total);
     if (best === -1) {
       recommended.none!++;
       if (noneExamples.length < MAX_EXAMPLES) noneExamples.push(decode(c, codes));
