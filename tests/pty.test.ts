@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -206,5 +207,38 @@ describe("results saved while questions are asked", () => {
     await choose(term, "workload", "gui", 0);
     expect(await term.exited).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).recommendation).toBe("vm");
+  });
+});
+
+describe("the terminal is left as it was found, on every way out", () => {
+  const CURSOR_HIDDEN = "\x1b[?25l";
+  const CURSOR_SHOWN = "\x1b[?25h";
+  const childOf = (pid: number): number => Number(execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/)[0]);
+
+  it("after `kill -HUP` at a prompt, with the terminal still open: cursor shown, line editing back", async () => {
+    // bash stays behind to report the terminal's settings once vmvc is gone.
+    const term = new Terminal(["-c", `"${process.execPath}" "${BIN}" advise; echo "exit=$?"; stty -a`], { shell: true });
+    await term.waitFor("What kind of workload is it?");
+    expect(term.raw).toContain(CURSOR_HIDDEN);
+    process.kill(childOf(term.pid), "SIGHUP");
+    await term.exited;
+    expect(term.text).toContain("exit=129");
+    expect(term.raw.lastIndexOf(CURSOR_SHOWN)).toBeGreaterThan(term.raw.lastIndexOf(CURSOR_HIDDEN));
+    // Raw mode turns these off; a terminal fit to type in has them on.
+    expect(term.text).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(term.text).toMatch(/(^|\s)echo(\s|$)/m);
+  });
+
+  it("when only stdin's terminal closes: the cursor comes back on the terminal the questions were on", async () => {
+    // Terminal A lends its device as vmvc's stdin; vmvc shows the questions on terminal B. B
+    // starts first, so that it does not inherit A's side of the device and keep it open.
+    const deviceFile = join(mkdtempSync(join(tmpdir(), "vmvc-pty-")), "device");
+    const term = new Terminal(["-c", `until [ -s ${deviceFile} ]; do sleep 0.05; done; "${process.execPath}" "${BIN}" advise < "$(cat ${deviceFile})"`], { shell: true });
+    const lender = new Terminal(["-c", `tty > ${deviceFile}; exec sleep 60`], { shell: true });
+    await term.waitFor("What kind of workload is it?");
+    lender.close();
+    const code = await term.exited;
+    expect([2, 129]).toContain(code);
+    expect(term.raw.lastIndexOf(CURSOR_SHOWN)).toBeGreaterThan(term.raw.lastIndexOf(CURSOR_HIDDEN));
   });
 });

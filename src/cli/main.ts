@@ -156,10 +156,30 @@ const TERMINAL_GONE = new Set(["EIO", "ENXIO", "EBADF"]);
  * restore the terminal's settings, and on a vanished terminal that aborts the process.
  */
 function hangUp(): never {
+  restoreTerminal();
   process.removeAllListeners("SIGHUP");
   process.kill(process.pid, "SIGHUP");
   // The signal is delivered at once; this only satisfies the type checker.
   process.exit(129);
+}
+
+/**
+ * Puts the terminals back as a prompt found them: cursor shown, line editing on. Safe on a
+ * terminal that is gone; run on every way out once a prompt may have been shown.
+ */
+function restoreTerminal(): void {
+  for (const fd of [1, 2]) {
+    try {
+      if (isTerminal(fd)) writeSync(fd, "\x1b[?25h");
+    } catch {
+      // That terminal is gone: nothing to restore.
+    }
+  }
+  try {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  } catch {
+    // Gone too.
+  }
 }
 
 /** Writes that failed, in order: the first one decides how the run ends. */
@@ -244,12 +264,15 @@ export async function main(): Promise<never> {
         // A prompt may come: end it cleanly, with the cursor back. (Ctrl-C typed at a prompt
         // arrives as a keypress, not a signal; `kill -INT` arrives here.)
         const stop = (message: string, exitCode: number) => () => {
-          if (stdout.isTTY) stdout.write("\x1b[?25h\n");
+          restoreTerminal();
+          if (stdout.isTTY) stdout.write("\n");
           if (message) stderr.write(`${message}\n`);
           process.exit(exitCode);
         };
         process.on("SIGINT", stop("Cancelled: no recommendation was made.", 130));
         process.on("SIGTERM", stop("", 143));
+        // `kill -HUP` with the terminal still open: leave it usable, then die of the signal.
+        process.on("SIGHUP", hangUp);
       }
       return stdinIsTTY;
     },
@@ -259,6 +282,8 @@ export async function main(): Promise<never> {
     stdinStream: () => process.stdin,
   });
   await Promise.all([stdout.settle(), stderr.settle()]);
+  // A prompt that ended early (its input closed) may have left the cursor hidden.
+  if (stdinIsTTY) restoreTerminal();
   process.exit(code);
 }
 

@@ -56,6 +56,11 @@ export class Terminal {
     this.pty.resize(cols, rows);
   }
 
+  /** The terminal device itself closes (its master side), whoever else holds it open. */
+  close(): void {
+    (this.pty as unknown as { destroy(): void }).destroy();
+  }
+
   /** The terminal goes away, as when its window is closed. */
   hangUp(): void {
     this.pty.kill("SIGHUP");
