@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +8,7 @@ import { isTerminal } from "../src/cli/terminal.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { advise } from "../src/engine/explain.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
-import { ANSI, cli, pipeline, ROOT, STACK, vmvc } from "./helpers/cli.js";
+import { ANSI, BIN, cleanEnv, cli, pipeline, ROOT, STACK, vmvc } from "./helpers/cli.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
@@ -356,6 +357,36 @@ describe("output that cannot be written", () => {
 
   it("keeps the first error's exit code when stderr cannot be written either", () => {
     expect(pipeline("$VMVC advise --workload nope 2>/dev/full").statuses).toEqual([2]);
+  });
+
+  it("delivers every byte to a pipe left non-blocking, even to a slow reader", async () => {
+    // O_NONBLOCK belongs to the pipe, shared by every process writing to it; a net.Socket on
+    // fd 1 sets it, as a parent sharing the pipe might. Once the pipe is full, writes fail with
+    // EAGAIN: the rest must still arrive before vmvc exits.
+    const dir = tmp();
+    const inventory = join(dir, "inventory.csv");
+    writeFileSync(inventory, ["name,workload,host-os", ...Array.from({ length: 3_000 }, (_, i) => `vm${i},${i % 2 ? "web" : "database"},2022`)].join("\n"));
+    const launcher = join(dir, "launch.cjs");
+    writeFileSync(launcher, `new (require("node:net").Socket)({ fd: 1, readable: false }); require(${JSON.stringify(BIN)});\n`);
+    const args = ["assess", inventory, "--format", "csv"];
+    const expected = (await cli(args)).stdout;
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(4 * 65_536);
+    const child = spawn(process.execPath, [launcher, ...args], { stdio: ["ignore", "pipe", "pipe"], env: cleanEnv() });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const chunks: Buffer[] = [];
+    // A slow reader: nothing until the pipe has filled, then a chunk and a pause.
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 500);
+    child.stdout.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 3);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString()).toBe(expected);
   });
 
   it("prints its version from a working directory that was deleted", () => {
