@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 // Reading text that a user hands us: bounded by the bytes actually read (stat says 0 for
 // /dev/zero and pipes), and decoded the way Windows tools write it.
@@ -44,7 +44,8 @@ export function readBounded(source: string | number, limit = MAX_TEXT_BYTES): Bu
 
 /** Whether a path is a regular file (not a folder, a pipe or a device). */
 export function isRegularFile(path: string): boolean {
-  const fd = openSync(path, "r");
+  // Non-blocking, or opening a FIFO would wait for a writer forever.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     return fstatSync(fd).isFile();
   } finally {

@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compile } from "../src/engine/compile.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import { isExclusion } from "../src/engine/model.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { RuleSetError } from "../src/errors.js";
 import { checkRuleFile, parseRuleJson } from "../src/ruleset/validate.js";
@@ -177,5 +181,126 @@ describe("random and corrupted rule files", () => {
     const { code, stderr } = await cli(["compare", "--rules", join(dir, "big.json")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/big\.json: cannot read: too large: larger than 4 MiB/);
+  });
+});
+
+describe("random policies that add values to shipped questions", () => {
+  const required = shipped.questions.filter((q) => !q.optional);
+  const answersArb = fc.record(Object.fromEntries(required.map((q) => [q.id, fc.constantFrom(...q.choices.map((c) => c.value))])) as Record<string, fc.Arbitrary<string>>);
+  const addition = fc.record({
+    question: fc.constantFrom(...required),
+    value: fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/).map((v) => `x${v}`),
+    as: fc.option(fc.nat(), { nil: undefined }),
+  });
+  const hardFactOptions = (question: string) =>
+    new Set(shipped.rules.filter((r) => isExclusion(r.effect) && [...r.when, ...r.unless].some((c) => Object.hasOwn(c, question))).map((r) => r.effect.option));
+
+  it('treat a value "as" an existing one exactly like it, and fail closed on one without', () => {
+    fc.assert(
+      fc.property(addition, answersArb, ({ question, value, as }, answers) => {
+        const like = as === undefined ? undefined : question.choices[as % question.choices.length]!.value;
+        const choice = { value, label: "Added", meaning: "added by a policy", ...(like ? { as: like } : {}) };
+        const ruleSet = buildRuleSet(shipped, [[{ file: "policy.json", data: checkRuleFile({ questions: [{ id: question.id, choices: [choice] }] }, "policy.json") }]]);
+        const c = compile(ruleSet);
+        const withAdded = evaluate(c, { ...answers, [question.id]: value });
+        if (like !== undefined) {
+          const withLike = evaluate(c, { ...answers, [question.id]: like });
+          expect(withAdded.recommendation).toBe(withLike.recommendation);
+          expect(withAdded.options).toEqual(withLike.options);
+        } else {
+          for (const option of hardFactOptions(question.id)) expect(withAdded.options.find((o) => o.id === option)!.eligible).toBe(false);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("random rule folders from the real world", () => {
+  const policy = { rules: [{ id: "house-rule", when: { workload: "web" }, effect: { option: "vm", score: 2 }, reason: "Ours.", source: "containers-vs-vm#isolation" }] };
+  const encodings: Record<string, (text: string) => Buffer> = {
+    utf8: (t) => Buffer.from(t),
+    "utf8-bom": (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]),
+    "utf16le-bom": (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]),
+    "utf16be-bom": (t) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, "utf16le").swap16()]),
+  };
+  const entry = fc.oneof(
+    fc.record({ kind: fc.constant("file" as const), encoding: fc.constantFrom(...Object.keys(encodings)) }),
+    fc.record({ kind: fc.constantFrom("link-up" as const, "link-self" as const, "link-zero" as const, "link-null" as const, "fifo" as const, "folder-json" as const, "dangling" as const) }),
+  );
+
+  it("load or refuse, in words, folders with links back up, special files and Windows encodings, without hanging", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (entries) => {
+        const root = mkdtempSync(join(tmpdir(), "vmvc-fuzz-tree-"));
+        const dir = join(root, "policy");
+        mkdirSync(dir);
+        entries.forEach((e, i) => {
+          const at = join(dir, `e${i}.json`);
+          if (e.kind === "file") writeFileSync(at, encodings[e.encoding]!(JSON.stringify({ rules: policy.rules.map((r) => ({ ...r, id: `${r.id}-${i}` })) })));
+          else if (e.kind === "link-up") symlinkSync(root, at);
+          else if (e.kind === "link-self") symlinkSync(".", at);
+          else if (e.kind === "link-zero") symlinkSync("/dev/zero", at);
+          else if (e.kind === "link-null") symlinkSync("/dev/null", at);
+          else if (e.kind === "fifo") execFileSync("mkfifo", [at]);
+          else if (e.kind === "folder-json") mkdirSync(at);
+          else symlinkSync(join(root, "missing"), at);
+        });
+        const { code, stderr, stdout } = await cli(["rules", "validate", dir]);
+        expect(stderr).not.toMatch(STACK);
+        expect(stderr).not.toMatch(/\bE[A-Z]{3,}\b/); // words, not errno codes
+        // Links to folders are not followed, and a folder named like a file is searched; a special
+        // file is refused by name, and a folder with no rule file in it too.
+        const files = entries.filter((e) => e.kind === "file").length;
+        const special = entries.some((e) => ["link-zero", "link-null", "fifo", "dangling"].includes(e.kind));
+        if (!special && files > 0) {
+          expect(code).toBe(0);
+          expect(stdout).toMatch(new RegExp(`ok \\(${files} rules?`));
+        } else {
+          expect(code).toBe(2);
+          expect(stderr).toMatch(special ? /e\d\.json: (not a regular file|no such file)/ : /holds no \.json rule files/);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("control characters in every text field of a rule file", () => {
+  const file = {
+    questions: [{ id: "owner", prompt: "Whose is it?", help: "Ours or theirs.", topic: "the owner", choices: [{ value: "ours", label: "Ours", meaning: "built here" }] }],
+    sources: [{ id: "hp", title: "House policy", url: "https://example.com/policy", sections: [{ id: "s", title: "Section", anchor: "s" }] }],
+    rules: [{ id: "r", when: { owner: "ours" }, effect: { option: "container", exclude: true }, reason: "Ours.", remedy: "Ask.", rationale: "Why.", source: "hp#s" }],
+    comparison: [{ id: "row", feature: "Feature", source: "hp#s", values: { vm: "A", container: "B", "hyperv-container": "C" } }],
+  };
+  /** Every path to a string that is printed: all but ids, values and references. */
+  const textPaths: (string | number)[][] = [
+    ["questions", 0, "prompt"], ["questions", 0, "help"], ["questions", 0, "topic"], ["questions", 0, "choices", 0, "label"], ["questions", 0, "choices", 0, "meaning"],
+    ["sources", 0, "title"], ["sources", 0, "url"], ["sources", 0, "sections", 0, "title"], ["sources", 0, "sections", 0, "anchor"],
+    ["rules", 0, "reason"], ["rules", 0, "remedy"], ["rules", 0, "rationale"],
+    ["comparison", 0, "feature"], ["comparison", 0, "values", "vm"],
+  ];
+  const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }), fc.constantFrom(0x202e, 0x2066, 0x2028)).map((n) => String.fromCharCode(n));
+
+  it("are refused by name, and never reach the terminal raw", () => {
+    expect(() => checkRuleFile(structuredClone(file), "policy.json")).not.toThrow();
+    fc.assert(
+      fc.property(fc.constantFrom(...textPaths), control, fc.boolean(), (path, ch, atStart) => {
+        const data = structuredClone(file) as Record<string, unknown>;
+        let node = data as Record<string | number, unknown>;
+        for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+        const last = path.at(-1)!;
+        node[last] = atStart ? `${ch}${String(node[last])}` : `${String(node[last])}${ch}x`;
+        let problems: readonly string[] = [];
+        try {
+          checkRuleFile(data, "policy.json");
+        } catch (error) {
+          problems = (error as RuleSetError).problems;
+        }
+        expect(problems.some((p) => p.includes(`${String(last)}: must not contain control characters`))).toBe(true);
+        for (const p of problems) expect(p).not.toContain(ch);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

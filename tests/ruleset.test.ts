@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -318,6 +319,17 @@ describe("rule and config files from the real world", () => {
     expect(readTier(d)).toHaveLength(1);
     symlinkSync("/dev/zero", join(d, "zero.json"));
     expect(problemsOf(() => readTier(d)).join("\n")).toMatch(/zero\.json: not a regular file/);
+  });
+
+  it("refuses a FIFO in a rules folder at once, and names a link to a missing file", () => {
+    // Opening a FIFO waits for a writer: a loader that opens it blocking hangs every command.
+    const d = dir();
+    writeFileSync(join(d, "policy.json"), JSON.stringify(policy));
+    execFileSync("mkfifo", [join(d, "pipe.json")]);
+    symlinkSync(join(d, "gone.json"), join(d, "dangling.json"));
+    const problems = problemsOf(() => readTier(d)).join("\n");
+    expect(problems).toMatch(/pipe\.json: not a regular file/);
+    expect(problems).toMatch(/dangling\.json: no such file \(a link to one that is missing\)/);
   });
 
   it("reads a file named twice once", async () => {

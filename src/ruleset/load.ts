@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { RuleSetError } from "../errors.js";
@@ -19,8 +19,18 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return rel !== "" && !rel.startsWith("..") && rel.length < path.length ? rel : path;
 }
 
+/** The real path of a file, or the path itself when it leads nowhere (reading it will say so). */
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 function readText(path: string, shown: string): string {
   try {
+    if (!existsSync(path)) throw new RuleSetError([`${shown}: no such file${lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? " (a link to one that is missing)" : ""}`]);
     if (!isRegularFile(path)) throw new RuleSetError([`${shown}: not a regular file`]);
     return decodeText(readBounded(path));
   } catch (error) {
@@ -43,7 +53,7 @@ export function readTier(path: string, seen = new Set<string>()): Tier {
     throw new RuleSetError([`${shown}: no such file or folder`]);
   }
   const firstTime = (file: string): boolean => {
-    const real = realpathSync(file);
+    const real = realPathOf(file);
     if (seen.has(real)) return false;
     seen.add(real);
     return true;
@@ -97,7 +107,7 @@ export const isShippedLayout = (dir: string): boolean => existsSync(join(dir, "o
 /** The real paths of the files a path names, so that layering can leave them out. */
 export function realFilesOf(path: string): Set<string> {
   const isDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory();
-  return new Set((isDirectory ? ruleFilesIn(path) : [path]).map((file) => realpathSync(file)));
+  return new Set((isDirectory ? ruleFilesIn(path) : [path]).map(realPathOf));
 }
 
 export function loadShippedFromDisk(dir = shippedDir()): RuleSet {

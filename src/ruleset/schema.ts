@@ -80,7 +80,7 @@ const section = z.strictObject({ id, title: text, anchor: printable.optional() }
 export const sourcePageSchema = z.strictObject({
   id,
   title: text,
-  url: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).and(printable),
+  url: printable.pipe(z.url({ protocol: /^https?$/, error: "expected an http(s) URL" })),
   sections: z.array(section).min(1, "must list at least one section"),
 });
 
