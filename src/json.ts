@@ -1,17 +1,22 @@
 // JSON from files and stdin, with errors that say where.
 
+/** Deeper than this, a file is not a rule file or a config: it is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+type Flaw = { at: number; kind: "syntax" | "duplicate-key" | "too-deep" };
+
 /**
- * The offset of the first syntax error in `text` (or, with `duplicates`, of the first key an
- * object repeats), found by a small recursive-descent scan. JSON.parse names a position only
- * sometimes, and keeps the last of two equal keys without a word.
+ * The first flaw in `text`: a syntax error, nesting deeper than MAX_JSON_DEPTH, or (with
+ * `duplicates`) a key an object repeats. A small recursive-descent scan: JSON.parse names a
+ * position only sometimes, and keeps the last of two equal keys without a word.
  */
-function errorOffset(text: string, duplicates = false): number {
+function firstFlaw(text: string, duplicates: boolean): Flaw | undefined {
   let i = 0;
   const space = (): void => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
   };
-  const fail = (): never => {
-    throw i;
+  const fail = (kind: Flaw["kind"] = "syntax"): never => {
+    throw { at: i, kind } satisfies Flaw;
   };
   const literal = (word: string): void => {
     if (text.startsWith(word, i)) i += word.length;
@@ -39,9 +44,10 @@ function errorOffset(text: string, duplicates = false): number {
     if (!match) fail();
     i += match![0].length;
   };
-  const value = (): void => {
+  const value = (depth: number): void => {
     space();
     const c = text[i];
+    if ((c === "{" || c === "[") && depth >= MAX_JSON_DEPTH) fail("too-deep");
     if (c === "{") {
       i++;
       space();
@@ -55,14 +61,14 @@ function errorOffset(text: string, duplicates = false): number {
           const key = JSON.parse(text.slice(at, i)) as string;
           if (keys.has(key)) {
             i = at;
-            fail();
+            fail("duplicate-key");
           }
           keys.add(key);
         }
         space();
         if (text[i] !== ":") fail();
         i++;
-        value();
+        value(depth + 1);
         space();
         if (text[i] === ",") i++;
         else if (text[i] === "}") return void i++;
@@ -74,7 +80,7 @@ function errorOffset(text: string, duplicates = false): number {
       space();
       if (text[i] === "]") return void i++;
       for (;;) {
-        value();
+        value(depth + 1);
         space();
         if (text[i] === ",") i++;
         else if (text[i] === "]") return void i++;
@@ -88,12 +94,11 @@ function errorOffset(text: string, duplicates = false): number {
     return number();
   };
   try {
-    value();
+    value(0);
     space();
-    return i < text.length ? i : -1;
-  } catch (offset) {
-    // A stack overflow on deep nesting leaves the place unknown.
-    return typeof offset === "number" ? offset : -1;
+    return i < text.length ? { at: i, kind: "syntax" } : undefined;
+  } catch (flaw) {
+    return flaw as Flaw;
   }
 }
 
@@ -110,18 +115,19 @@ function position(text: string, offset: number): string {
  * twice in one object is an error too, since the first would be dropped in silence.
  */
 export function parseJson(text: string, where: string, fail: (message: string) => Error, uniqueKeys = false): unknown {
+  let data: unknown;
   try {
-    const data = JSON.parse(text) as unknown;
-    if (uniqueKeys) {
-      const at = errorOffset(text, true);
-      if (at >= 0) throw fail(`${where}: a key is given twice in one object, at ${position(text, at)}; the first would be ignored`);
-    }
-    return data;
+    data = JSON.parse(text) as unknown;
   } catch (error) {
     if (!(error instanceof SyntaxError) && !(error instanceof RangeError)) throw error;
-    if (error instanceof RangeError) throw fail(`${where}: not valid JSON: nested too deeply`);
-    const offset = errorOffset(text);
-    const place = offset >= text.length ? "the text ends too early" : offset >= 0 ? position(text, offset) : "a syntax error";
+  }
+  // Valid JSON is scanned only for what JSON.parse lets through: repeated keys, deep nesting.
+  const flaw = data === undefined || uniqueKeys ? firstFlaw(text, uniqueKeys) : undefined;
+  if (flaw?.kind === "duplicate-key") throw fail(`${where}: a key is given twice in one object, at ${position(text, flaw.at)}; the first would be ignored`);
+  if (flaw?.kind === "too-deep") throw fail(`${where}: nested more than ${MAX_JSON_DEPTH} levels deep, at ${position(text, flaw.at)}; no vmvc file needs more than a few`);
+  if (data === undefined) {
+    const place = flaw === undefined ? "a syntax error" : flaw.at >= text.length ? "the text ends too early" : position(text, flaw.at);
     throw fail(`${where}: not valid JSON: ${place}`);
   }
+  return data;
 }
