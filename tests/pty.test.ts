@@ -7,7 +7,7 @@ import { BIN } from "./helpers/cli.js";
 import { advise } from "../src/engine/explain.js";
 import type { Answers } from "../src/engine/model.js";
 import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
-import { KEY, Terminal } from "./helpers/pty.js";
+import { KEY, plain, Terminal } from "./helpers/pty.js";
 
 const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[\\d+(;\\d+)*m`);
 
@@ -17,18 +17,27 @@ const oneLine = (text: string): string => text.replace(/\s*\\\n\s*/g, " ").repla
 
 const OWNER = { prompt: "Whose workload is it?", choices: [{ value: "internal" }, { value: "customer" }] };
 
-async function choose(term: Terminal, questionId: string, value: string, from: number): Promise<number> {
+/** Where a question's list starts: on its default, which may be another question's answer. */
+function startIndex(question: { choices: { value: string }[]; default?: string; defaultFrom?: string }, given: Answers): number {
+  const from = question.defaultFrom === undefined ? undefined : given[question.defaultFrom];
+  const start = from !== undefined && question.choices.some((c) => c.value === from) ? from : question.default;
+  return Math.max(0, question.choices.findIndex((c) => c.value === start));
+}
+
+async function choose(term: Terminal, questionId: string, value: string, from: number, given: Answers = {}): Promise<number> {
   const question = questionId === "owner" ? OWNER : shipped.questions.find((q) => q.id === questionId)!;
   const at = await term.waitFor(question.prompt, 10_000, from);
-  const index = question.choices.findIndex((c) => c.value === value);
-  term.send(KEY.down.repeat(index));
+  const moves = question.choices.findIndex((c) => c.value === value) - startIndex(question, given);
+  term.send((moves < 0 ? KEY.up : KEY.down).repeat(Math.abs(moves)));
   term.send(KEY.enter);
+  given[questionId] = value;
   return at + question.prompt.length;
 }
 
 /** Answers whatever the CLI asks, in whatever order, from `answers`, until it prints its result. */
 async function answerAll(term: Terminal, answers: Answers): Promise<string[]> {
   const asked: string[] = [];
+  const given: Answers = {};
   let from = 0;
   const done = "Run it again without questions";
   for (;;) {
@@ -38,7 +47,7 @@ async function answerAll(term: Terminal, answers: Answers): Promise<string[]> {
     const question = open.find((q) => term.text.startsWith(q.prompt, at));
     if (!question) return asked;
     asked.push(question.id);
-    from = await choose(term, question.id, answers[question.id]!, at);
+    from = await choose(term, question.id, answers[question.id]!, at, given);
   }
 }
 
@@ -240,5 +249,67 @@ describe("the terminal is left as it was found, on every way out", () => {
     const code = await term.exited;
     expect([2, 129]).toContain(code);
     expect(term.raw.lastIndexOf(CURSOR_SHOWN)).toBeGreaterThan(term.raw.lastIndexOf(CURSOR_HIDDEN));
+  });
+});
+
+describe("finding the way through the questions", () => {
+  const highlighted = async (term: Terminal, label: string, from: number) => term.waitFor(new RegExp(`❯ ${label.replace(/[()]/g, "\\$&")}\\n`), 10_000, from);
+  const prompt = (id: string) => shipped.questions.find((q) => q.id === id)!.prompt;
+
+  it("starts on sensible defaults, goes back with ← and Esc, and on Ctrl-C prints the command for the answers so far", async () => {
+    const term = new Terminal(["advise", "--shell", "posix"]);
+    await term.waitFor(prompt("workload"));
+    term.send(KEY.enter); // web, the first choice
+    let at = await term.waitFor(`${prompt("boundary")} (question 2, at most 10 to go)`);
+    term.send(KEY.enter); // only our own team
+    // The host starts on the newest release.
+    at = await term.waitFor(prompt("host-os"), 10_000, at);
+    await highlighted(term, "Windows Server 2025", at);
+    expect(term.text.slice(at)).toMatch(/esc\/← back/);
+    term.send(KEY.up + KEY.enter); // 2022
+    // The guest starts on the host's version.
+    at = await term.waitFor(prompt("guest-os"), 10_000, at);
+    await highlighted(term, "Windows Server 2022", at);
+    term.send(KEY.left);
+    // Back to the host, which starts on the answer given before.
+    at = await term.waitFor(`${prompt("host-os")} (question 3`, 10_000, at);
+    await highlighted(term, "Windows Server 2022", at);
+    term.send(KEY.escape);
+    at = await term.waitFor(`${prompt("boundary")} (question 2`, 10_000, at);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    const end = term.text.slice(at);
+    expect(end).toContain("Cancelled: no recommendation was made.");
+    // The boundary was taken back, so only the workload stands.
+    expect(oneLine(end).trim()).toMatch(/To carry on later, start from the answers given so far: vmvc advise --workload web$/);
+  });
+
+  it("never goes back from the first question", async () => {
+    const term = new Terminal(["advise"]);
+    const at = await term.waitFor(prompt("workload"));
+    expect(term.text.slice(at)).not.toContain("back");
+    term.send(KEY.left + KEY.down + KEY.enter);
+    await term.waitFor(`${prompt("boundary")} (question 2`, 10_000, at);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(oneLine(term.text)).toContain("vmvc advise --workload service");
+  });
+
+  it("redraws on a resize, with one copy of the question and the answers so far", async () => {
+    const term = new Terminal(["advise"], { cols: 100 });
+    await term.waitFor(prompt("workload"));
+    term.send(KEY.enter);
+    await term.waitFor(prompt("boundary"));
+    term.resize(50);
+    // The screen is cleared, then the answers so far and the question are drawn again.
+    const CLEAR = "\x1b[H\x1b[2J";
+    const redrawn = (): string => (term.raw.includes(CLEAR) ? plain(term.raw.slice(term.raw.lastIndexOf(CLEAR))) : "");
+    for (const deadline = Date.now() + 10_000; !redrawn().includes("navigate") && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    const text = redrawn();
+    expect(text.split(prompt("boundary")).length - 1).toBe(1);
+    expect(text).toContain(`✔ ${prompt("workload")} Web app or API`);
+    for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(50);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
   });
 });

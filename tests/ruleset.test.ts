@@ -273,6 +273,22 @@ describe("layering policy files over the shipped rules", () => {
   });
 });
 
+describe("question defaults", () => {
+  it("start the host on the newest release and the guest on the host's version", () => {
+    const byId = (id: string) => shipped.questions.find((q) => q.id === id)!;
+    expect(byId("host-os").default).toBe(byId("host-os").choices.at(-1)!.value);
+    expect(byId("guest-os").defaultFrom).toBe("host-os");
+  });
+
+  it("must name one of the question's values, and another question", () => {
+    const problems = problemsOf(() => layer({ "policy.json": { questions: [{ id: "owner", prompt: "Whose?", default: "theirs", defaultFrom: "owner", choices: [{ value: "ours", label: "Ours", meaning: "ours" }] }] } }));
+    expect(problems).toEqual([
+      expect.stringMatching(/question "owner": default: "theirs" is not one of ours/),
+      expect.stringMatching(/question "owner": defaultFrom: "owner" is not another question/),
+    ]);
+  });
+});
+
 describe("the options file", () => {
   it("must name each option once, in the options and in the tie-break order", async () => {
     const { checkOptionsFile } = await import("../src/ruleset/validate.js");

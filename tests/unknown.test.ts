@@ -128,7 +128,7 @@ describe("the interactive flow", () => {
 describe("the prompt", () => {
   it("lists the labels, shows the highlighted choice's meaning, and offers I'm not sure last", async () => {
     const question = shipped.questions.find((q) => q.id === "boundary")!;
-    const step = { question, number: 2, atMost: 9 };
+    const step = { question, number: 2, atMost: 9, canGoBack: true };
     const { answer, events, getScreen } = await render(select, { message: question.prompt, choices: choices(step) });
     const screen = getScreen();
     for (const c of question.choices) expect(screen).toContain(c.label);

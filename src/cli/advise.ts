@@ -1,15 +1,16 @@
 import { advise, questionsThatMatter } from "../engine/explain.js";
-import type { Answers } from "../engine/model.js";
+import type { Answers, Question } from "../engine/model.js";
 import { writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { InputClosedError, UsageError } from "../errors.js";
+import { InputClosedError, InterruptError, UsageError } from "../errors.js";
 import { didYouMean, quote } from "../suggest.js";
 import { readProblem } from "../text.js";
 import { version } from "./version.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
 import { answersFromFlags, answersFromJson, commandPieces, missingError, missingQuestions, SHELLS, type Shell } from "./answers.js";
-import type { Context } from "./context.js";
+import { GO_BACK, type Context } from "./context.js";
+import { shellLines } from "../render/advice-text.js";
 import { runningInCI } from "./terminal.js";
 
 export const ADVISE_FORMATS = ["text", "json", "markdown"] as const;
@@ -81,17 +82,17 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   answers = { ...answers, ...answersFromFlags(ruleSet, flagAnswers) };
 
   const compiled = compile(ruleSet);
+  const shell = chooseShell(flags.shell);
   const notAsking = whyNotAsk(ctx, flags);
   const interactive = notAsking === undefined;
   if (!interactive) {
     const missing = missingQuestions(compiled, answers);
     if (missing.length > 0) throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
   } else {
-    await askWhatMatters(ctx, compiled, answers);
+    await askWhatMatters(ctx, compiled, answers, shell);
   }
 
   const advice = advise(compiled, answers);
-  const shell = chooseShell(flags.shell);
   const report = { advice, ruleSet, command: commandPieces(ruleSet, answers, shell), shell, version: version() };
 
   let text: string;
@@ -114,14 +115,25 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   return 0;
 }
 
+/** Where a prompt starts: the earlier answer when going back, else the question's default. */
+function startingValue(question: Question, answers: Answers, earlier: Answers): string | undefined {
+  if (Object.hasOwn(earlier, question.id)) return earlier[question.id];
+  const from = question.defaultFrom === undefined ? undefined : answers[question.defaultFrom];
+  if (from !== undefined && question.choices.some((c) => c.value === from)) return from;
+  return question.default;
+}
+
 /**
  * Asks, one at a time, the questions whose answer can still change the outcome: one that alone
- * decides it first. Stops as soon as the answers given settle it.
+ * decides it first. Stops as soon as the answers given settle it. Esc or ← goes back one
+ * question; what was answered after it is offered again as the starting choice.
  */
-async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: Answers): Promise<void> {
+async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: Answers, shell: Shell): Promise<void> {
   const prompts = ctx.ask ? undefined : await import("./prompts.js");
-  const ask = ctx.ask ?? ((step) => prompts!.ask(step, ctx.stdoutIsTTY ? "stdout" : "stderr"));
-  let number = 0;
+  const screen = { output: ctx.stdoutIsTTY ? process.stdout : process.stderr, color: ctx.color };
+  const ask = ctx.ask ?? ((step) => prompts!.ask(step, screen));
+  const asked: string[] = [];
+  const earlier: Answers = {};
   for (;;) {
     // Before the first answer every question may matter: ask in order, with no sweep to wait for.
     const open = compiled.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
@@ -129,15 +141,28 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
     if (next.length === 0) {
       // Said where the questions were asked.
       const say = ctx.stdoutIsTTY ? ctx.out : ctx.err;
-      if (open.length > 0 && number > 0) say("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
+      if (open.length > 0 && asked.length > 0) say("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
       return;
     }
     const question = next[0]!;
+    let answer;
     try {
-      answers[question.id] = await ask({ question, number: ++number, atMost: next.length });
+      const start = startingValue(question, answers, earlier);
+      answer = await ask({ question, number: asked.length + 1, atMost: next.length, canGoBack: asked.length > 0, ...(start !== undefined ? { default: start } : {}) });
     } catch (error) {
+      if (error instanceof InterruptError && asked.length > 0) {
+        throw new InterruptError(`${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell), ctx.width, shell)}`);
+      }
       if (!(error instanceof InputClosedError)) throw error;
       throw missingError(missingQuestions(compiled, answers), "input closed before every question was answered; pass the rest as flags");
     }
+    if (answer === GO_BACK) {
+      const previous = asked.pop();
+      if (previous !== undefined) delete answers[previous];
+      continue;
+    }
+    answers[question.id] = answer;
+    earlier[question.id] = answer;
+    asked.push(question.id);
   }
 }

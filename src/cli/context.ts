@@ -7,10 +7,17 @@ export interface Step {
   number: number;
   /** Questions that may still be asked, this one included. */
   atMost: number;
+  /** The value the prompt starts on. */
+  default?: string;
+  /** Whether Esc or ← may go back to the question before. */
+  canGoBack: boolean;
 }
 
-/** Puts one question and resolves to the value chosen ("unknown" for "not sure"). */
-export type Ask = (step: Step) => Promise<string>;
+/** What Ask resolves to when the user goes back a question. */
+export const GO_BACK = Symbol("go back");
+
+/** Puts one question and resolves to the value chosen ("unknown" for "not sure"), or GO_BACK. */
+export type Ask = (step: Step) => Promise<string | typeof GO_BACK>;
 
 /** What a command needs from the outside world, decided once in main.ts. */
 export interface Context {

@@ -1,9 +1,11 @@
 import { select } from "@inquirer/prompts";
 import { UNKNOWN } from "../engine/certainty.js";
 import { InputClosedError, InterruptError } from "../errors.js";
-import type { Step } from "./context.js";
+import { displayWidth, wrap } from "../render/wrap.js";
+import { GO_BACK, type Step } from "./context.js";
 
-// The one module that talks to Inquirer. Loaded only when a question will really be asked.
+// The one module that talks to Inquirer, and owns the screen while questions are asked: each
+// answered question stays as one line, so going back can take that line away again.
 
 /** "question 3, at most 8 to go" */
 export function progress({ number, atMost }: Step): string {
@@ -11,45 +13,106 @@ export function progress({ number, atMost }: Step): string {
   return left === 0 ? `question ${number}, the last one` : `question ${number}, at most ${left} to go`;
 }
 
+const NOT_SURE = "I'm not sure";
+
 /** The choices as Inquirer shows them: the label in the list, its meaning under it, "not sure" last. */
 export function choices({ question }: Step) {
   return [
     ...question.choices.map((c) => ({ name: c.label, value: c.value, description: c.meaning })),
-    { name: "I'm not sure", value: UNKNOWN, description: "vmvc weighs every possible answer and says how much the advice depends on this one" },
+    { name: NOT_SURE, value: UNKNOWN, description: "vmvc weighs every possible answer and says how much the advice depends on this one" },
   ];
 }
 
-/** Asks on stdout's terminal, or on stderr's when stdout is redirected. */
-export async function ask(step: Step, screen: "stdout" | "stderr" = "stdout"): Promise<string> {
+/** The keys that work, as the hint lines under the choices name them, broken between keys to fit `width`. */
+export function keyHints(step: Step, inquirerKeys: readonly [string, string][], width: number): string {
+  const keys = [...inquirerKeys, ["1-9", "jump"], ["type", "search"], ...(step.canGoBack ? [["esc/←", "back"]] : [])];
+  const lines = [""];
+  for (const [key, action] of keys) {
+    const hint = `${key} ${action}`;
+    const line = lines.at(-1)!;
+    if (line !== "" && displayWidth(line) + 3 + displayWidth(hint) > width) lines.push(hint);
+    else lines[lines.length - 1] = line === "" ? hint : `${line} • ${hint}`;
+  }
+  return lines.join("\n");
+}
+
+export interface Screen {
+  output: NodeJS.WriteStream;
+  color: boolean;
+}
+
+/** Room on a line, one column short of the terminal's so that a full line never wraps. */
+const lineWidth = (screen: Screen): number => Math.max(20, (screen.output.columns || 80) - 1);
+
+/** The lines left on screen for the questions answered so far, oldest first. */
+const answeredLines: string[] = [];
+
+/** "✔ What kind of workload is it? Web app or API", cut to one line of the terminal. */
+function answeredLine(step: Step, value: string, screen: Screen): string {
+  const label = step.question.choices.find((c) => c.value === value)?.label ?? NOT_SURE;
+  const width = lineWidth(screen);
+  let prompt = step.question.prompt;
+  const room = width - displayWidth(label) - 3;
+  if (displayWidth(prompt) > room) prompt = `${[...prompt].slice(0, Math.max(0, room - 1)).join("")}…`;
+  return screen.color ? `\x1b[32m✔\x1b[39m \x1b[1m${prompt}\x1b[22m \x1b[36m${label}\x1b[39m` : `✔ ${prompt} ${label}`;
+}
+
+/**
+ * Asks one question on `screen`: the value chosen, or GO_BACK for Esc or ←. A resize redraws
+ * the answers so far and asks again, so the terminal's reflow leaves no stale copy behind.
+ */
+export async function ask(step: Step, screen: Screen): Promise<string | typeof GO_BACK> {
   const { question } = step;
-  // Inquirer waits forever if stdin ends mid-prompt; turn the end of input into an abort.
-  const controller = new AbortController();
-  const onEnd = (): void => controller.abort();
-  process.stdin.once("end", onEnd);
-  try {
-    return await select(
-      {
-        message: `${question.prompt} (${progress(step)})`,
-        choices: choices(step),
-        pageSize: 12,
-        theme: {
-          style: {
-            // Once answered, the line keeps the question without its progress note.
-            message: (text: string, status: string) => (status === "done" ? question.prompt : text),
-            // The question's help, then the keys that work.
-            keysHelpTip: (keys: [string, string][]) =>
-              `${question.help ? `${question.help}\n` : ""}${[...keys, ["1-9", "jump"], ["type", "search"]].map(([key, action]) => `${key} ${action}`).join(" • ")}`,
+  const { output } = screen;
+  const width = (): number => lineWidth(screen);
+  for (;;) {
+    const controller = new AbortController();
+    // Inquirer waits forever if stdin ends mid-prompt; turn the end of input into an abort.
+    const onEnd = (): void => controller.abort("end");
+    const onKey = (_: unknown, key?: { name?: string }): void => {
+      if (step.canGoBack && (key?.name === "escape" || key?.name === "left")) controller.abort("back");
+    };
+    const onResize = (): void => controller.abort("resize");
+    process.stdin.once("end", onEnd);
+    process.stdin.on("keypress", onKey);
+    output.on("resize", onResize);
+    try {
+      const value = await select(
+        {
+          // "? " comes before it.
+          message: wrap(`${question.prompt} (${progress(step)})`, width() - 2).join("\n"),
+          choices: choices(step),
+          ...(step.default !== undefined ? { default: step.default } : {}),
+          pageSize: 12,
+          theme: {
+            style: {
+              // The question's help, then the keys that work.
+              keysHelpTip: (keys: [string, string][]) => [...(question.help ? wrap(question.help, width()) : []), keyHints(step, keys, width())].join("\n"),
+            },
           },
         },
-      },
-      { signal: controller.signal, output: screen === "stderr" ? process.stderr : process.stdout },
-    );
-  } catch (error) {
-    const name = (error as Error).name;
-    if (name === "ExitPromptError") throw new InterruptError("Cancelled: no recommendation was made.");
-    if (name === "AbortPromptError") throw new InputClosedError();
-    throw error;
-  } finally {
-    process.stdin.off("end", onEnd);
+        { signal: controller.signal, output, clearPromptOnDone: true },
+      );
+      const line = answeredLine(step, value, screen);
+      answeredLines.push(line);
+      output.write(`${line}\n`);
+      return value;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === "ExitPromptError") throw new InterruptError("Cancelled: no recommendation was made.");
+      if (name !== "AbortPromptError") throw error;
+      const reason: unknown = controller.signal.reason;
+      if (reason === "back") {
+        // The question before is asked again: its line goes.
+        if (answeredLines.pop() !== undefined) output.write("\x1b[1A\x1b[2K");
+        return GO_BACK;
+      }
+      if (reason !== "resize") throw new InputClosedError();
+      output.write(`\x1b[H\x1b[2J${answeredLines.map((l) => `${l}\n`).join("")}`);
+    } finally {
+      process.stdin.off("end", onEnd);
+      process.stdin.off("keypress", onKey);
+      output.off("resize", onResize);
+    }
   }
 }

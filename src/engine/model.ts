@@ -25,6 +25,10 @@ export interface Question {
   alwaysAsk: boolean;
   /** A script may leave it out: it then counts as unknown. */
   optional: boolean;
+  /** The choice a prompt starts on... */
+  default?: string;
+  /** ...unless this question's answer is also one of this question's values. */
+  defaultFrom?: string;
   file: string;
 }
 

@@ -10,7 +10,7 @@ import { block, displayWidth } from "./wrap.js";
  * A command split between its flags with the shell's line continuation (a backslash in POSIX
  * shells, a backtick in PowerShell), so it can still be pasted as it is shown.
  */
-function shellLines(pieces: readonly string[], width: number, shell: Report["shell"]): string {
+export function shellLines(pieces: readonly string[], width: number, shell: Report["shell"]): string {
   const continuation = shell === "powershell" ? "`" : "\\";
   const lines: string[] = [];
   let line = " ";

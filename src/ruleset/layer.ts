@@ -87,6 +87,8 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
             prompt: raw.prompt ?? existing.prompt,
             help: raw.help ?? existing.help,
             topic: raw.topic ?? existing.topic,
+            ...((raw.default ?? existing.default) !== undefined ? { default: raw.default ?? existing.default } : {}),
+            ...((raw.defaultFrom ?? existing.defaultFrom) !== undefined ? { defaultFrom: raw.defaultFrom ?? existing.defaultFrom } : {}),
             choices: [...existing.choices, ...added.map(({ value, label, meaning }) => ({ value, label, meaning }))],
           });
           continue;
@@ -103,6 +105,8 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           choices: raw.choices.map((c) => ({ ...c })),
           alwaysAsk: raw.alwaysAsk ?? false,
           optional: raw.optional ?? false,
+          ...(raw.default !== undefined ? { default: raw.default } : {}),
+          ...(raw.defaultFrom !== undefined ? { defaultFrom: raw.defaultFrom } : {}),
           file,
         });
       }
@@ -296,6 +300,15 @@ function checkReferences(ruleSet: RuleSet): string[] {
     const sourceProblem = checkSource(rule.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
     if (rule.remedy !== undefined && !isExclusion(rule.effect)) problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
+  }
+  const questionIds = ruleSet.questions.map((q) => q.id);
+  for (const q of ruleSet.questions) {
+    const where = `${q.file}: question "${q.id}"`;
+    const values = q.choices.map((c) => c.value);
+    if (q.default !== undefined && !values.includes(q.default)) problems.push(`${where}: default: ${quote(q.default)} is not one of ${values.join(", ")}${didYouMean(q.default, values)}`);
+    if (q.defaultFrom !== undefined && (!questionIds.includes(q.defaultFrom) || q.defaultFrom === q.id)) {
+      problems.push(`${where}: defaultFrom: ${quote(q.defaultFrom)} is not another question${didYouMean(q.defaultFrom, questionIds)}`);
+    }
   }
   for (const t of ruleSet.tieBreaks) {
     const where = `rules/options.json: tie-break "${t.id}"`;

@@ -72,6 +72,10 @@ export const questionSchema = z.strictObject({
   topic: text.optional(),
   alwaysAsk: z.boolean().optional(),
   optional: z.boolean().optional(),
+  /** The choice a prompt starts on. */
+  default: answerId.optional(),
+  /** A question whose answer, when it is also a value of this one, is the default here. */
+  defaultFrom: answerId.optional(),
   choices: z.array(choice).min(1, "must list at least one choice"),
 });
 

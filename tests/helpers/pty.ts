@@ -1,10 +1,13 @@
 import { spawn, type IPty } from "@lydell/node-pty";
 import { BIN, cleanEnv, ROOT } from "./cli.js";
 
-export const KEY = { down: "\x1b[B", up: "\x1b[A", enter: "\r", escape: "\x1b", ctrlC: "\x03" } as const;
+export const KEY = { down: "\x1b[B", up: "\x1b[A", left: "\x1b[D", enter: "\r", escape: "\x1b", ctrlC: "\x03" } as const;
 
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]/g;
+
+/** Terminal output as text, without escape codes. */
+export const plain = (raw: string): string => raw.replace(ESCAPES, "").replace(/\r/g, "");
 
 /** Exit code as a shell reports it: 128 + the signal for a process killed by one. */
 const exitCode = ({ exitCode, signal }: { exitCode: number; signal?: number }): number => (signal ? 128 + signal : exitCode);
@@ -30,7 +33,7 @@ export class Terminal {
 
   /** What was written to the terminal, as text without escape codes. */
   get text(): string {
-    return this.raw.replace(ESCAPES, "").replace(/\r/g, "");
+    return plain(this.raw);
   }
 
   get pid(): number {
