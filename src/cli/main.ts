@@ -5,7 +5,7 @@ import { InterruptError, RuleSetError, UsageError } from "../errors.js";
 import { didYouMean, escapeControls, printable, quote } from "../suggest.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js";
 import type { Context } from "./context.js";
-import { buildProgram, COMMAND_NAMES } from "./program.js";
+import { buildProgram, COMMAND_NAMES, COMPLETE_COMMAND, RULE_SET_COMMANDS } from "./program.js";
 import { decodeText, readBounded } from "../text.js";
 import { isTerminal, outputWidth, useColor } from "./terminal.js";
 import { version } from "./version.js";
@@ -93,8 +93,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`unknown command ${quote(name)}${didYouMean(name, COMMAND_NAMES)}; the commands are ${COMMAND_NAMES.join(", ")}`);
     }
     if (argv.length === 1 && argv[0] === "-v") throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
+    if (argv[0] === COMPLETE_COMMAND) return await complete(argv.slice(1), io, out, errorMessage);
     // Only a command needs the rule set: `vmvc --help` starts without it.
-    const target = name !== undefined && COMMAND_NAMES.includes(name) ? { name, ctx: await commandContext(argv, io, out, errorMessage) } : undefined;
+    const target = name !== undefined && RULE_SET_COMMANDS.includes(name) ? { name, ctx: await commandContext(argv, io, out, errorMessage) } : undefined;
     let invocation: (() => Promise<number>) | undefined;
     const program = buildProgram({ out, err: errorMessage, version, target, onParsed: (run) => (invocation = run) });
     await program.parseAsync(argv as string[], { from: "user" });
@@ -104,19 +105,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** `__complete N words…`: the candidates for the word after the first N, one a line. */
+async function complete(args: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<number> {
+  const before = Number(args[0]);
+  if (!Number.isInteger(before) || before < 0) throw new UsageError(`${COMPLETE_COMMAND} takes the number of words before the one to complete`);
+  const words = args.slice(1, before + 2);
+  while (words.length < before + 1) words.push("");
+  const name = commandTarget(words.slice(0, -1));
+  // A policy that does not load must not break Tab: complete with the shipped rules then.
+  const target = name !== undefined && RULE_SET_COMMANDS.includes(name) ? { name, ctx: await commandContext(words, io, out, err, true) } : undefined;
+  const program = buildProgram({ out, err, version, target, onParsed: () => undefined });
+  const { completions } = await import("./completion.js");
+  const candidates = completions(program, target?.ctx.ruleSet ?? shippedRuleSet(), words);
+  out(candidates.map((c) => `${c}\n`).join(""));
+  return 0;
+}
+
 /** Help, the schema and validation must work even when the configured policy does not. */
 const needsNoPolicy = (argv: readonly string[]): boolean =>
   argv.includes("--help") || argv.includes("-h") || argv[0] === "help" || (argv[0] === "rules" && (argv[1] === "schema" || argv[1] === "validate"));
 
-async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<Context> {
+async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"], quiet = false): Promise<Context> {
   const rulePaths = scanRulePaths(argv);
   let ruleSet;
   try {
     ruleSet = await loadRuleSet({ rulePaths, cwd: io.cwd });
   } catch (error) {
-    if (!(error instanceof RuleSetError) || !needsNoPolicy(argv)) throw error;
+    if (!(error instanceof RuleSetError) || !(quiet || needsNoPolicy(argv))) throw error;
     // rules validate says so itself, next to what it validates.
-    if (argv[1] !== "validate") err(`warning: the policy is left out: ${error.message}\n`);
+    if (!quiet && argv[1] !== "validate") err(`warning: the policy is left out: ${error.message}\n`);
     ruleSet = shippedRuleSet();
   }
   return {

@@ -8,7 +8,14 @@ import type { Context } from "./context.js";
 
 // The command line: every command and flag, parsed by commander alone.
 
-export const COMMAND_NAMES = ["advise", "assess", "compare", "rules"];
+/** The commands that work on a rule set, which is loaded for them alone. */
+export const RULE_SET_COMMANDS = ["advise", "assess", "compare", "rules"];
+export const COMMAND_NAMES = [...RULE_SET_COMMANDS, "completion"];
+
+export const COMPLETION_SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
+export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
+/** The hidden command the completion scripts call on each Tab. */
+export const COMPLETE_COMMAND = "__complete";
 
 export interface ProgramOptions {
   out(text: string): void;
@@ -113,6 +120,16 @@ Examples:
   $ Get-Content servers.jsonl | vmvc assess -          # JSON lines from PowerShell
 
 Exit codes: 0 every row assessed, 2 a usage error or any invalid row (the others are still reported).
+`;
+
+const COMPLETION_HELP = `
+Install, once:
+  bash        echo 'source <(vmvc completion bash)' >> ~/.bashrc
+  zsh         echo 'source <(vmvc completion zsh)' >> ~/.zshrc      (after compinit)
+  fish        vmvc completion fish > ~/.config/fish/completions/vmvc.fish
+  PowerShell  vmvc completion powershell >> $PROFILE
+
+Each Tab asks vmvc, so answers follow the policy in force, custom questions included.
 `;
 
 const COMPARE_EXAMPLES = `
@@ -230,5 +247,16 @@ export function buildProgram(options: ProgramOptions): Command {
       .addOption(rulesOption())
       .action((flags: { strict?: boolean; json?: boolean }) => lazily((c) => c.runRulesCheck(ctx, flags)));
   });
+  program
+    .command("completion")
+    .description("print a script that completes vmvc's commands, flags and answers in your shell")
+    .argument("<shell>", COMPLETION_SHELLS.join(", "))
+    .addHelpText("after", COMPLETION_HELP)
+    .action((shell: string) =>
+      onParsed(async () => {
+        options.out((await import("./completion.js")).completionScript(shell));
+        return 0;
+      }),
+    );
   return program;
 }

@@ -1,0 +1,144 @@
+import type { Command, Option } from "commander";
+import type { RuleSet } from "../engine/model.js";
+import { valuesOf } from "../engine/values.js";
+import { ASSESS_FORMATS } from "../render/assessment.js";
+import { ADVISE_FORMATS } from "./advise.js";
+import { SHELLS } from "./answers.js";
+import { COMPARE_FORMATS } from "./compare.js";
+import { UsageError } from "../errors.js";
+import { didYouMean, quote } from "../suggest.js";
+import { COMPLETE_COMMAND, COMPLETION_SHELLS, type CompletionShell } from "./program.js";
+
+// Shell completion. The scripts are thin: on each Tab they ask `vmvc __complete N <words>` (N
+// words before the one being completed, which may be missing when empty), so the candidates
+// always follow the rule set in force, custom questions from the config included.
+
+
+/** Printed alone when the word is a path: the shell completes it itself. */
+export const FILES = ":files";
+
+const SCRIPTS: Record<CompletionShell, string> = {
+  bash: `# vmvc completion for bash. Install: echo 'source <(vmvc completion bash)' >> ~/.bashrc
+_vmvc_complete() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" out
+  out=$(vmvc ${COMPLETE_COMMAND} $((COMP_CWORD - 1)) "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return
+  if [[ "$out" == "${FILES}" ]]; then
+    compopt -o filenames 2>/dev/null
+    mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+  else
+    mapfile -t COMPREPLY <<< "$out"
+    [[ -z "$out" ]] && COMPREPLY=()
+  fi
+}
+complete -F _vmvc_complete vmvc
+`,
+  zsh: `#compdef vmvc
+# vmvc completion for zsh. Install: echo 'source <(vmvc completion zsh)' >> ~/.zshrc
+# (after compinit), or save it as _vmvc in a folder on $fpath.
+_vmvc() {
+  local out
+  out=$(vmvc ${COMPLETE_COMMAND} $((CURRENT - 2)) "\${(@)words[2,CURRENT]}" 2>/dev/null) || return
+  if [[ "$out" == "${FILES}" ]]; then
+    _files
+  else
+    local -a candidates
+    candidates=("\${(@f)out}")
+    compadd -Q -- "\${(@)candidates}"
+  fi
+}
+if (( $+functions[compdef] )); then compdef _vmvc vmvc; fi
+`,
+  fish: `# vmvc completion for fish. Install: vmvc completion fish > ~/.config/fish/completions/vmvc.fish
+function __vmvc_complete
+    set -l before (commandline -opc)
+    set -l out (vmvc ${COMPLETE_COMMAND} (math (count $before) - 1) $before[2..-1] (commandline -ct) 2>/dev/null)
+    if test "$out" = "${FILES}"
+        __fish_complete_path (commandline -ct)
+    else
+        printf '%s\\n' $out
+    end
+end
+complete -c vmvc -f -a '(__vmvc_complete)'
+`,
+  powershell: `# vmvc completion for PowerShell. Install: vmvc completion powershell >> $PROFILE
+Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
+        Where-Object { $_.Extent.StartOffset -lt $cursorPosition } | ForEach-Object { $_.ToString() })
+    $before = if ($wordToComplete -eq '') { $words.Count } else { $words.Count - 1 }
+    $out = @(vmvc ${COMPLETE_COMMAND} $before @words 2>$null)
+    if ($out.Count -eq 1 -and $out[0] -eq '${FILES}') { return }
+    $out | Where-Object { $_ } | ForEach-Object {
+        [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+    }
+}
+`,
+};
+
+/** The script for a shell; an unknown shell is a usage error. */
+export function completionScript(shell: string): string {
+  if (!(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
+    throw new UsageError(`unknown shell ${quote(shell)}${didYouMean(shell, COMPLETION_SHELLS)}; completion is written for ${COMPLETION_SHELLS.join(", ")}`);
+  }
+  return SCRIPTS[shell as CompletionShell];
+}
+
+const withPrefix = (candidates: readonly string[], prefix: string): string[] => candidates.filter((c) => c.startsWith(prefix));
+
+/** What an option's value can be, or FILES, or nothing to suggest. */
+function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: string): string[] {
+  const flag = option.long ?? "";
+  const question = ruleSet.questions.find((q) => `--${q.id}` === flag);
+  if (question) return withPrefix(valuesOf(question), current);
+  if (["--rules", "--answers", "--output"].includes(flag)) return [FILES];
+  if (flag === "--shell") return withPrefix(SHELLS, current);
+  if (flag === "--format") {
+    const formats: Record<string, readonly string[]> = { advise: ADVISE_FORMATS, assess: ASSESS_FORMATS, compare: COMPARE_FORMATS };
+    return withPrefix(formats[command.name()] ?? [], current);
+  }
+  if (flag === "--rows") {
+    // A comma-separated list: complete its last item.
+    const done = current.slice(0, current.lastIndexOf(",") + 1);
+    return withPrefix(ruleSet.comparison.map((r) => `${done}${r.id}`), current);
+  }
+  if (flag === "--option") return withPrefix(ruleSet.options.map((o) => o.id), current);
+  if (flag === "--question") return withPrefix(ruleSet.questions.map((q) => q.id), current);
+  if (flag === "--source") return withPrefix(ruleSet.sources.flatMap((p) => [p.id, ...p.sections.map((s) => `${p.id}#${s.id}`)]), current);
+  return [];
+}
+
+/**
+ * Candidates for the last of `words` (the words after `vmvc`, the one being completed last,
+ * maybe empty), given the program with the command in question built in full.
+ */
+export function completions(program: Command, ruleSet: RuleSet, words: readonly string[]): string[] {
+  const current = words.at(-1) ?? "";
+  const before = words.slice(0, -1);
+  let command = program;
+  let positionals = 0;
+  const optionOf = (word: string): Option | undefined => [...command.options, ...program.options].find((o) => o.long === word || o.short === word);
+  for (let i = 0; i < before.length; i++) {
+    const word = before[i]!;
+    if (word.startsWith("-")) {
+      if (optionOf(word)?.required && !word.includes("=")) i++; // its value
+      continue;
+    }
+    const sub = command.commands.find((c) => c.name() === word);
+    if (sub) command = sub;
+    else positionals++;
+  }
+  const previous = before.at(-1);
+  const taking = previous?.startsWith("-") ? optionOf(previous) : undefined;
+  if (taking?.required) return valuesFor(taking, command, ruleSet, current);
+  if (current.startsWith("-")) {
+    const given = new Set(before);
+    const flags = command.options.map((o) => o.long!).filter((f) => !given.has(f) || f === "--rules");
+    return withPrefix([...flags, "--help"], current);
+  }
+  if (command.commands.length > 0) return withPrefix(command.commands.map((c) => c.name()).filter((n) => n !== "help"), current);
+  const name = command.name();
+  if (name === "completion" && positionals === 0) return withPrefix(COMPLETION_SHELLS, current);
+  if (name === "show" && positionals === 0) return withPrefix(ruleSet.rules.map((r) => r.id), current);
+  if (name === "assess" || name === "validate") return [FILES];
+  return [];
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, cleanEnv, cli, ROOT } from "./helpers/cli.js";
+import { shipped } from "./helpers/shipped.js";
+
+/** What Tab offers after `vmvc <words>`, the last word being the one completed. */
+async function tab(words: string[], cwd?: string): Promise<string[]> {
+  const run = await cli(["__complete", String(words.length - 1), ...words], cwd ? { cwd } : {});
+  expect(run.code).toBe(0);
+  return run.stdout.split("\n").filter(Boolean);
+}
+
+describe("completion candidates", () => {
+  it("offers the commands, then each command's flags, then each question's values", async () => {
+    expect(await tab([""])).toEqual(["advise", "assess", "compare", "rules", "completion"]);
+    expect(await tab(["advise", "--host"])).toEqual(["--host-os"]);
+    const hostOs = shipped.questions.find((q) => q.id === "host-os")!;
+    expect(await tab(["advise", "--host-os", ""])).toEqual([...hostOs.choices.map((c) => c.value), "unknown"]);
+    expect(await tab(["advise", "--workload", "web", "--work"])).toEqual([]); // already given
+    expect(await tab(["rules", ""])).toEqual(["list", "show", "validate", "schema", "check"]);
+    expect(await tab(["rules", "show", "hostile"])).toEqual(shipped.rules.map((r) => r.id).filter((id) => id.startsWith("hostile")));
+    expect(await tab(["compare", "--rows", "isolation,guest"])).toEqual(["isolation,guest-compatibility"]);
+    expect(await tab(["compare", "--format", ""])).toEqual(["table", "markdown", "json", "csv"]);
+    expect(await tab(["advise", "--shell", "p"])).toEqual(["posix", "powershell"]);
+    expect(await tab(["completion", ""])).toEqual(["bash", "zsh", "fish", "powershell"]);
+  });
+
+  it("leaves paths to the shell", async () => {
+    for (const words of [["advise", "--answers", ""], ["advise", "--rules", "ex"], ["assess", ""], ["rules", "validate", "po"]]) expect(await tab(words)).toEqual([":files"]);
+  });
+
+  it("includes custom questions from the config, and still completes when the config is broken", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-complete-"));
+    writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: [join(ROOT, "examples/policy")] }));
+    expect(await tab(["advise", "--ow"], dir)).toEqual(["--owner"]);
+    expect(await tab(["advise", "--owner", ""], dir)).toEqual(["internal", "customer", "unknown"]);
+    writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: ["missing/"] }));
+    expect(await tab(["advise", "--host"], dir)).toEqual(["--host-os"]);
+  });
+});
+
+describe("vmvc completion <shell>", () => {
+  it("completes in a real bash, through the vmvc on PATH", () => {
+    const bin = mkdtempSync(join(tmpdir(), "vmvc-bin-"));
+    writeFileSync(join(bin, "vmvc"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(bin, "vmvc"), 0o755);
+    const complete = (words: string[]) =>
+      execFileSync("bash", ["-c", `source <(vmvc completion bash); COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _vmvc_complete; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+        env: cleanEnv({ PATH: `${bin}:${process.env.PATH}` }),
+        cwd: ROOT,
+        encoding: "utf8",
+      }).split("\n").filter(Boolean);
+    expect(complete(["vmvc", "advise", "--boundary", ""])).toEqual(["trusted", "internal", "hostile", "unknown"]);
+    expect(complete(["vmvc", "co"])).toEqual(["compare", "completion"]);
+    expect(complete(["vmvc", "advise", "--rules", "examples/pol"])).toEqual(["examples/policy"]);
+  });
+
+  it.each([
+    ["zsh", "compdef _vmvc vmvc"],
+    ["fish", "complete -c vmvc"],
+    ["powershell", "Register-ArgumentCompleter -Native -CommandName vmvc"],
+  ])("prints a %s script that hooks into the shell and asks vmvc on each Tab", async (shell, hook) => {
+    const run = await cli(["completion", shell]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(hook);
+    expect(run.stdout).toContain("vmvc __complete");
+  });
+
+  it("refuses an unknown shell with a suggestion", async () => {
+    const run = await cli(["completion", "bsh"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown shell "bsh" \(did you mean bash\?\)/);
+  });
+});
