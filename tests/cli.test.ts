@@ -499,3 +499,43 @@ describe("terminal safety: input echoed back never drives the terminal", () => {
     expect(stderr).not.toMatch(raw);
   });
 });
+
+describe("text advice at a terminal", () => {
+  const OSC8 = "\x1b]8;;";
+  it("makes source URLs clickable where the terminal is known to support OSC 8, and bare elsewhere", async () => {
+    const args = ["advise", ...allFlags()];
+    const windowsTerminal = await cli(args, { terminalColumns: 100, env: { WT_SESSION: "1", NO_COLOR: "1" } });
+    const link = /\x1b\]8;;(https:\/\/learn\.microsoft\.com\/[^\x1b]+)\x1b\\(https:\/\/[^\x1b]+)\x1b\]8;;\x1b\\/; // eslint-disable-line no-control-regex
+    const [, target, text] = windowsTerminal.stdout.match(link) ?? [];
+    expect(target).toBeDefined();
+    expect(text).toBe(target); // the URL shown whole, and the link goes where it says
+    expect((await cli(args, { env: { WT_SESSION: "1" } })).stdout).not.toContain(OSC8); // a pipe
+    expect((await cli(args, { terminalColumns: 100 })).stdout).not.toContain(OSC8); // a terminal not known to
+    expect((await cli(args, { terminalColumns: 100, env: { WT_SESSION: "1", CI: "true" } })).stdout).not.toContain(OSC8);
+    expect((await cli(args, { env: { FORCE_HYPERLINK: "1" } })).stdout).toContain(OSC8);
+  });
+
+  it("on a narrow call, makes the runner-up's case as well", async () => {
+    // Look for answers where the lead is narrow and the runner-up has points of its own.
+    const grid = shipped.questions.filter((q) => ["workload", "density", "update-cadence", "scaling"].includes(q.id));
+    let found: { answers: Record<string, string>; runnerUp: string } | undefined;
+    const walk = (i: number, answers: Record<string, string>): void => {
+      if (found) return;
+      if (i === grid.length) {
+        const a = advise(compiled, answers);
+        const runnerUp = a.margin.runnerUp;
+        if (a.margin.verdict === "narrow" && runnerUp && a.reasons.some((r) => r.option === runnerUp && typeof r.effect === "number" && r.effect > 0)) found = { answers: { ...answers }, runnerUp };
+        return;
+      }
+      for (const c of grid[i]!.choices) walk(i + 1, { ...answers, [grid[i]!.id]: c.value });
+    };
+    walk(0, { ...baseAnswers, deploy: "docker" });
+    expect(found).toBeDefined();
+    const { stdout } = await cli(["advise", ...allFlags(found!.answers)], { terminalColumns: 200 });
+    const label = shipped.options.find((o) => o.id === found!.runnerUp)!.label;
+    expect(stdout).toContain(`The case for ${label}, close behind`);
+    const theirs = advise(compiled, found!.answers).reasons.filter((r) => r.option === found!.runnerUp && typeof r.effect === "number" && r.effect > 0);
+    const section = stdout.slice(stdout.indexOf("The case for"));
+    for (const r of theirs) expect(section).toContain(r.text);
+  });
+});

@@ -101,7 +101,7 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   else {
     const [{ renderAdviceText }, { createStyle }] = await Promise.all([import("../render/advice-text.js"), import("../render/style.js")]);
     const toTerminal = flags.output === undefined && ctx.stdoutIsTTY;
-    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined), ctx.width, { showCommand: interactive })}`;
+    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined, ctx.hyperlinks && flags.output === undefined), ctx.width, { showCommand: interactive })}`;
   }
   if (flags.output === undefined) ctx.out(text);
   else {

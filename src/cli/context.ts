@@ -25,6 +25,8 @@ export interface Context {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   color: boolean;
+  /** Whether stdout's terminal makes OSC 8 links clickable. */
+  hyperlinks: boolean;
   width: number;
   stdinIsTTY(): boolean;
   stdoutIsTTY: boolean;

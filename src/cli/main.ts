@@ -7,7 +7,7 @@ import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js"
 import type { Context } from "./context.js";
 import { buildProgram, COMMAND_NAMES, COMPLETE_COMMAND, RULE_SET_COMMANDS } from "./program.js";
 import { decodeText, readBounded } from "../text.js";
-import { isTerminal, outputWidth, useColor } from "./terminal.js";
+import { isTerminal, outputWidth, supportsHyperlinks, useColor } from "./terminal.js";
 import { version } from "./version.js";
 
 // The only place that decides exit codes, prints errors or exits the process.
@@ -141,6 +141,7 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     env: io.env,
     cwd: io.cwd,
     color: useColor(io.env, io.stdout.isTTY === true, argv.includes("--no-color") ? false : undefined),
+    hyperlinks: supportsHyperlinks(io.env, io.stdout.isTTY === true),
     width: widthFlag(argv) ?? outputWidth(io.env, io.stdout),
     stdinIsTTY: io.stdinIsTTY,
     stdoutIsTTY: io.stdout.isTTY === true,

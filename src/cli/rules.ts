@@ -43,7 +43,7 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
   const { ruleSet } = ctx;
   const rule = ruleSet.rules.find((r) => r.id === id);
   if (!rule) throw new UsageError(`no rule ${quote(id)}${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`vmvc rules list\` shows them all`);
-  ctx.out(flags.json ? json(ruleJson(ruleSet, rule)) : ruleDetail(ruleSet, rule, createStyle(ctx.color), ctx.width));
+  ctx.out(flags.json ? json(ruleJson(ruleSet, rule)) : ruleDetail(ruleSet, rule, createStyle(ctx.color, ctx.hyperlinks), ctx.width));
   return 0;
 }
 

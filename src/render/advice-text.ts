@@ -95,6 +95,15 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
       heading("Against it");
       for (const r of cons) out.push(reasonLine(r, style.warn("-")));
     }
+    // A close call is only fair with the other side's case in view.
+    const { runnerUp, verdict } = advice.margin;
+    if (verdict === "narrow" && runnerUp) {
+      const theirPros = weighing(advice, runnerUp, 1);
+      if (theirPros.length > 0) {
+        heading(`The case for ${optionLabel(ruleSet, runnerUp)}, close behind`);
+        for (const r of theirPros) out.push(reasonLine(r, style.good("+")));
+      }
+    }
   }
 
   if (advice.excluded.length > 0) {
@@ -141,7 +150,7 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
       const info = sourceInfo(ruleSet, ref);
       const tag = `  [${i + 1}] `;
       out.push(block(`${info.page}: ${info.section}`, width, " ".repeat(tag.length), tag));
-      if (info.url) out.push(`${" ".repeat(tag.length)}${style.dim(info.url)}`);
+      if (info.url) out.push(`${" ".repeat(tag.length)}${style.dim(style.link(info.url))}`);
     });
   }
 

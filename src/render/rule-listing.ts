@@ -62,7 +62,7 @@ export function ruleDetail(ruleSet: RuleSet, rule: Rule, style: Style, width: nu
     field("reason", rule.reason),
     ...(rule.remedy !== undefined ? [field("remedy", rule.remedy)] : []),
     field("source", `${info.page}: ${info.section} (${rule.source})`),
-    `${style.bold("link".padEnd(8))}  ${info.url}`, // never wrapped: it must stay copyable
+    `${style.bold("link".padEnd(8))}  ${style.link(info.url)}`, // never wrapped: it must stay copyable
     field("file", rule.file),
   ];
   return lines.join("\n") + "\n";

@@ -11,9 +11,11 @@ export interface Style {
   bad(text: string): string;
   warn(text: string): string;
   accent(text: string): string;
+  /** A URL, clickable (an OSC 8 hyperlink) where the terminal supports it; its text is the URL, whole. */
+  link(url: string): string;
 }
 
-export function createStyle(enabled: boolean): Style {
+export function createStyle(enabled: boolean, hyperlinks = false): Style {
   const chalk = new Chalk({ level: enabled ? 1 : 0 });
   return {
     enabled,
@@ -23,6 +25,7 @@ export function createStyle(enabled: boolean): Style {
     bad: (t) => chalk.red(t),
     warn: (t) => chalk.yellow(t),
     accent: (t) => chalk.cyan(t),
+    link: (url) => (hyperlinks ? `\x1b]8;;${url}\x1b\\${url}\x1b]8;;\x1b\\` : url),
   };
 }
 
