@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -537,5 +537,19 @@ describe("text advice at a terminal", () => {
     const theirs = advise(compiled, found!.answers).reasons.filter((r) => r.option === found!.runnerUp && typeof r.effect === "number" && r.effect > 0);
     const section = stdout.slice(stdout.indexOf("The case for"));
     for (const r of theirs) expect(section).toContain(r.text);
+  });
+});
+
+describe("the README's exit codes section", () => {
+  it("shows the missing-answers message as vmvc prints it", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("A missing answer, where vmvc cannot ask")).split("```text\n")[1]!.split("```")[0]!;
+    const [command, ...shown] = block.trim().split("\n");
+    expect(command).toBe("$ vmvc advise --workload web --no-input");
+    const run = await cli(["advise", "--workload", "web", "--no-input"]);
+    expect(run.code).toBe(2);
+    const printed = run.stderr.trimEnd().split("\n");
+    for (const line of shown.filter((l) => l.trim() !== "...")) expect(printed).toContain(line);
+    expect(printed[0]).toBe(shown[0]);
   });
 });

@@ -101,7 +101,7 @@ function questionHelp(ruleSet: RuleSet): string {
     "",
     "Every question also takes unknown: the advice is then worked out for every answer it could have.",
     "Policies: --rules, or vmvc.config.json ({ \"rules\": [\"policy/\"] }) in the working directory.",
-    "Exit codes: 0 success, 2 usage or input error, 130 interrupted, 1 unexpected failure.",
+    "Exit codes: 0 success (\"nothing fits\" too), 2 usage or input error, 1 unexpected failure or output not written, 129 terminal gone, 130 interrupted.",
   );
   return lines.join("\n");
 }
