@@ -194,8 +194,22 @@ describe("policies layered over the shipped rules", () => {
     expect(customer.options.filter((o) => o.eligible).map((o) => o.id)).toEqual(["vm"]);
   });
 
-  it("asks for the custom question's flag when it is missing, and validates its values", async () => {
-    const missing = await cli(["advise", ...scenario, "--rules", "examples/policy"]);
+  it("takes a missing optional custom question as unknown, asks for a required one, and validates its values", async () => {
+    // Optional, as in the example: left out, the advice says what hangs on it. Hostile tenants
+    // rule out process isolation; customer workloads, by the policy, Hyper-V isolation too. So
+    // each owner leads elsewhere, once each, and the tie goes to the option eligible in both: a VM.
+    const leftOut = await recommend([...scenario, "--rules", "examples/policy"]);
+    expect(leftOut.recommendation).toBe("vm");
+    const run = await cli(["advise", ...scenario, "--rules", "examples/policy", "--json"]);
+    expect(JSON.parse(run.stdout).certainty.dependsOn).toEqual([{ question: "owner", byValue: { internal: "hyperv-container", customer: "vm" } }]);
+    // Required, as a policy may make it.
+    const dir = tmp();
+    const policy = JSON.parse(readFileSync(join(ROOT, "examples/policy/customer-workloads.json"), "utf8"));
+    delete policy.questions[0].optional;
+    delete policy.$schema;
+    write(dir, "customer-workloads.json", policy);
+    write(dir, "sources.json", readFileSync(join(ROOT, "examples/policy/sources.json"), "utf8"));
+    const missing = await cli(["advise", ...scenario, "--rules", dir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--owner <internal|customer|unknown>");
     const wrong = await cli(["advise", ...scenario, "--rules", "examples/policy", "--owner", "custmer"]);
