@@ -295,6 +295,22 @@ describe("finding the way through the questions", () => {
     expect(oneLine(term.text)).toContain("vmvc advise --workload service");
   });
 
+  it("wraps a choice's meaning between words on a 40-column terminal", async () => {
+    const term = new Terminal(["advise", "--workload", "web"], { cols: 40 });
+    const at = await term.waitFor(prompt("boundary"));
+    term.send(KEY.down + KEY.down);
+    const hostile = shipped.questions.find((q) => q.id === "boundary")!.choices.find((c) => c.value === "hostile")!;
+    await term.waitFor("hostile multi", 10_000, at);
+    await new Promise((r) => setTimeout(r, 200));
+    const screen = term.text.slice(term.text.lastIndexOf("Untrusted tenants"));
+    for (const line of screen.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(40);
+    // Every word of the meaning whole, on one line.
+    const lines = screen.split("\n");
+    for (const word of hostile.meaning.split(" ")) expect(lines.some((l) => l.split(" ").includes(word)), word).toBe(true);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+
   it("redraws on a resize, with one copy of the question and the answers so far", async () => {
     const term = new Terminal(["advise"], { cols: 100 });
     await term.waitFor(prompt("workload"));

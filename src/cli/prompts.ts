@@ -15,11 +15,15 @@ export function progress({ number, atMost }: Step): string {
 
 const NOT_SURE = "I'm not sure";
 
-/** The choices as Inquirer shows them: the label in the list, its meaning under it, "not sure" last. */
-export function choices({ question }: Step) {
+/**
+ * The choices as Inquirer shows them: the label in the list, its meaning under it, "not sure"
+ * last. Meanings are wrapped here, between words, to `width`: Inquirer would cut words.
+ */
+export function choices({ question }: Step, width = Infinity) {
+  const fit = (text: string): string => (width === Infinity ? text : wrap(text, width).join("\n"));
   return [
-    ...question.choices.map((c) => ({ name: c.label, value: c.value, description: c.meaning })),
-    { name: NOT_SURE, value: UNKNOWN, description: "vmvc weighs every possible answer and says how much the advice depends on this one" },
+    ...question.choices.map((c) => ({ name: c.label, value: c.value, description: fit(c.meaning) })),
+    { name: NOT_SURE, value: UNKNOWN, description: fit("vmvc weighs every possible answer and says how much the advice depends on this one") },
   ];
 }
 
@@ -81,7 +85,7 @@ export async function ask(step: Step, screen: Screen): Promise<string | typeof G
         {
           // "? " comes before it.
           message: wrap(`${question.prompt} (${progress(step)})`, width() - 2).join("\n"),
-          choices: choices(step),
+          choices: choices(step, width()),
           ...(step.default !== undefined ? { default: step.default } : {}),
           pageSize: 12,
           theme: {
