@@ -1,6 +1,7 @@
 import { select } from "@inquirer/prompts";
 import { UNKNOWN } from "../engine/certainty.js";
 import { InputClosedError, InterruptError } from "../errors.js";
+import { createStyle } from "../render/style.js";
 import { displayWidth, wrap } from "../render/wrap.js";
 import { GO_BACK, type Step } from "./context.js";
 
@@ -48,17 +49,17 @@ export interface Screen {
 /** Room on a line, one column short of the terminal's so that a full line never wraps. */
 const lineWidth = (screen: Screen): number => Math.max(20, (screen.output.columns || 80) - 1);
 
-/** The lines left on screen for the questions answered so far, oldest first. */
-const answeredLines: string[] = [];
+/** The questions answered so far, oldest first, each left on screen as one line. */
+const answered: { step: Step; value: string }[] = [];
 
-/** "✔ What kind of workload is it? Web app or API", cut to one line of the terminal. */
-function answeredLine(step: Step, value: string, screen: Screen): string {
+/** "✔ What kind of workload is it? Web app or API", cut to one line of the terminal as it is now. */
+function answeredLine({ step, value }: (typeof answered)[number], screen: Screen): string {
   const label = step.question.choices.find((c) => c.value === value)?.label ?? NOT_SURE;
-  const width = lineWidth(screen);
   let prompt = step.question.prompt;
-  const room = width - displayWidth(label) - 3;
+  const room = lineWidth(screen) - displayWidth(label) - 3;
   if (displayWidth(prompt) > room) prompt = `${[...prompt].slice(0, Math.max(0, room - 1)).join("")}…`;
-  return screen.color ? `\x1b[32m✔\x1b[39m \x1b[1m${prompt}\x1b[22m \x1b[36m${label}\x1b[39m` : `✔ ${prompt} ${label}`;
+  const style = createStyle(screen.color);
+  return `${style.good("✔")} ${style.bold(prompt)} ${style.accent(label)}\n`;
 }
 
 /**
@@ -97,9 +98,8 @@ export async function ask(step: Step, screen: Screen): Promise<string | typeof G
         },
         { signal: controller.signal, output, clearPromptOnDone: true },
       );
-      const line = answeredLine(step, value, screen);
-      answeredLines.push(line);
-      output.write(`${line}\n`);
+      answered.push({ step, value });
+      output.write(answeredLine(answered.at(-1)!, screen));
       return value;
     } catch (error) {
       const name = (error as Error).name;
@@ -108,11 +108,11 @@ export async function ask(step: Step, screen: Screen): Promise<string | typeof G
       const reason: unknown = controller.signal.reason;
       if (reason === "back") {
         // The question before is asked again: its line goes.
-        if (answeredLines.pop() !== undefined) output.write("\x1b[1A\x1b[2K");
+        if (answered.pop() !== undefined) output.write("\x1b[1A\x1b[2K");
         return GO_BACK;
       }
       if (reason !== "resize") throw new InputClosedError();
-      output.write(`\x1b[H\x1b[2J${answeredLines.map((l) => `${l}\n`).join("")}`);
+      output.write(`\x1b[H\x1b[2J${answered.map((a) => answeredLine(a, screen)).join("")}`);
     } finally {
       process.stdin.off("end", onEnd);
       process.stdin.off("keypress", onKey);
