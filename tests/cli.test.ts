@@ -31,7 +31,7 @@ const adviceSchema = z.strictObject({
   skipped: z.array(z.string()),
   command: z.string().startsWith("vmvc advise"),
   version: z.string().regex(/^\d+\.\d+\.\d+/),
-  rules: z.strictObject({ layers: z.array(z.strictObject({ path: z.string(), from: z.string(), files: z.number().optional() })).min(1), overriddenHardFacts: z.array(z.strictObject({ rule: z.string(), file: z.string() })) }),
+  rules: z.strictObject({ layers: z.array(z.strictObject({ path: z.string(), from: z.string(), files: z.number().optional() })).min(1), overriddenHardFacts: z.array(z.strictObject({ rule: z.string(), file: z.string() })), addedValues: z.array(z.strictObject({ question: z.string(), value: z.string(), as: z.string().optional(), file: z.string(), ruledOut: z.array(optionId) })) }),
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
@@ -326,6 +326,17 @@ describe("the policy in force, shown wherever the advice goes", () => {
     expect(text.stdout.replace(/\n\s*/g, " ")).toMatch(/^Warning: .*weak\.json overrides the hard fact "hostile-excludes-process-isolation"/);
     const json = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "weak.json"), "--json"])).stdout);
     expect(json.rules.overriddenHardFacts).toEqual([{ rule: "hostile-excludes-process-isolation", file: join(dir, "weak.json") }]);
+  });
+
+  it("lists the values a policy adds, and what fails closed on them, in the JSON", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "ubuntu.json"), JSON.stringify({ questions: [{ id: "guest-os", choices: [{ value: "ubuntu", label: "Ubuntu", meaning: "an Ubuntu image" }] }] }));
+    const run = await cli(["advise", ...allFlags({ ...baseAnswers, "guest-os": "ubuntu" }), "--rules", join(dir, "ubuntu.json"), "--json"]);
+    expect(run.code).toBe(0);
+    const data = adviceSchema.extend({ recommendation: optionId.nullable() }).parse(JSON.parse(run.stdout));
+    // Hard facts about all three options read the guest OS: none can vouch for "ubuntu".
+    expect(data.recommendation).toBeNull();
+    expect(data.rules.addedValues).toEqual([{ question: "guest-os", value: "ubuntu", file: expect.stringMatching(/ubuntu\.json$/), ruledOut: ["vm", "container", "hyperv-container"] }]);
   });
 
   it("writes the command for PowerShell or for POSIX shells", async () => {

@@ -34,7 +34,7 @@ export const overrideWarnings = (ruleSet: RuleSet): string[] =>
 export function adviceJson({ advice, command, ruleSet, version }: Report): string {
   const { recommendation, options, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
   const reasons = advice.reasons.map((r) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url }));
-  const rules = { layers: layersOf(ruleSet, version), overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [] };
+  const rules = { layers: layersOf(ruleSet, version), overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [], addedValues: ruleSet.policy?.addedValues ?? [] };
   const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
   const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
   return JSON.stringify({ recommendation, options, reasons, answers, certainty: scriptable, assumed, margin, whatIf, excluded, skipped, command: command.join(" "), version, rules }, null, 2) + "\n";
