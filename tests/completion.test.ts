@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +56,28 @@ describe("vmvc completion <shell>", () => {
     expect(complete(["vmvc", "advise", "--boundary", ""])).toEqual(["trusted", "internal", "hostile", "unknown"]);
     expect(complete(["vmvc", "co"])).toEqual(["compare", "completion"]);
     expect(complete(["vmvc", "advise", "--rules", "examples/pol"])).toEqual(["examples/policy"]);
+  });
+
+  const installed = (shell: string): boolean => spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
+  const onPath = () => {
+    const bin = mkdtempSync(join(tmpdir(), "vmvc-bin-"));
+    writeFileSync(join(bin, "vmvc"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    chmodSync(join(bin, "vmvc"), 0o755);
+    return cleanEnv({ PATH: `${bin}:${process.env.PATH}` });
+  };
+
+  it.skipIf(!installed("fish"))("completes in a real fish (skipped where fish is not installed)", async () => {
+    const script = join(mkdtempSync(join(tmpdir(), "vmvc-fish-")), "vmvc.fish");
+    writeFileSync(script, (await cli(["completion", "fish"])).stdout);
+    const complete = (line: string) => execFileSync("fish", ["-c", `source ${script}; complete -C "${line}"`], { env: onPath(), cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(complete("vmvc advise --network ").sort()).toEqual(["dedicated", "shared", "unknown"]); // fish sorts
+    expect(complete("vmvc rules ch")).toEqual(["check"]);
+  });
+
+  it.skipIf(!installed("zsh"))("prints a zsh script that zsh parses (skipped where zsh is not installed)", async () => {
+    const script = join(mkdtempSync(join(tmpdir(), "vmvc-zsh-")), "_vmvc");
+    writeFileSync(script, (await cli(["completion", "zsh"])).stdout);
+    expect(spawnSync("zsh", ["-n", script]).status).toBe(0);
   });
 
   it.each([
