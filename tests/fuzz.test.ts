@@ -251,7 +251,7 @@ describe("random rule folders from the real world", () => {
         });
         const { code, stderr, stdout } = await cli(["rules", "validate", dir]);
         expect(stderr).not.toMatch(STACK);
-        expect(stderr).not.toMatch(/\bE[A-Z]{3,}\b/); // words, not errno codes
+        expect(stderr).not.toMatch(/\bE(NOENT|ACCES|PERM|ISDIR|NOTDIR|LOOP|MFILE|INVAL|IO|AGAIN|BADF|NXIO)\b/); // words, not errno codes
         // Links to folders are not followed, and a folder named like a file is searched; a special
         // file is refused by name, and a folder with no rule file in it too.
         const files = entries.filter((e) => e.kind === "file").length;
