@@ -10,7 +10,6 @@ import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
 import { answersFromFlags, answersFromJson, commandPieces, missingError, missingQuestions, SHELLS, type Shell } from "./answers.js";
 import { GO_BACK, type Context } from "./context.js";
-import { shellLines } from "../render/advice-text.js";
 import { runningInCI } from "./terminal.js";
 
 export const ADVISE_FORMATS = ["text", "json", "markdown"] as const;
@@ -19,7 +18,7 @@ type Format = (typeof ADVISE_FORMATS)[number];
 /** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
 function chooseShell(flag: unknown): Shell {
   if (flag === undefined) return process.platform === "win32" ? "powershell" : "posix";
-  if (!SHELLS.includes(flag as Shell)) throw new UsageError(`--shell ${JSON.stringify(flag)} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`);
+  if (!SHELLS.includes(flag as Shell)) throw new UsageError(`--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`);
   return flag as Shell;
 }
 
@@ -151,6 +150,7 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
       answer = await ask({ question, number: asked.length + 1, atMost: next.length, canGoBack: asked.length > 0, ...(start !== undefined ? { default: start } : {}) });
     } catch (error) {
       if (error instanceof InterruptError && asked.length > 0) {
+        const { shellLines } = await import("../render/advice-text.js");
         throw new InterruptError(`${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell), ctx.width, shell)}`);
       }
       if (!(error instanceof InputClosedError)) throw error;

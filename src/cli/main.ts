@@ -5,7 +5,7 @@ import { InterruptError, RuleSetError, UsageError } from "../errors.js";
 import { didYouMean, escapeControls, printable, quote } from "../suggest.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "../ruleset/index.js";
 import type { Context } from "./context.js";
-import { buildProgram, COMMAND_NAMES, COMPLETE_COMMAND, RULE_SET_COMMANDS } from "./program.js";
+import { buildProgram, COMMAND_NAMES, COMPLETE_COMMAND, RULE_SET_COMMANDS, type ProgramOptions } from "./program.js";
 import { decodeText, readBounded } from "../text.js";
 import { isTerminal, outputWidth, supportsHyperlinks, useColor } from "./terminal.js";
 import { version } from "./version.js";
@@ -95,7 +95,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (argv.length === 1 && argv[0] === "-v") throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
     if (argv[0] === COMPLETE_COMMAND) return await complete(argv.slice(1), io, out, errorMessage);
     // Only a command needs the rule set: `vmvc --help` starts without it.
-    const target = name !== undefined && RULE_SET_COMMANDS.includes(name) ? { name, ctx: await commandContext(argv, io, out, errorMessage) } : undefined;
+    const target = await targetOf(name, argv, io, out, errorMessage);
     let invocation: (() => Promise<number>) | undefined;
     const program = buildProgram({ out, err: errorMessage, version, target, onParsed: (run) => (invocation = run) });
     await program.parseAsync(argv as string[], { from: "user" });
@@ -111,14 +111,18 @@ async function complete(args: readonly string[], io: Io, out: Context["out"], er
   if (!Number.isInteger(before) || before < 0) throw new UsageError(`${COMPLETE_COMMAND} takes the number of words before the one to complete`);
   const words = args.slice(1, before + 2);
   while (words.length < before + 1) words.push("");
-  const name = commandTarget(words.slice(0, -1));
   // A policy that does not load must not break Tab: complete with the shipped rules then.
-  const target = name !== undefined && RULE_SET_COMMANDS.includes(name) ? { name, ctx: await commandContext(words, io, out, err, true) } : undefined;
+  const target = await targetOf(commandTarget(words.slice(0, -1)), words, io, out, err, true);
   const program = buildProgram({ out, err, version, target, onParsed: () => undefined });
   const { completions } = await import("./completion.js");
   const candidates = completions(program, target?.ctx.ruleSet ?? shippedRuleSet(), words);
   out(candidates.map((c) => `${c}\n`).join(""));
   return 0;
+}
+
+/** The command to build in full, with its context, when it works on a rule set. */
+async function targetOf(name: string | undefined, argv: readonly string[], io: Io, out: Context["out"], err: Context["err"], quiet = false): Promise<ProgramOptions["target"]> {
+  return name !== undefined && RULE_SET_COMMANDS.includes(name) ? { name, ctx: await commandContext(argv, io, out, err, quiet) } : undefined;
 }
 
 /** Help, the schema and validation must work even when the configured policy does not. */

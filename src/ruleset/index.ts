@@ -42,14 +42,10 @@ export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<Rule
   ];
   if (named.length === 0) return base;
   // The validating loader (and zod with it) is loaded only for a policy.
-  const { layerRuleFiles, realFilesOf } = await import("./load.js");
-  const ruleSet = layerRuleFiles(base, named.map((n) => n.full));
-  // A path named twice counts once, where it first appears.
-  const seen = new Set<string>();
-  const layers = named.flatMap(({ path, full, from }) => {
-    const files = [...realFilesOf(full)].filter((f) => !seen.has(f));
-    files.forEach((f) => seen.add(f));
-    return files.length === 0 ? [] : [{ path, from, files: files.length }];
-  });
-  return { ...ruleSet, policy: { layers, overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [], addedValues: ruleSet.policy?.addedValues ?? [] } };
+  const [{ readTiers }, { buildRuleSet }] = await Promise.all([import("./load.js"), import("./layer.js")]);
+  // A path named twice counts once, where it first appears: its later tier is empty.
+  const tiers = readTiers(named.map((n) => n.full));
+  const ruleSet = buildRuleSet(base, tiers.filter((tier) => tier.length > 0));
+  const layers = named.flatMap(({ path, from }, i) => (tiers[i]!.length === 0 ? [] : [{ path, from, files: tiers[i]!.length }]));
+  return { ...ruleSet, policy: { overriddenHardFacts: [], addedValues: [], ...ruleSet.policy, layers } };
 }

@@ -30,12 +30,12 @@ function realPathOf(path: string): string {
 
 function readText(path: string, shown: string): string {
   try {
-    if (!existsSync(path)) throw new RuleSetError([`${shown}: no such file${lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? " (a link to one that is missing)" : ""}`]);
     if (!isRegularFile(path)) throw new RuleSetError([`${shown}: not a regular file`]);
     return decodeText(readBounded(path));
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
-    throw new RuleSetError([`${shown}: cannot read: ${readProblem(error)}`]);
+    const dangling = (error as NodeJS.ErrnoException).code === "ENOENT" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
+    throw new RuleSetError([`${shown}: ${dangling ? "no such file (a link to one that is missing)" : `cannot read: ${readProblem(error)}`}`]);
   }
 }
 
@@ -125,6 +125,8 @@ export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
  * it first appears.
  */
 export function layerRuleFiles(shipped: RuleSet, paths: readonly string[], seen = new Set<string>()): RuleSet {
-  const tiers = collect(paths.map((p) => () => readTier(p, seen))).filter((tier) => tier.length > 0);
-  return buildRuleSet(shipped, tiers);
+  return buildRuleSet(shipped, readTiers(paths, seen).filter((tier) => tier.length > 0));
 }
+
+/** One tier a path, in order; a file reached before is left out of the later tier, which may be empty. */
+export const readTiers = (paths: readonly string[], seen = new Set<string>()): Tier[] => collect(paths.map((p) => () => readTier(p, seen)));
