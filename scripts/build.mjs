@@ -16,7 +16,9 @@ const common = { bundle: true, platform: "node", target: "node20", logLevel: "wa
 const noColorDetection = {
   name: "no-color-detection",
   setup(b) {
-    b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes("chalk") ? { path: "supports-color", namespace: "stub" } : undefined));
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes("chalk") ? { path: "supports-color", namespace: "stub" } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
       contents: "export default { stdout: false, stderr: false }; export const createSupportsColor = () => false;",
       loader: "js",
@@ -32,7 +34,12 @@ try {
   await build({
     ...common,
     format: "esm",
-    stdin: { contents: 'export { loadShippedFromDisk } from "./src/ruleset/load.ts"; export { ruleFileJsonSchema } from "./src/ruleset/json-schema.ts"; export { RuleSetError } from "./src/errors.ts";', resolveDir: root, loader: "ts" },
+    stdin: {
+      contents:
+        'export { loadShippedFromDisk } from "./src/ruleset/load.ts"; export { ruleFileJsonSchema } from "./src/ruleset/json-schema.ts"; export { RuleSetError } from "./src/errors.ts";',
+      resolveDir: root,
+      loader: "ts",
+    },
     outfile: tools,
   });
   const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError } = await import(pathToFileURL(tools).href);
@@ -58,7 +65,12 @@ try {
   const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk", "csv-parse": "csv-parse" };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   // Each vendored file holds only what src/ imports from the package (Inquirer: select alone).
-  const used = { zod: "export { z } from 'zod';", "@inquirer/prompts": "export { select } from '@inquirer/prompts';", chalk: "export { Chalk } from 'chalk';", "csv-parse": "export { parse } from 'csv-parse';" };
+  const used = {
+    zod: "export { z } from 'zod';",
+    "@inquirer/prompts": "export { select } from '@inquirer/prompts';",
+    chalk: "export { Chalk } from 'chalk';",
+    "csv-parse": "export { parse } from 'csv-parse';",
+  };
   for (const [name, file] of Object.entries(vendored)) {
     await build({
       ...common,
@@ -73,7 +85,9 @@ try {
   const vendor = {
     name: "vendor",
     setup(b) {
-      b.onResolve({ filter: /^[@a-z]/ }, (args) => (vendored[args.path] ? { path: `./vendor/${vendored[args.path]}.cjs`, external: true } : undefined));
+      b.onResolve({ filter: /^[@a-z]/ }, (args) =>
+        vendored[args.path] ? { path: `./vendor/${vendored[args.path]}.cjs`, external: true } : undefined,
+      );
     },
   };
   // commander loads child_process when it loads, for executable subcommands, which vmvc has
@@ -82,7 +96,9 @@ try {
   const lazyChildProcess = {
     name: "lazy-child-process",
     setup(b) {
-      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes("commander") ? { path: "child_process", namespace: "lazy" } : undefined));
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        args.importer.includes("commander") ? { path: "child_process", namespace: "lazy" } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
         contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
         loader: "js",

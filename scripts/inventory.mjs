@@ -18,9 +18,13 @@ const questions = {
 };
 const [file, count = "1000000"] = process.argv.slice(2);
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (list) => list[Math.floor(random() * list.length)];
-const profiles = Array.from({ length: 2000 }, () => Object.values(questions).map((values) => (random() < 0.1 ? "" : pick(values))).join(","));
+const profiles = Array.from({ length: 2000 }, () =>
+  Object.values(questions)
+    .map((values) => (random() < 0.1 ? "" : pick(values)))
+    .join(","),
+);
 const out = createWriteStream(file);
 out.write(`name,${Object.keys(questions).join(",")}\n`);
 let chunk = "";

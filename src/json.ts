@@ -123,10 +123,21 @@ export function parseJson(text: string, where: string, fail: (message: string) =
   }
   // Valid JSON is scanned only for what JSON.parse lets through: repeated keys, deep nesting.
   const flaw = data === undefined || uniqueKeys ? firstFlaw(text, uniqueKeys) : undefined;
-  if (flaw?.kind === "duplicate-key") throw fail(`${where}: a key is given twice in one object, at ${position(text, flaw.at)}; the first would be ignored`);
-  if (flaw?.kind === "too-deep") throw fail(`${where}: nested more than ${MAX_JSON_DEPTH} levels deep, at ${position(text, flaw.at)}; no vmvc file needs more than a few`);
+  if (flaw?.kind === "duplicate-key")
+    throw fail(
+      `${where}: a key is given twice in one object, at ${position(text, flaw.at)}; the first would be ignored`,
+    );
+  if (flaw?.kind === "too-deep")
+    throw fail(
+      `${where}: nested more than ${MAX_JSON_DEPTH} levels deep, at ${position(text, flaw.at)}; no vmvc file needs more than a few`,
+    );
   if (data === undefined) {
-    const place = flaw === undefined ? "a syntax error" : flaw.at >= text.length ? "the text ends too early" : position(text, flaw.at);
+    const place =
+      flaw === undefined
+        ? "a syntax error"
+        : flaw.at >= text.length
+          ? "the text ends too early"
+          : position(text, flaw.at);
     throw fail(`${where}: not valid JSON: ${place}`);
   }
   return data;

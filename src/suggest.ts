@@ -11,7 +11,8 @@ const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padSta
 export const escapeControls = (text: string): string => text.replace(CONTROLS, escaped);
 
 /** A user's string as it can be shown on one line: quoted, escaped and cut short. */
-export const quote = (text: string): string => escapeControls(JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text));
+export const quote = (text: string): string =>
+  escapeControls(JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text));
 
 const LONG_RUN = /\S{161,}/g;
 
@@ -22,17 +23,25 @@ const LONG_RUN = /\S{161,}/g;
 export const printable = (message: string): string =>
   message
     .split("\n")
-    .map((line) => escapeControls(line).replace(LONG_RUN, (run) => `${run.slice(0, 80)}…(${run.length.toLocaleString("en-US")} characters)`))
+    .map((line) =>
+      escapeControls(line).replace(
+        LONG_RUN,
+        (run) => `${run.slice(0, 80)}…(${run.length.toLocaleString("en-US")} characters)`,
+      ),
+    )
     .join("\n");
 
 /** Edits from a to b, a swap of two neighbours counting as one ("tabel" is one from "table"). */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;

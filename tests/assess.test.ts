@@ -24,20 +24,47 @@ interface Row {
   certainty?: { share: number; dependsOn: { question: string }[] };
   excluded?: { option: string; reasons: string[] }[];
 }
-const rows = (stdout: string): Row[] => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Row);
+const rows = (stdout: string): Row[] =>
+  stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Row);
 
-const FULL = { workload: "web", boundary: "internal", "host-os": "2022", "guest-os": "2022", deploy: "docker", density: "medium", scaling: "elastic", "update-cadence": "monthly", storage: "none", recovery: "fast", network: "shared", edition: "datacenter" };
+const FULL = {
+  workload: "web",
+  boundary: "internal",
+  "host-os": "2022",
+  "guest-os": "2022",
+  deploy: "docker",
+  density: "medium",
+  scaling: "elastic",
+  "update-cadence": "monthly",
+  storage: "none",
+  recovery: "fast",
+  network: "shared",
+  edition: "datacenter",
+};
 const header = Object.keys(FULL).join(",");
 const full = Object.values(FULL).join(",");
 
 describe("vmvc assess: reading inventories", () => {
   it("gives each row the advice advise gives for the same answers, in input order", async () => {
-    const file = write("inv.csv", `name,${header}\na,${full}\nb,${full.replace("internal", "hostile")}\nc,${full.replace("web,", "gui,")}\n`);
+    const file = write(
+      "inv.csv",
+      `name,${header}\na,${full}\nb,${full.replace("internal", "hostile")}\nc,${full.replace("web,", "gui,")}\n`,
+    );
     const run = await cli(["assess", file]);
     expect(run.code).toBe(0);
     const out = rows(run.stdout);
-    expect(out.map((r) => [r.line, r.name])).toEqual([[2, "a"], [3, "b"], [4, "c"]]);
-    const expected = [FULL, { ...FULL, boundary: "hostile" }, { ...FULL, workload: "gui" }].map((a) => advise(compiled, a).recommendation);
+    expect(out.map((r) => [r.line, r.name])).toEqual([
+      [2, "a"],
+      [3, "b"],
+      [4, "c"],
+    ]);
+    const expected = [FULL, { ...FULL, boundary: "hostile" }, { ...FULL, workload: "gui" }].map(
+      (a) => advise(compiled, a).recommendation,
+    );
     expect(out.map((r) => r.recommendation)).toEqual(expected);
   });
 
@@ -54,20 +81,30 @@ describe("vmvc assess: reading inventories", () => {
   });
 
   it("keeps a quoted field with a newline in one row, and counts lines as the file does", async () => {
-    const out = rows((await cli(["assess", write("inv.csv", `name,${header}\r\n"two\r\nlines",${full}\r\nb,${full}\r\n`)])).stdout);
-    expect(out.map((r) => [r.line, r.name])).toEqual([[2, "two\r\nlines"], [4, "b"]]);
+    const out = rows(
+      (await cli(["assess", write("inv.csv", `name,${header}\r\n"two\r\nlines",${full}\r\nb,${full}\r\n`)])).stdout,
+    );
+    expect(out.map((r) => [r.line, r.name])).toEqual([
+      [2, "two\r\nlines"],
+      [4, "b"],
+    ]);
   });
 
   it("reads JSON lines and a JSON array", async () => {
     const object = JSON.stringify({ Name: "a", ...FULL, "host-os": 2022 });
     const lines = rows((await cli(["assess", write("inv.jsonl", `${object}\n\n${object}\n`)])).stdout);
-    expect(lines.map((r) => [r.line, r.name, r.recommendation])).toEqual([[1, "a", advise(compiled, FULL).recommendation], [3, "a", advise(compiled, FULL).recommendation]]);
+    expect(lines.map((r) => [r.line, r.name, r.recommendation])).toEqual([
+      [1, "a", advise(compiled, FULL).recommendation],
+      [3, "a", advise(compiled, FULL).recommendation],
+    ]);
     const array = rows((await cli(["assess", write("inv.json", `[${object},${object}]`)])).stdout);
     expect(array.map((r) => r.line)).toEqual([1, 2]);
   });
 
   it("keeps rows of JSON lines with different columns apart, even when their values match", async () => {
-    const out = rows((await cli(["assess", write("inv.jsonl", '{"network":"shared"}\n{"storage":"shared"}\n')])).stdout);
+    const out = rows(
+      (await cli(["assess", write("inv.jsonl", '{"network":"shared"}\n{"storage":"shared"}\n')])).stdout,
+    );
     expect(out[0]!.answers).toMatchObject({ network: "shared", storage: UNKNOWN });
     expect(out[1]!.answers).toMatchObject({ network: UNKNOWN, storage: "shared" });
   });
@@ -75,9 +112,21 @@ describe("vmvc assess: reading inventories", () => {
   it("takes answer flags as defaults for empty cells and missing columns, and counts the rest as unknown", async () => {
     const file = write("inv.csv", "name,workload,boundary\na,web,\nb,gui,hostile\n");
     const out = rows((await cli(["assess", file, "--boundary", "trusted", "--host-os", "2022"])).stdout);
-    expect(out[0]!.answers).toMatchObject({ workload: "web", boundary: "trusted", "host-os": "2022", "guest-os": UNKNOWN });
+    expect(out[0]!.answers).toMatchObject({
+      workload: "web",
+      boundary: "trusted",
+      "host-os": "2022",
+      "guest-os": UNKNOWN,
+    });
     expect(out[1]!.answers).toMatchObject({ workload: "gui", boundary: "hostile" });
-    expect(out[0]!.recommendation).toBe(advise(compiled, { ...Object.fromEntries(shipped.questions.map((q) => [q.id, UNKNOWN])), workload: "web", boundary: "trusted", "host-os": "2022" }).recommendation);
+    expect(out[0]!.recommendation).toBe(
+      advise(compiled, {
+        ...Object.fromEntries(shipped.questions.map((q) => [q.id, UNKNOWN])),
+        workload: "web",
+        boundary: "trusted",
+        "host-os": "2022",
+      }).recommendation,
+    );
   });
 
   it("reads stdin with -", async () => {
@@ -107,7 +156,9 @@ describe("vmvc assess: RVTools vInfo exports", () => {
 
   it("reads the semicolon variant written by European desktops the same way", async () => {
     const plain = JSON.parse((await cli(["assess", file, "--format", "json"])).stdout);
-    const semicolon = JSON.parse((await cli(["assess", join(ROOT, "examples/inventory/rvtools-vInfo-semicolon.csv"), "--format", "json"])).stdout);
+    const semicolon = JSON.parse(
+      (await cli(["assess", join(ROOT, "examples/inventory/rvtools-vInfo-semicolon.csv"), "--format", "json"])).stdout,
+    );
     expect(semicolon).toEqual(plain);
   });
 
@@ -126,7 +177,11 @@ describe("vmvc assess: RVTools vInfo exports", () => {
 
 describe("vmvc assess: bad rows", () => {
   it.each([
-    ["an invalid value", `a,${full.replace("internal", "intrenal")}`, /boundary: "intrenal" is not one of trusted, internal, hostile, unknown \(did you mean internal\?\)/],
+    [
+      "an invalid value",
+      `a,${full.replace("internal", "intrenal")}`,
+      /boundary: "intrenal" is not one of trusted, internal, hostile, unknown \(did you mean internal\?\)/,
+    ],
     ["too many fields", `a,${full},extra`, /14 fields, but the header has 13/],
     ["an unclosed quote", `a,"${full}`, /quote opened here is never closed/],
   ])("reports %s with its line, and goes on", async (_what, bad, reason) => {
@@ -143,12 +198,17 @@ describe("vmvc assess: bad rows", () => {
   it("reports a line that is not JSON in JSON lines", async () => {
     const object = JSON.stringify({ name: "a", ...FULL });
     const out = rows((await cli(["assess", write("inv.jsonl", `${object}\n{"name":\n${object}\n`)])).stdout);
-    expect(out.map((r) => [r.line, r.error ?? r.recommendation])).toEqual([[1, "container"], [2, "not valid JSON"], [3, "container"]]);
+    expect(out.map((r) => [r.line, r.error ?? r.recommendation])).toEqual([
+      [1, "container"],
+      [2, "not valid JSON"],
+      [3, "container"],
+    ]);
   });
 
   it("assesses 9,999 rows of 10,000 when one in the middle is broken, and names its line", () => {
     const lines = [`name,${header}`];
-    for (let i = 0; i < 10_000; i++) lines.push(i === 5_000 ? `broken,${full.replace("docker", "dokcer")}` : `w${i},${full}`);
+    for (let i = 0; i < 10_000; i++)
+      lines.push(i === 5_000 ? `broken,${full.replace("docker", "dokcer")}` : `w${i},${full}`);
     const run = vmvc(["assess", write("big.csv", lines.join("\n") + "\n"), "--format", "json"], { timeout: 60_000 });
     expect(run.code).toBe(2);
     const data = JSON.parse(run.stdout) as { rows: Row[]; summary: { assessed: number; invalid: number } };
@@ -163,19 +223,33 @@ describe("vmvc assess: outputs", () => {
   const inventory = join(ROOT, "examples/inventory/inventory.csv");
 
   it("keeps the summary equal to the rows", async () => {
-    const data = JSON.parse((await cli(["assess", inventory, "--format", "json"])).stdout) as { rows: Row[]; summary: { rows: number; assessed: number; outcomes: Record<string, number>; blockers: { rule: string; rows: number }[]; toConfirm: { question: string; rows: number }[] } };
+    const data = JSON.parse((await cli(["assess", inventory, "--format", "json"])).stdout) as {
+      rows: Row[];
+      summary: {
+        rows: number;
+        assessed: number;
+        outcomes: Record<string, number>;
+        blockers: { rule: string; rows: number }[];
+        toConfirm: { question: string; rows: number }[];
+      };
+    };
     const { rows: list, summary } = data;
     expect(summary.rows).toBe(list.length);
-    for (const [id, n] of Object.entries(summary.outcomes)) expect(list.filter((r) => (r.recommendation ?? "none") === id && !r.error).length, id).toBe(n);
-    for (const b of summary.blockers) expect(list.filter((r) => r.excluded?.some((e) => e.reasons.includes(b.rule))).length, b.rule).toBe(b.rows);
-    for (const t of summary.toConfirm) expect(list.filter((r) => r.certainty?.dependsOn.some((d) => d.question === t.question)).length).toBe(t.rows);
+    for (const [id, n] of Object.entries(summary.outcomes))
+      expect(list.filter((r) => (r.recommendation ?? "none") === id && !r.error).length, id).toBe(n);
+    for (const b of summary.blockers)
+      expect(list.filter((r) => r.excluded?.some((e) => e.reasons.includes(b.rule))).length, b.rule).toBe(b.rows);
+    for (const t of summary.toConfirm)
+      expect(list.filter((r) => r.certainty?.dependsOn.some((d) => d.question === t.question)).length).toBe(t.rows);
   });
 
   it("writes CSV for spreadsheets, with cells that cannot be read as formulas", async () => {
     const file = write("inv.csv", `name,${header}\n=HYPERLINK("http://x"),${full}\n+cmd,${full}\n`);
     const run = await cli(["assess", file, "--format", "csv"]);
     const lines = run.stdout.trim().split("\r\n");
-    expect(lines[0]).toBe(`line,name,recommendation,margin,share,depends_on,nothing_fits,excluded,reasons,${shipped.questions.map((q) => q.id).join(",")},error`);
+    expect(lines[0]).toBe(
+      `line,name,recommendation,margin,share,depends_on,nothing_fits,excluded,reasons,${shipped.questions.map((q) => q.id).join(",")},error`,
+    );
     expect(lines[1]).toMatch(/^2,"'=HYPERLINK\(""http:\/\/x""\)",/);
     expect(lines[2]).toMatch(/^3,'\+cmd,/);
   });
@@ -189,8 +263,14 @@ describe("vmvc assess: outputs", () => {
     const document = parseHtml(page);
     const elements: { tag: string; attrs: Record<string, string> }[] = [];
     const walk = (node: unknown): void => {
-      const n = node as { tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: unknown[]; content?: unknown };
-      if (n.tagName) elements.push({ tag: n.tagName, attrs: Object.fromEntries((n.attrs ?? []).map((a) => [a.name, a.value])) });
+      const n = node as {
+        tagName?: string;
+        attrs?: { name: string; value: string }[];
+        childNodes?: unknown[];
+        content?: unknown;
+      };
+      if (n.tagName)
+        elements.push({ tag: n.tagName, attrs: Object.fromEntries((n.attrs ?? []).map((a) => [a.name, a.value])) });
       for (const child of n.childNodes ?? []) walk(child);
     };
     walk(document);
@@ -199,13 +279,15 @@ describe("vmvc assess: outputs", () => {
     expect(tags).toContain("table");
     expect(tags).not.toContain("script");
     expect(tags).not.toContain("link");
-    for (const e of elements) for (const value of [e.attrs.src, e.attrs.href].filter(Boolean)) expect(value).not.toMatch(/^(https?:)?\/\//);
+    for (const e of elements)
+      for (const value of [e.attrs.src, e.attrs.href].filter(Boolean)) expect(value).not.toMatch(/^(https?:)?\/\//);
     expect(page).toContain("web-portal");
   });
 
   it("writes a Markdown report with counts, blockers and the workloads", async () => {
     const run = await cli(["assess", inventory, "--format", "markdown"]);
-    for (const heading of ["# Hosting assessment", "## Recommendations", "## Commonest blockers", "## Workloads"]) expect(run.stdout).toContain(heading);
+    for (const heading of ["# Hosting assessment", "## Recommendations", "## Commonest blockers", "## Workloads"])
+      expect(run.stdout).toContain(heading);
     expect(run.stdout).toMatch(/\| Virtual machine \(Hyper-V\) \| 4 \| 40\.0% \|/);
   });
 
@@ -236,13 +318,21 @@ describe("vmvc assess: outputs", () => {
 describe("vmvc assess: size", () => {
   it("streams 100,000 rows correctly", () => {
     const lines = [`name,${header}`];
-    const variants = [full, full.replace("internal", "hostile"), full.replace("2022,2022", "2022,2019"), full.replace("web,", "database,")];
+    const variants = [
+      full,
+      full.replace("internal", "hostile"),
+      full.replace("2022,2022", "2022,2019"),
+      full.replace("web,", "database,"),
+    ];
     for (let i = 0; i < 100_000; i++) lines.push(`w${i},${variants[i % 4]}`);
     const run = vmvc(["assess", write("huge.csv", lines.join("\n") + "\n"), "--format", "csv"], { timeout: 120_000 });
     expect(run.code).toBe(0);
     const out = run.stdout.trimEnd().split("\r\n");
     expect(out).toHaveLength(100_001);
-    const expected = variants.map((v) => advise(compiled, Object.fromEntries(Object.keys(FULL).map((k, i) => [k, v.split(",")[i]!]))).recommendation);
+    const expected = variants.map(
+      (v) =>
+        advise(compiled, Object.fromEntries(Object.keys(FULL).map((k, i) => [k, v.split(",")[i]!]))).recommendation,
+    );
     for (const i of [0, 1, 2, 3, 49_999, 99_999]) expect(out[i + 1]!.split(",")[2], `row ${i}`).toBe(expected[i % 4]);
   });
 });

@@ -11,12 +11,22 @@ import { allFlags } from "./helpers/shipped.js";
 
 const dir = mkdtempSync(join(tmpdir(), "vmvc-bundle-"));
 const reporter = join(dir, "loaded.cjs");
-writeFileSync(reporter, 'process.on("exit", () => require("fs").writeSync(3, JSON.stringify(Object.keys(require.cache))));');
+writeFileSync(
+  reporter,
+  'process.on("exit", () => require("fs").writeSync(3, JSON.stringify(Object.keys(require.cache))));',
+);
 
 /** The large dependencies (dist/vendor/*.cjs) a command line loads. */
 function vendorsLoaded(args: string[]): string[] {
-  const result = spawnSync(process.execPath, ["--require", reporter, BIN, ...args], { env: cleanEnv(), stdio: ["ignore", "ignore", "ignore", "pipe"], encoding: "utf8" });
-  return (JSON.parse(String(result.output[3])) as string[]).filter((f) => f.includes("/dist/vendor/")).map((f) => f.split("/").pop()!.replace(".cjs", "")).sort();
+  const result = spawnSync(process.execPath, ["--require", reporter, BIN, ...args], {
+    env: cleanEnv(),
+    stdio: ["ignore", "ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  return (JSON.parse(String(result.output[3])) as string[])
+    .filter((f) => f.includes("/dist/vendor/"))
+    .map((f) => f.split("/").pop()!.replace(".cjs", ""))
+    .sort();
 }
 
 describe("the built CLI", () => {
@@ -37,7 +47,10 @@ describe("the built CLI", () => {
     const copy = mkdtempSync(join(tmpdir(), "vmvc-unbuilt-"));
     cpSync(join(ROOT, "bin"), join(copy, "bin"), { recursive: true });
     cpSync(join(ROOT, "package.json"), join(copy, "package.json"));
-    const run = spawnSync(process.execPath, [join(copy, "bin/vmvc.js"), "--version"], { env: cleanEnv(), encoding: "utf8" });
+    const run = spawnSync(process.execPath, [join(copy, "bin/vmvc.js"), "--version"], {
+      env: cleanEnv(),
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`vmvc is not built yet: run \`npm ci\` (or \`npm run build\`) in ${copy}\n`);
   });

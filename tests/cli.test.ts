@@ -13,25 +13,70 @@ import { ANSI, BIN, cleanEnv, cli, pipeline, ROOT, STACK, vmvc } from "./helpers
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
   recommendation: optionId,
-  options: z.array(z.strictObject({ id: optionId, label: z.string(), score: z.number(), eligible: z.boolean() })).length(3),
-  reasons: z.array(z.strictObject({ rule: z.string(), option: optionId, effect: z.union([z.number(), z.literal("excluded")]), text: z.string().min(1), source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/), remedy: z.string().optional(), assumes: z.record(z.string(), z.string()).optional(), sourceUrl: z.url() })),
+  options: z
+    .array(z.strictObject({ id: optionId, label: z.string(), score: z.number(), eligible: z.boolean() }))
+    .length(3),
+  reasons: z.array(
+    z.strictObject({
+      rule: z.string(),
+      option: optionId,
+      effect: z.union([z.number(), z.literal("excluded")]),
+      text: z.string().min(1),
+      source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/),
+      remedy: z.string().optional(),
+      assumes: z.record(z.string(), z.string()).optional(),
+      sourceUrl: z.url(),
+    }),
+  ),
   answers: z.record(z.string(), z.string()),
   certainty: z.strictObject({
     unknown: z.array(z.string()),
     combinations: z.number().int().positive(),
     share: z.number().min(0).max(1),
-    dependsOn: z.array(z.strictObject({ question: z.string(), byValue: z.record(z.string(), optionId.nullable()).optional(), mixed: z.literal(true).optional() })),
+    dependsOn: z.array(
+      z.strictObject({
+        question: z.string(),
+        byValue: z.record(z.string(), optionId.nullable()).optional(),
+        mixed: z.literal(true).optional(),
+      }),
+    ),
     nothingFits: z.number().int().min(0),
     shares: z.record(z.string(), z.number()),
   }),
   assumed: z.record(z.string(), z.string()),
-  margin: z.strictObject({ points: z.number().nullable(), runnerUp: optionId.nullable(), verdict: z.enum(["only-option", "clear", "moderate", "narrow", "none"]) }),
-  whatIf: z.array(z.strictObject({ question: z.string(), from: z.string(), answer: z.string(), recommendation: optionId.nullable(), margin: z.number().nullable(), forced: z.boolean(), dependsOn: z.array(z.string()) })),
+  margin: z.strictObject({
+    points: z.number().nullable(),
+    runnerUp: optionId.nullable(),
+    verdict: z.enum(["only-option", "clear", "moderate", "narrow", "none"]),
+  }),
+  whatIf: z.array(
+    z.strictObject({
+      question: z.string(),
+      from: z.string(),
+      answer: z.string(),
+      recommendation: optionId.nullable(),
+      margin: z.number().nullable(),
+      forced: z.boolean(),
+      dependsOn: z.array(z.string()),
+    }),
+  ),
   excluded: z.array(z.strictObject({ option: optionId, reasons: z.array(z.any()) })),
   skipped: z.array(z.string()),
   command: z.string().startsWith("vmvc advise"),
   version: z.string().regex(/^\d+\.\d+\.\d+/),
-  rules: z.strictObject({ layers: z.array(z.strictObject({ path: z.string(), from: z.string(), files: z.number().optional() })).min(1), overriddenHardFacts: z.array(z.strictObject({ rule: z.string(), file: z.string() })), addedValues: z.array(z.strictObject({ question: z.string(), value: z.string(), as: z.string().optional(), file: z.string(), ruledOut: z.array(optionId) })) }),
+  rules: z.strictObject({
+    layers: z.array(z.strictObject({ path: z.string(), from: z.string(), files: z.number().optional() })).min(1),
+    overriddenHardFacts: z.array(z.strictObject({ rule: z.string(), file: z.string() })),
+    addedValues: z.array(
+      z.strictObject({
+        question: z.string(),
+        value: z.string(),
+        as: z.string().optional(),
+        file: z.string(),
+        ruledOut: z.array(optionId),
+      }),
+    ),
+  }),
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
@@ -55,7 +100,9 @@ describe("vmvc advise, non-interactive", () => {
   it("rejects a wrong value with the allowed values and a suggestion", async () => {
     const run = await cli(["advise", ...allFlags(), "--boundary", "hostle"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('error: --boundary "hostle" is not one of trusted, internal, hostile, unknown (did you mean hostile?)\n');
+    expect(run.stderr).toBe(
+      'error: --boundary "hostle" is not one of trusted, internal, hostile, unknown (did you mean hostile?)\n',
+    );
     expect(run.stdout).toBe("");
   });
 
@@ -79,7 +126,9 @@ describe("vmvc advise, non-interactive", () => {
     expect(run.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(10_000);
     const missing = shipped.questions.filter((q) => q.id !== "boundary" && !q.optional);
-    expect(run.stderr.split("\n")[0]).toBe(`error: missing answers (not asking: neither stdout nor stderr is a terminal): ${missing.map((q) => `--${q.id}`).join(", ")}`);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `error: missing answers (not asking: neither stdout nor stderr is a terminal): ${missing.map((q) => `--${q.id}`).join(", ")}`,
+    );
     expect(run.stderr).toContain("--workload <web|service|batch|gui|infrastructure|database|unknown>");
   });
 
@@ -132,7 +181,14 @@ describe("vmvc advise, non-interactive", () => {
   it("writes a decision record in Markdown", async () => {
     const run = await cli(["advise", ...allFlags(), "--format", "markdown"]);
     expect(run.code).toBe(0);
-    for (const heading of ["# Hosting decision: Web app or API, as Container with process isolation", "## Context", "## Decision", "## Options considered", "## Consequences", "## Sources"]) {
+    for (const heading of [
+      "# Hosting decision: Web app or API, as Container with process isolation",
+      "## Context",
+      "## Decision",
+      "## Options considered",
+      "## Consequences",
+      "## Sources",
+    ]) {
       expect(run.stdout).toContain(heading);
     }
     expect(run.stdout).toMatch(/\]\(https:\/\/learn\.microsoft\.com\//);
@@ -158,29 +214,42 @@ describe("vmvc advise, non-interactive", () => {
 
 describe("vmvc compare", () => {
   const formats = ["table", "markdown", "json", "csv"];
-  it.each(formats.flatMap((f) => [80, 200].map((w) => [f, w] as const)))("prints %s at width %i", async (format, width) => {
-    const run = await cli(["compare", "--format", format], { env: { COLUMNS: String(width) } });
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
-    if (format === "table") {
-      const lines = run.stdout.trimEnd().split("\n");
-      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
-      expect(run.stdout).toMatch(/Container \(Hyper-V\s*│?\s*/);
-      expect(run.stdout).toMatch(/Licensing per\s/);
-    }
-    if (format === "json") {
-      const data = JSON.parse(run.stdout);
-      expect(data.rows.length).toBeGreaterThanOrEqual(9);
-      for (const row of data.rows) expect(Object.keys(row.values).sort()).toEqual(["container", "hyperv-container", "vm"]);
-    }
-    if (format === "csv") expect(run.stdout.split("\r\n")[0]).toBe("id,feature,vm,container,hyperv-container,sources");
-    if (format === "markdown") expect(run.stdout.split("\n")[1]).toBe("| --- | --- | --- | --- |");
-  });
+  it.each(formats.flatMap((f) => [80, 200].map((w) => [f, w] as const)))(
+    "prints %s at width %i",
+    async (format, width) => {
+      const run = await cli(["compare", "--format", format], { env: { COLUMNS: String(width) } });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("");
+      if (format === "table") {
+        const lines = run.stdout.trimEnd().split("\n");
+        for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+        expect(run.stdout).toMatch(/Container \(Hyper-V\s*│?\s*/);
+        expect(run.stdout).toMatch(/Licensing per\s/);
+      }
+      if (format === "json") {
+        const data = JSON.parse(run.stdout);
+        expect(data.rows.length).toBeGreaterThanOrEqual(9);
+        for (const row of data.rows)
+          expect(Object.keys(row.values).sort()).toEqual(["container", "hyperv-container", "vm"]);
+      }
+      if (format === "csv")
+        expect(run.stdout.split("\r\n")[0]).toBe("id,feature,vm,container,hyperv-container,sources");
+      if (format === "markdown") expect(run.stdout.split("\n")[1]).toBe("| --- | --- | --- | --- |");
+    },
+  );
 
   it("lists the nine source rows by id in JSON", async () => {
     const data = JSON.parse((await cli(["compare", "--json"])).stdout);
     expect(data.rows.slice(0, 9).map((r: { id: string }) => r.id)).toEqual([
-      "isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage", "load-balancing", "fault-tolerance", "networking",
+      "isolation",
+      "operating-system",
+      "guest-compatibility",
+      "deployment",
+      "updates",
+      "persistent-storage",
+      "load-balancing",
+      "fault-tolerance",
+      "networking",
     ]);
   });
 
@@ -209,12 +278,15 @@ describe("vmvc compare", () => {
 });
 
 describe("pipes and colour", () => {
-  it.each(["compare", `advise ${allFlags().join(" ")}`, "rules list"])("survives a reader that stops early: %s | head -1", async (command) => {
-    const run = pipeline(`$VMVC ${command} | head -n 1`);
-    expect(run.stdout.split("\n").length).toBeLessThanOrEqual(2);
-    expect(run.stderr).toBe("");
-    expect(run.statuses).toEqual([0, 0]);
-  });
+  it.each(["compare", `advise ${allFlags().join(" ")}`, "rules list"])(
+    "survives a reader that stops early: %s | head -1",
+    async (command) => {
+      const run = pipeline(`$VMVC ${command} | head -n 1`);
+      expect(run.stdout.split("\n").length).toBeLessThanOrEqual(2);
+      expect(run.stderr).toBe("");
+      expect(run.statuses).toEqual([0, 0]);
+    },
+  );
 
   it.each([
     [{ NO_COLOR: "1", FORCE_COLOR: "1" }, []],
@@ -297,19 +369,48 @@ describe("answers files from the real world", () => {
   });
 
   it("says in words why a file cannot be read", async () => {
-    expect((await cli(["advise", "--answers", "/nonexistent.json"])).stderr).toBe("error: --answers /nonexistent.json: cannot read: no such file\n");
+    expect((await cli(["advise", "--answers", "/nonexistent.json"])).stderr).toBe(
+      "error: --answers /nonexistent.json: cannot read: no such file\n",
+    );
     expect((await cli(["advise", "--answers", tmp()])).stderr).toMatch(/cannot read: it is a folder, not a file\n$/);
   });
 });
 
 describe("the policy in force, shown wherever the advice goes", () => {
-  const S = ["--workload", "web", "--boundary", "hostile", "--host-os", "2022", "--guest-os", "2022", "--deploy", "docker", "--density", "medium", "--scaling", "steady", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+  const S = [
+    "--workload",
+    "web",
+    "--boundary",
+    "hostile",
+    "--host-os",
+    "2022",
+    "--guest-os",
+    "2022",
+    "--deploy",
+    "docker",
+    "--density",
+    "medium",
+    "--scaling",
+    "steady",
+    "--update-cadence",
+    "monthly",
+    "--storage",
+    "none",
+    "--recovery",
+    "fast",
+    "--network",
+    "shared",
+  ];
 
   it("names a policy from the config in the JSON, the reproducing command and the record", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: [join(ROOT, "examples/policy")] }));
     const json = JSON.parse((await cli(["advise", ...S, "--owner", "customer", "--json"], { cwd: dir })).stdout);
-    expect(json.rules.layers[1]).toMatchObject({ path: join(ROOT, "examples/policy"), from: "vmvc.config.json", files: 3 });
+    expect(json.rules.layers[1]).toMatchObject({
+      path: join(ROOT, "examples/policy"),
+      from: "vmvc.config.json",
+      files: 3,
+    });
     expect(json.command).toContain(`--rules ${join(ROOT, "examples/policy")}`);
     // Run elsewhere, the command gives the same advice: the policy travels with it.
     const again = JSON.parse((await cli([...json.command.split(" ").slice(1), "--json"])).stdout);
@@ -321,30 +422,59 @@ describe("the policy in force, shown wherever the advice goes", () => {
 
   it("warns, in text and in the record, when a policy overrides a hard fact", async () => {
     const dir = tmp();
-    writeFileSync(join(dir, "weak.json"), JSON.stringify({ disable: [{ id: "hostile-excludes-process-isolation", override: "hard-fact" }] }));
+    writeFileSync(
+      join(dir, "weak.json"),
+      JSON.stringify({ disable: [{ id: "hostile-excludes-process-isolation", override: "hard-fact" }] }),
+    );
     const text = await cli(["advise", ...S, "--rules", join(dir, "weak.json")]);
-    expect(text.stdout.replace(/\n\s*/g, " ")).toMatch(/^Warning: .*weak\.json overrides the hard fact "hostile-excludes-process-isolation"/);
+    expect(text.stdout.replace(/\n\s*/g, " ")).toMatch(
+      /^Warning: .*weak\.json overrides the hard fact "hostile-excludes-process-isolation"/,
+    );
     const json = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "weak.json"), "--json"])).stdout);
-    expect(json.rules.overriddenHardFacts).toEqual([{ rule: "hostile-excludes-process-isolation", file: join(dir, "weak.json") }]);
+    expect(json.rules.overriddenHardFacts).toEqual([
+      { rule: "hostile-excludes-process-isolation", file: join(dir, "weak.json") },
+    ]);
   });
 
   it("lists the values a policy adds, and what fails closed on them, in the JSON", async () => {
     const dir = tmp();
-    writeFileSync(join(dir, "ubuntu.json"), JSON.stringify({ questions: [{ id: "guest-os", choices: [{ value: "ubuntu", label: "Ubuntu", meaning: "an Ubuntu image" }] }] }));
-    const run = await cli(["advise", ...allFlags({ ...baseAnswers, "guest-os": "ubuntu" }), "--rules", join(dir, "ubuntu.json"), "--json"]);
+    writeFileSync(
+      join(dir, "ubuntu.json"),
+      JSON.stringify({
+        questions: [{ id: "guest-os", choices: [{ value: "ubuntu", label: "Ubuntu", meaning: "an Ubuntu image" }] }],
+      }),
+    );
+    const run = await cli([
+      "advise",
+      ...allFlags({ ...baseAnswers, "guest-os": "ubuntu" }),
+      "--rules",
+      join(dir, "ubuntu.json"),
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     const data = adviceSchema.extend({ recommendation: optionId.nullable() }).parse(JSON.parse(run.stdout));
     // Hard facts about all three options read the guest OS: none can vouch for "ubuntu".
     expect(data.recommendation).toBeNull();
-    expect(data.rules.addedValues).toEqual([{ question: "guest-os", value: "ubuntu", file: expect.stringMatching(/ubuntu\.json$/), ruledOut: ["vm", "container", "hyperv-container"] }]);
+    expect(data.rules.addedValues).toEqual([
+      {
+        question: "guest-os",
+        value: "ubuntu",
+        file: expect.stringMatching(/ubuntu\.json$/),
+        ruledOut: ["vm", "container", "hyperv-container"],
+      },
+    ]);
   });
 
   it("writes the command for PowerShell or for POSIX shells", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "it's.json"), JSON.stringify({ rules: [] }));
-    const posix = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "it's.json"), "--shell", "posix", "--json"])).stdout);
+    const posix = JSON.parse(
+      (await cli(["advise", ...S, "--rules", join(dir, "it's.json"), "--shell", "posix", "--json"])).stdout,
+    );
     expect(posix.command).toContain(`--rules '${join(dir, "it")}'\\''s.json'`);
-    const ps = JSON.parse((await cli(["advise", ...S, "--rules", join(dir, "it's.json"), "--shell", "powershell", "--json"])).stdout);
+    const ps = JSON.parse(
+      (await cli(["advise", ...S, "--rules", join(dir, "it's.json"), "--shell", "powershell", "--json"])).stdout,
+    );
     expect(ps.command).toContain(`--rules '${join(dir, "it''s.json")}'`);
     const bad = await cli(["advise", ...S, "--shell", "cmd"]);
     expect(bad.code).toBe(2);
@@ -376,9 +506,18 @@ describe("output that cannot be written", () => {
     // EAGAIN: the rest must still arrive before vmvc exits.
     const dir = tmp();
     const inventory = join(dir, "inventory.csv");
-    writeFileSync(inventory, ["name,workload,host-os", ...Array.from({ length: 3_000 }, (_, i) => `vm${i},${i % 2 ? "web" : "database"},2022`)].join("\n"));
+    writeFileSync(
+      inventory,
+      [
+        "name,workload,host-os",
+        ...Array.from({ length: 3_000 }, (_, i) => `vm${i},${i % 2 ? "web" : "database"},2022`),
+      ].join("\n"),
+    );
     const launcher = join(dir, "launch.cjs");
-    writeFileSync(launcher, `new (require("node:net").Socket)({ fd: 1, readable: false }); require(${JSON.stringify(BIN)});\n`);
+    writeFileSync(
+      launcher,
+      `new (require("node:net").Socket)({ fd: 1, readable: false }); require(${JSON.stringify(BIN)});\n`,
+    );
     const args = ["assess", inventory, "--format", "csv"];
     const expected = (await cli(args)).stdout;
     expect(Buffer.byteLength(expected)).toBeGreaterThan(4 * 65_536);
@@ -436,7 +575,10 @@ describe("mistakes, answered alike", () => {
 
 describe("--width and config discovery", () => {
   it("lays out for --width columns, before or after the command", async () => {
-    for (const argv of [["compare", "--width", "70"], ["--width", "70", "compare"]]) {
+    for (const argv of [
+      ["compare", "--width", "70"],
+      ["--width", "70", "compare"],
+    ]) {
       const run = await cli(argv);
       expect(run.code).toBe(0);
       expect(Math.max(...run.stdout.split("\n").map((l) => [...l].length))).toBe(70);
@@ -451,7 +593,9 @@ describe("--width and config discovery", () => {
     const sub = join(dir, "team", "service");
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: [join(ROOT, "examples/policy")] }));
-    const json = JSON.parse((await cli(["advise", ...allFlags(), "--owner", "customer", "--json"], { cwd: sub })).stdout);
+    const json = JSON.parse(
+      (await cli(["advise", ...allFlags(), "--owner", "customer", "--json"], { cwd: sub })).stdout,
+    );
     expect(json.recommendation).toBe("vm");
     expect(json.rules.layers[1].from).toBe(join("..", "..", "vmvc.config.json"));
     writeFileSync(join(dir, "vmvc.config.json"), '{ "rules": "policy" }');
@@ -491,7 +635,12 @@ describe("terminal safety: input echoed back never drives the terminal", () => {
 
   it("cuts a 120 KB option name or value short", async () => {
     const long = "x".repeat(120_000);
-    for (const argv of [[`--${long}`], ["compare", "--rows", long], ["advise", ...allFlags(), "--workload", long], ["rules", "show", long]]) {
+    for (const argv of [
+      [`--${long}`],
+      ["compare", "--rows", long],
+      ["advise", ...allFlags(), "--workload", long],
+      ["rules", "show", long],
+    ]) {
       const { code, stderr } = await cli(argv);
       expect(code).toBe(2);
       expect(stderr.length).toBeLessThan(1_000);
@@ -500,13 +649,24 @@ describe("terminal safety: input echoed back never drives the terminal", () => {
 
   it("refuses control characters in rule files, which are printed to terminals and documents", async () => {
     const file = join(dir, "policy.json");
-    writeFileSync(file, JSON.stringify({
-      sources: [{ id: "hp", title: `Policy${hostile}`, url: "https://example.com/\x1b]8;;x", sections: [{ id: "s", title: "S" }] }],
-      rules: [{ id: "r", effect: { option: "vm", score: 1 }, reason: `Ours.${hostile}`, source: "hp#s" }],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        sources: [
+          {
+            id: "hp",
+            title: `Policy${hostile}`,
+            url: "https://example.com/\x1b]8;;x",
+            sections: [{ id: "s", title: "S" }],
+          },
+        ],
+        rules: [{ id: "r", effect: { option: "vm", score: 1 }, reason: `Ours.${hostile}`, source: "hp#s" }],
+      }),
+    );
     const { code, stderr } = await cli(["rules", "validate", file]);
     expect(code).toBe(2);
-    for (const field of ['source "hp": title', 'source "hp": url', 'rule "r": reason']) expect(stderr).toContain(`${field}: must not contain control characters`);
+    for (const field of ['source "hp": title', 'source "hp": url', 'rule "r": reason'])
+      expect(stderr).toContain(`${field}: must not contain control characters`);
     expect(stderr).not.toMatch(raw);
   });
 });
@@ -522,7 +682,9 @@ describe("text advice at a terminal", () => {
     expect(text).toBe(target); // the URL shown whole, and the link goes where it says
     expect((await cli(args, { env: { WT_SESSION: "1" } })).stdout).not.toContain(OSC8); // a pipe
     expect((await cli(args, { terminalColumns: 100 })).stdout).not.toContain(OSC8); // a terminal not known to
-    expect((await cli(args, { terminalColumns: 100, env: { WT_SESSION: "1", CI: "true" } })).stdout).not.toContain(OSC8);
+    expect((await cli(args, { terminalColumns: 100, env: { WT_SESSION: "1", CI: "true" } })).stdout).not.toContain(
+      OSC8,
+    );
     expect((await cli(args, { env: { FORCE_HYPERLINK: "1" } })).stdout).toContain(OSC8);
   });
 
@@ -535,7 +697,12 @@ describe("text advice at a terminal", () => {
       if (i === grid.length) {
         const a = advise(compiled, answers);
         const runnerUp = a.margin.runnerUp;
-        if (a.margin.verdict === "narrow" && runnerUp && a.reasons.some((r) => r.option === runnerUp && typeof r.effect === "number" && r.effect > 0)) found = { answers: { ...answers }, runnerUp };
+        if (
+          a.margin.verdict === "narrow" &&
+          runnerUp &&
+          a.reasons.some((r) => r.option === runnerUp && typeof r.effect === "number" && r.effect > 0)
+        )
+          found = { answers: { ...answers }, runnerUp };
         return;
       }
       for (const c of grid[i]!.choices) walk(i + 1, { ...answers, [grid[i]!.id]: c.value });
@@ -545,7 +712,9 @@ describe("text advice at a terminal", () => {
     const { stdout } = await cli(["advise", ...allFlags(found!.answers)], { terminalColumns: 200 });
     const label = shipped.options.find((o) => o.id === found!.runnerUp)!.label;
     expect(stdout).toContain(`The case for ${label}, close behind`);
-    const theirs = advise(compiled, found!.answers).reasons.filter((r) => r.option === found!.runnerUp && typeof r.effect === "number" && r.effect > 0);
+    const theirs = advise(compiled, found!.answers).reasons.filter(
+      (r) => r.option === found!.runnerUp && typeof r.effect === "number" && r.effect > 0,
+    );
     const section = stdout.slice(stdout.indexOf("The case for"));
     for (const r of theirs) expect(section).toContain(r.text);
   });
@@ -554,7 +723,10 @@ describe("text advice at a terminal", () => {
 describe("the README's exit codes section", () => {
   it("shows the missing-answers message as vmvc prints it", async () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const block = readme.slice(readme.indexOf("A missing answer, where vmvc cannot ask")).split("```text\n")[1]!.split("```")[0]!;
+    const block = readme
+      .slice(readme.indexOf("A missing answer, where vmvc cannot ask"))
+      .split("```text\n")[1]!
+      .split("```")[0]!;
     const [command, ...shown] = block.trim().split("\n");
     expect(command).toBe("$ vmvc advise --workload web --no-input");
     const run = await cli(["advise", "--workload", "web", "--no-input"]);

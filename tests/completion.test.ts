@@ -21,7 +21,9 @@ describe("completion candidates", () => {
     expect(await tab(["advise", "--host-os", ""])).toEqual([...hostOs.choices.map((c) => c.value), "unknown"]);
     expect(await tab(["advise", "--workload", "web", "--work"])).toEqual([]); // already given
     expect(await tab(["rules", ""])).toEqual(["list", "show", "validate", "schema", "check"]);
-    expect(await tab(["rules", "show", "hostile"])).toEqual(shipped.rules.map((r) => r.id).filter((id) => id.startsWith("hostile")));
+    expect(await tab(["rules", "show", "hostile"])).toEqual(
+      shipped.rules.map((r) => r.id).filter((id) => id.startsWith("hostile")),
+    );
     expect(await tab(["compare", "--rows", "isolation,guest"])).toEqual(["isolation,guest-compatibility"]);
     expect(await tab(["compare", "--format", ""])).toEqual(["table", "markdown", "json", "csv"]);
     expect(await tab(["advise", "--shell", "p"])).toEqual(["posix", "powershell"]);
@@ -29,7 +31,13 @@ describe("completion candidates", () => {
   });
 
   it("leaves paths to the shell", async () => {
-    for (const words of [["advise", "--answers", ""], ["advise", "--rules", "ex"], ["assess", ""], ["rules", "validate", "po"]]) expect(await tab(words)).toEqual([":files"]);
+    for (const words of [
+      ["advise", "--answers", ""],
+      ["advise", "--rules", "ex"],
+      ["assess", ""],
+      ["rules", "validate", "po"],
+    ])
+      expect(await tab(words)).toEqual([":files"]);
   });
 
   it("includes custom questions from the config, and still completes when the config is broken", async () => {
@@ -48,11 +56,20 @@ describe("vmvc completion <shell>", () => {
     writeFileSync(join(bin, "vmvc"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(bin, "vmvc"), 0o755);
     const complete = (words: string[]) =>
-      execFileSync("bash", ["-c", `source <(vmvc completion bash); COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _vmvc_complete; printf '%s\\n' "\${COMPREPLY[@]}"`], {
-        env: cleanEnv({ PATH: `${bin}:${process.env.PATH}` }),
-        cwd: ROOT,
-        encoding: "utf8",
-      }).split("\n").filter(Boolean);
+      execFileSync(
+        "bash",
+        [
+          "-c",
+          `source <(vmvc completion bash); COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _vmvc_complete; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        {
+          env: cleanEnv({ PATH: `${bin}:${process.env.PATH}` }),
+          cwd: ROOT,
+          encoding: "utf8",
+        },
+      )
+        .split("\n")
+        .filter(Boolean);
     expect(complete(["vmvc", "advise", "--boundary", ""])).toEqual(["trusted", "internal", "hostile", "unknown"]);
     expect(complete(["vmvc", "co"])).toEqual(["compare", "completion"]);
     expect(complete(["vmvc", "advise", "--rules", "examples/pol"])).toEqual(["examples/policy"]);
@@ -69,7 +86,14 @@ describe("vmvc completion <shell>", () => {
   it.skipIf(!installed("fish"))("completes in a real fish (skipped where fish is not installed)", async () => {
     const script = join(mkdtempSync(join(tmpdir(), "vmvc-fish-")), "vmvc.fish");
     writeFileSync(script, (await cli(["completion", "fish"])).stdout);
-    const complete = (line: string) => execFileSync("fish", ["-c", `source ${script}; complete -C "${line}"`], { env: onPath(), cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+    const complete = (line: string) =>
+      execFileSync("fish", ["-c", `source ${script}; complete -C "${line}"`], {
+        env: onPath(),
+        cwd: ROOT,
+        encoding: "utf8",
+      })
+        .split("\n")
+        .filter(Boolean);
     expect(complete("vmvc advise --network ").sort()).toEqual(["dedicated", "shared", "unknown"]); // fish sorts
     expect(complete("vmvc rules ch")).toEqual(["check"]);
   });

@@ -9,12 +9,21 @@ import { isExclusion } from "../src/engine/model.js";
 import { compiledSet, question, rule } from "./helpers/factory.js";
 import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 
-const answersArb = fc.record(Object.fromEntries(shipped.questions.map((q) => [q.id, fc.constantFrom(...q.choices.map((c) => c.value))])) as Record<string, fc.Arbitrary<string>>);
+const answersArb = fc.record(
+  Object.fromEntries(shipped.questions.map((q) => [q.id, fc.constantFrom(...q.choices.map((c) => c.value))])) as Record<
+    string,
+    fc.Arbitrary<string>
+  >,
+);
 
 /** A deliberately naive reading of the rule data, to hold the compiled engine to. */
-function reference(ruleSet: RuleSet, answers: Answers): { scores: Record<string, number>; eligible: Set<string>; recommendation: string | null } {
+function reference(
+  ruleSet: RuleSet,
+  answers: Answers,
+): { scores: Record<string, number>; eligible: Set<string>; recommendation: string | null } {
   const applies = (r: Rule) => {
-    const holds = (clause: Record<string, string[]>) => Object.entries(clause).every(([q, vs]) => vs.includes(answers[q]!));
+    const holds = (clause: Record<string, string[]>) =>
+      Object.entries(clause).every(([q, vs]) => vs.includes(answers[q]!));
     return r.when.some(holds) && !r.unless.some(holds);
   };
   const scores: Record<string, number> = Object.fromEntries(ruleSet.options.map((o) => [o.id, 0]));
@@ -23,7 +32,8 @@ function reference(ruleSet: RuleSet, answers: Answers): { scores: Record<string,
     if (isExclusion(r.effect)) eligible.delete(r.effect.option);
     else scores[r.effect.option]! += r.effect.score;
   }
-  const holds = (clause: Record<string, string[]>) => Object.entries(clause).every(([q, vs]) => vs.includes(answers[q]!));
+  const holds = (clause: Record<string, string[]>) =>
+    Object.entries(clause).every(([q, vs]) => vs.includes(answers[q]!));
   const order = ruleSet.tieBreaks.find((t) => t.when.some(holds))?.order ?? ruleSet.tieBreak;
   let recommendation: string | null = null;
   for (const id of order) {
@@ -34,7 +44,8 @@ function reference(ruleSet: RuleSet, answers: Answers): { scores: Record<string,
 
 const YEARS = ["2016", "2019", "2022", "2025"];
 const processAllowed = (host: string, guest: string) => guest === host || (host === "2025" && guest === "2022");
-const hypervAllowed = (host: string, guest: string) => YEARS.includes(guest) && YEARS.indexOf(guest) <= YEARS.indexOf(host);
+const hypervAllowed = (host: string, guest: string) =>
+  YEARS.includes(guest) && YEARS.indexOf(guest) <= YEARS.indexOf(host);
 
 /** Scores of every combination, in sweep order; computed once, by whichever test asks first. */
 let sweptSpace: { total: number; scores: Int16Array[]; best: Int8Array } | undefined;
@@ -51,7 +62,10 @@ function space() {
   return (sweptSpace = { total, scores, best });
 }
 const optionIndex = (id: string) => shipped.options.findIndex((o) => o.id === id);
-const strideOf = (id: string) => shipped.questions.slice(shipped.questions.findIndex((q) => q.id === id) + 1).reduce((n, q) => n * q.choices.length, 1);
+const strideOf = (id: string) =>
+  shipped.questions
+    .slice(shipped.questions.findIndex((q) => q.id === id) + 1)
+    .reduce((n, q) => n * q.choices.length, 1);
 
 describe("the whole answer space", () => {
   it("has 933,120 combinations (466,560 for the 11 required questions, times 2 editions), and every one obeys the invariants and the hard facts", () => {
@@ -63,19 +77,27 @@ describe("the whole answer space", () => {
       };
       const eligible = (id: string) => (scratch.excluded & (1 << optionIndex(id))) === 0;
       if (best !== -1 && !eligible(shipped.options[best]!.id)) fail("recommendation not eligible");
-      for (const opt of shipped.options) if (best !== -1 && eligible(opt.id) && scratch.scores[optionIndex(opt.id)]! > scratch.scores[best]!) fail("a better eligible option");
+      for (const opt of shipped.options)
+        if (best !== -1 && eligible(opt.id) && scratch.scores[optionIndex(opt.id)]! > scratch.scores[best]!)
+          fail("a better eligible option");
       const { "guest-os": guest, "host-os": host, workload, boundary, deploy } = answers as Record<string, string>;
       const onlyVm = !eligible("container") && !eligible("hyperv-container");
       if ((guest === "linux" || guest === "other") && !onlyVm) fail("fact 1: non-Windows guest");
       if (eligible("container") && !processAllowed(host!, guest!)) fail("fact 2: process isolation matrix");
-      if (YEARS.includes(guest!) && !hypervAllowed(host!, guest!) && eligible("hyperv-container")) fail("fact 3: image newer than host");
+      if (YEARS.includes(guest!) && !hypervAllowed(host!, guest!) && eligible("hyperv-container"))
+        fail("fact 3: image newer than host");
       if ((workload === "gui" || workload === "infrastructure") && !onlyVm) fail("fact 4: GUI or server role");
       if (boundary === "hostile" && eligible("container")) fail("fact 5: hostile tenants");
       if (deploy === "kubernetes" && eligible("hyperv-container")) fail("fact 6: Kubernetes");
-      if (deploy === "kubernetes" && host === "2016" && !onlyVm && eligible("container")) fail("fact 7: Kubernetes on 2016");
-      const vmSupported = !((guest === "2025" && (host === "2016" || host === "2019")) || (guest === "2022" && host === "2016"));
+      if (deploy === "kubernetes" && host === "2016" && !onlyVm && eligible("container"))
+        fail("fact 7: Kubernetes on 2016");
+      const vmSupported = !(
+        (guest === "2025" && (host === "2016" || host === "2019")) ||
+        (guest === "2022" && host === "2016")
+      );
       if (eligible("vm") !== vmSupported) fail("fact 8: Hyper-V guest support");
-      if ((best === -1) !== shipped.options.every((o) => !eligible(o.id))) fail("nothing fits exactly when every option is ruled out");
+      if ((best === -1) !== shipped.options.every((o) => !eligible(o.id)))
+        fail("nothing fits exactly when every option is ruled out");
     });
     expect(count).toBe(933_120);
     expect(violations).toEqual([]);
@@ -98,7 +120,11 @@ describe("the whole answer space", () => {
   it("never favours process isolation over Hyper-V isolation more as the tenants grow less trusted", () => {
     const { total, scores } = space();
     const s = strideOf("boundary");
-    expect(shipped.questions.find((q) => q.id === "boundary")!.choices.map((c) => c.value)).toEqual(["trusted", "internal", "hostile"]);
+    expect(shipped.questions.find((q) => q.id === "boundary")!.choices.map((c) => c.value)).toEqual([
+      "trusted",
+      "internal",
+      "hostile",
+    ]);
     const gap = (i: number) => scores[optionIndex("container")]![i]! - scores[optionIndex("hyperv-container")]![i]!;
     let bad = 0;
     let compared = 0;
@@ -114,7 +140,10 @@ describe("the whole answer space", () => {
   it("never lowers the containers against VMs when the load turns elastic", () => {
     const { total, scores } = space();
     const s = strideOf("scaling");
-    expect(shipped.questions.find((q) => q.id === "scaling")!.choices.map((c) => c.value)).toEqual(["steady", "elastic"]);
+    expect(shipped.questions.find((q) => q.id === "scaling")!.choices.map((c) => c.value)).toEqual([
+      "steady",
+      "elastic",
+    ]);
     const vm = scores[optionIndex("vm")]!;
     let bad = 0;
     for (let i = 0; i < total; i++) {
@@ -201,20 +230,63 @@ describe("the whole answer space", () => {
 
 describe("hard facts, scenario by scenario", () => {
   const eligibleFor = (answers: Answers) =>
-    evaluate(compiled, answers).options.filter((o) => o.eligible).map((o) => o.id).sort();
+    evaluate(compiled, answers)
+      .options.filter((o) => o.eligible)
+      .map((o) => o.id)
+      .sort();
   const scenarios: [string, Partial<Answers>, string[], string][] = [
     ["1. a Linux guest", { "guest-os": "linux" }, ["vm"], "non-windows-guest-excludes-process-isolation"],
     ["1. another OS", { "guest-os": "other", deploy: "docker" }, ["vm"], "non-windows-guest-excludes-hyperv-isolation"],
-    ["2. a 2019 image on a 2022 host", { "guest-os": "2019", deploy: "docker" }, ["hyperv-container", "vm"], "process-isolation-on-2022-host"],
-    ["2. a 2022 image on a 2025 host runs process-isolated", { "host-os": "2025", "guest-os": "2022", deploy: "docker" }, ["container", "hyperv-container", "vm"], ""],
-    ["2. a 2016 image on a 2025 host", { "host-os": "2025", "guest-os": "2016", deploy: "swarm" }, ["hyperv-container", "vm"], "process-isolation-on-2025-host"],
-    ["3. a 2025 image on a 2022 host", { "guest-os": "2025", deploy: "docker" }, ["vm"], "hyperv-isolation-on-2022-host"],
-    ["3. a 2019 image on a 2016 host", { "host-os": "2016", "guest-os": "2019", deploy: "docker" }, ["vm"], "hyperv-isolation-on-2016-host"],
+    [
+      "2. a 2019 image on a 2022 host",
+      { "guest-os": "2019", deploy: "docker" },
+      ["hyperv-container", "vm"],
+      "process-isolation-on-2022-host",
+    ],
+    [
+      "2. a 2022 image on a 2025 host runs process-isolated",
+      { "host-os": "2025", "guest-os": "2022", deploy: "docker" },
+      ["container", "hyperv-container", "vm"],
+      "",
+    ],
+    [
+      "2. a 2016 image on a 2025 host",
+      { "host-os": "2025", "guest-os": "2016", deploy: "swarm" },
+      ["hyperv-container", "vm"],
+      "process-isolation-on-2025-host",
+    ],
+    [
+      "3. a 2025 image on a 2022 host",
+      { "guest-os": "2025", deploy: "docker" },
+      ["vm"],
+      "hyperv-isolation-on-2022-host",
+    ],
+    [
+      "3. a 2019 image on a 2016 host",
+      { "host-os": "2016", "guest-os": "2019", deploy: "docker" },
+      ["vm"],
+      "hyperv-isolation-on-2016-host",
+    ],
     ["4. a desktop app", { workload: "gui", deploy: "docker" }, ["vm"], "desktop-apps-exclude-hyperv-isolation"],
-    ["4. a server role", { workload: "infrastructure", deploy: "docker" }, ["vm"], "server-roles-exclude-process-isolation"],
-    ["5. hostile tenants", { boundary: "hostile", deploy: "docker" }, ["hyperv-container", "vm"], "hostile-excludes-process-isolation"],
+    [
+      "4. a server role",
+      { workload: "infrastructure", deploy: "docker" },
+      ["vm"],
+      "server-roles-exclude-process-isolation",
+    ],
+    [
+      "5. hostile tenants",
+      { boundary: "hostile", deploy: "docker" },
+      ["hyperv-container", "vm"],
+      "hostile-excludes-process-isolation",
+    ],
     ["6. Kubernetes", { deploy: "kubernetes" }, ["container", "vm"], "kubernetes-excludes-hyperv-isolation"],
-    ["5 and 6 together leave the VM", { boundary: "hostile", deploy: "kubernetes" }, ["vm"], "kubernetes-excludes-hyperv-isolation"],
+    [
+      "5 and 6 together leave the VM",
+      { boundary: "hostile", deploy: "kubernetes" },
+      ["vm"],
+      "kubernetes-excludes-hyperv-isolation",
+    ],
   ];
   it.each(scenarios)("%s", (_name, change, eligible, ruleId) => {
     const answers = { ...baseAnswers, ...change } as Answers;
@@ -259,7 +331,11 @@ describe("the engine on tiny rule sets", () => {
   });
 
   it("never counts points on an option that is ruled out", () => {
-    const c = compiledSet([rule("a-out", {}, ["a", "exclude"]), rule("a-big", {}, ["a", 50]), rule("b-small", {}, ["b", 1])]);
+    const c = compiledSet([
+      rule("a-out", {}, ["a", "exclude"]),
+      rule("a-big", {}, ["a", 50]),
+      rule("b-small", {}, ["b", 1]),
+    ]);
     expect(evaluate(c, small).recommendation).toBe("b");
   });
 });
@@ -280,11 +356,19 @@ function bruteForce(answers: Answers) {
 }
 
 describe("unknown answers", () => {
-  const withUnknowns = fc.tuple(answersArb, fc.subarray(shipped.questions.map((q) => q.id), { maxLength: 4 })).map(([answers, unknown]) => {
-    const mixed: Answers = { ...answers };
-    for (const id of unknown) mixed[id] = UNKNOWN;
-    return mixed;
-  });
+  const withUnknowns = fc
+    .tuple(
+      answersArb,
+      fc.subarray(
+        shipped.questions.map((q) => q.id),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([answers, unknown]) => {
+      const mixed: Answers = { ...answers };
+      for (const id of unknown) mixed[id] = UNKNOWN;
+      return mixed;
+    });
 
   it("matches a brute-force reference: share, nothing fits, and what the advice depends on", () => {
     fc.assert(
@@ -305,11 +389,13 @@ describe("unknown answers", () => {
           // It matters iff two completions that differ only in q have different outcomes.
           const others = (a: Answers) => JSON.stringify({ ...a, [q.id]: "" });
           const groups = new Map<string, Set<string | null>>();
-          for (const c of completions) groups.set(others(c.answers), (groups.get(others(c.answers)) ?? new Set()).add(c.recommendation));
+          for (const c of completions)
+            groups.set(others(c.answers), (groups.get(others(c.answers)) ?? new Set()).add(c.recommendation));
           expect(entry !== undefined, q.id).toBe([...groups.values()].some((g) => g.size > 1));
           if (!entry) continue;
           const byValue = new Map<string, Set<string | null>>();
-          for (const c of completions) byValue.set(c.answers[q.id]!, (byValue.get(c.answers[q.id]!) ?? new Set()).add(c.recommendation));
+          for (const c of completions)
+            byValue.set(c.answers[q.id]!, (byValue.get(c.answers[q.id]!) ?? new Set()).add(c.recommendation));
           const decisive = [...byValue.values()].every((s) => s.size === 1);
           if (decisive) expect(entry.byValue).toEqual(Object.fromEntries([...byValue].map(([v, s]) => [v, [...s][0]])));
           else expect(entry.mixed).toBe(true);
@@ -331,7 +417,11 @@ describe("unknown answers", () => {
 
   it("counts a question no rule mentions without enumerating it, and never lists it as mattering", () => {
     const c = compiledSet([rule("b-if-large", { size: "large" }, ["b", 1])], {
-      questions: [question("size", ["small", "large"]), question("trust", ["high", "low"]), question("colour", ["red", "green", "blue"])],
+      questions: [
+        question("size", ["small", "large"]),
+        question("trust", ["high", "low"]),
+        question("colour", ["red", "green", "blue"]),
+      ],
     });
     const view = outlook(c, { size: UNKNOWN, trust: "high", colour: UNKNOWN });
     expect(view.certainty.combinations).toBe(6);
@@ -384,7 +474,9 @@ describe("explanations", () => {
         for (const q of skipped) {
           expect(q.alwaysAsk).toBe(false);
           // Changing only this answer, in the full set, never changes the outcome.
-          const outcomes = new Set(q.choices.map((c) => evaluate(compiled, { ...full, [q.id]: c.value }).recommendation));
+          const outcomes = new Set(
+            q.choices.map((c) => evaluate(compiled, { ...full, [q.id]: c.value }).recommendation),
+          );
           expect(outcomes.size).toBe(1);
         }
       }),
@@ -414,7 +506,15 @@ describe("what-ifs over questions left out", () => {
     expect(windows).toBeDefined();
     expect(windows.dependsOn.length).toBeGreaterThan(0);
     const outcomes = new Set<string | null>();
-    sweep(compiled, (_codes, best) => outcomes.add(best === -1 ? null : shipped.options[best]!.id), Int32Array.from(shipped.questions, (q) => (q.id in given ? q.choices.findIndex((c) => c.value === ({ ...given, "guest-os": "2022" } as Record<string, string>)[q.id]) : -1)));
+    sweep(
+      compiled,
+      (_codes, best) => outcomes.add(best === -1 ? null : shipped.options[best]!.id),
+      Int32Array.from(shipped.questions, (q) =>
+        q.id in given
+          ? q.choices.findIndex((c) => c.value === ({ ...given, "guest-os": "2022" } as Record<string, string>)[q.id])
+          : -1,
+      ),
+    );
     expect(outcomes.size).toBeGreaterThan(1);
   });
 });

@@ -20,7 +20,19 @@ const nasty = fc.oneof(
   fc.constant(""),
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 30 }),
-  fc.constantFrom("__proto__", "constructor", "toString", "-", "--", "--json", "null", "💥", "ｈｏｓｔｉｌｅ", "hostile\n", " hostile"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "toString",
+    "-",
+    "--",
+    "--json",
+    "null",
+    "💥",
+    "ｈｏｓｔｉｌｅ",
+    "hostile\n",
+    " hostile",
+  ),
   fc.string({ minLength: 2000, maxLength: 5000 }),
 );
 
@@ -34,17 +46,33 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     return { argv: ["advise", ...base], culprit: `--${q}` };
   }),
   // An unknown flag, before or after the known ones.
-  fc.tuple(fc.stringMatching(/^[a-z][a-z-]{0,20}$/).filter((f) => !questionIds.includes(f) && !["json", "format", "answers", "rules", "input", "no-input", "help", "color", "no-color"].includes(f)), fc.boolean()).map(([flag, first]) => {
-    const argv = first ? ["advise", `--${flag}`, ...allFlags()] : ["advise", ...allFlags(), `--${flag}`];
-    return { argv, culprit: `--${flag}` };
-  }),
+  fc
+    .tuple(
+      fc
+        .stringMatching(/^[a-z][a-z-]{0,20}$/)
+        .filter(
+          (f) =>
+            !questionIds.includes(f) &&
+            !["json", "format", "answers", "rules", "input", "no-input", "help", "color", "no-color"].includes(f),
+        ),
+      fc.boolean(),
+    )
+    .map(([flag, first]) => {
+      const argv = first ? ["advise", `--${flag}`, ...allFlags()] : ["advise", ...allFlags(), `--${flag}`];
+      return { argv, culprit: `--${flag}` };
+    }),
   // A stray word after "--" or in the middle.
   fc.tuple(fc.stringMatching(/^[a-z]{1,12}$/), fc.boolean()).map(([word, dashes]) => ({
     argv: ["advise", ...allFlags(), ...(dashes ? ["--", word] : [word])],
     culprit: word,
   })),
   // A flag with its value missing at the end.
-  fc.constantFrom(...answeredIds).map((q) => ({ argv: ["advise", ...allFlags().filter((_, i, a) => a[i] !== `--${q}` && a[i - 1] !== `--${q}`), `--${q}`], culprit: `--${q}` })),
+  fc
+    .constantFrom(...answeredIds)
+    .map((q) => ({
+      argv: ["advise", ...allFlags().filter((_, i, a) => a[i] !== `--${q}` && a[i - 1] !== `--${q}`), `--${q}`],
+      culprit: `--${q}`,
+    })),
 );
 
 describe("random command lines", () => {
@@ -62,30 +90,60 @@ describe("random command lines", () => {
 
   it("accept repeated flags (the last one wins) and flags in any order", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(allFlags().reduce<string[][]>((pairs, x, i, a) => (i % 2 ? pairs : [...pairs, [x, a[i + 1]!]]), []), { minLength: 11, maxLength: 11 }), async (pairs) => {
-        const argv = ["advise", "--json", ...pairs.flat(), "--boundary", "trusted", "--boundary", "hostile"];
-        const { code, stdout } = await cli(argv);
-        expect(code).toBe(0);
-        expect(JSON.parse(stdout).answers.boundary).toBe("hostile");
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(
+          allFlags().reduce<string[][]>((pairs, x, i, a) => (i % 2 ? pairs : [...pairs, [x, a[i + 1]!]]), []),
+          { minLength: 11, maxLength: 11 },
+        ),
+        async (pairs) => {
+          const argv = ["advise", "--json", ...pairs.flat(), "--boundary", "trusted", "--boundary", "hostile"];
+          const { code, stdout } = await cli(argv);
+          expect(code).toBe(0);
+          expect(JSON.parse(stdout).answers.boundary).toBe("hostile");
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it("survive fully random words", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(nasty, fc.constantFrom("advise", "compare", "rules", "list", "check", "--json", "--rows", "--format", ...questionIds.map((q) => `--${q}`))), { maxLength: 8 }), async (argv) => {
-        if (argv.includes("check")) return; // a full sweep per case is too slow here; covered elsewhere
-        const { code, stderr } = await cli(argv);
-        expect([0, 2]).toContain(code);
-        expect(stderr).not.toMatch(STACK);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            nasty,
+            fc.constantFrom(
+              "advise",
+              "compare",
+              "rules",
+              "list",
+              "check",
+              "--json",
+              "--rows",
+              "--format",
+              ...questionIds.map((q) => `--${q}`),
+            ),
+          ),
+          { maxLength: 8 },
+        ),
+        async (argv) => {
+          if (argv.includes("check")) return; // a full sweep per case is too slow here; covered elsewhere
+          const { code, stderr } = await cli(argv);
+          expect([0, 2]).toContain(code);
+          expect(stderr).not.toMatch(STACK);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("behave the same as a real process", () => {
-    for (const argv of [["advise", "--bogus"], ["advise", ...allFlags(), "--workload", "💥"], ["compare", "--rows", ""], ["advise", "--", "x"]]) {
+    for (const argv of [
+      ["advise", "--bogus"],
+      ["advise", ...allFlags(), "--workload", "💥"],
+      ["compare", "--rows", ""],
+      ["advise", "--", "x"],
+    ]) {
       const result = vmvc(argv);
       expect(result.code).toBe(2);
       expect(result.stderr).not.toMatch(STACK);
@@ -95,7 +153,11 @@ describe("random command lines", () => {
 
 describe("random and corrupted answers files", () => {
   const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-"));
-  const valid = JSON.stringify(Object.fromEntries(allFlags().reduce<[string, string][]>((p, x, i, a) => (i % 2 ? p : [...p, [x.slice(2), a[i + 1]!]]), [])));
+  const valid = JSON.stringify(
+    Object.fromEntries(
+      allFlags().reduce<[string, string][]>((p, x, i, a) => (i % 2 ? p : [...p, [x.slice(2), a[i + 1]!]]), []),
+    ),
+  );
 
   it.each([
     ["truncated", valid.slice(0, 40)],
@@ -134,8 +196,20 @@ describe("random and corrupted rule files", () => {
   const ruleLike = fc.record(
     {
       id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), nasty),
-      when: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...questionIds), fc.string()), fc.oneof(fc.string(), fc.array(fc.string()))), fc.jsonValue()),
-      effect: fc.oneof(fc.record({ option: fc.constantFrom("vm", "container", "hyperv-container", "vms"), score: fc.oneof(fc.integer(), fc.double()) }), fc.jsonValue()),
+      when: fc.oneof(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...questionIds), fc.string()),
+          fc.oneof(fc.string(), fc.array(fc.string())),
+        ),
+        fc.jsonValue(),
+      ),
+      effect: fc.oneof(
+        fc.record({
+          option: fc.constantFrom("vm", "container", "hyperv-container", "vms"),
+          score: fc.oneof(fc.integer(), fc.double()),
+        }),
+        fc.jsonValue(),
+      ),
       reason: fc.oneof(fc.string(), fc.jsonValue()),
       source: fc.oneof(fc.constantFrom("containers-vs-vm#isolation", "faq#licensing", "nope#x"), fc.string()),
     },
@@ -143,7 +217,10 @@ describe("random and corrupted rule files", () => {
   );
   const fileLike = fc.oneof(
     fc.record({ rules: fc.array(ruleLike, { maxLength: 4 }) }),
-    fc.record({ rules: fc.jsonValue(), disable: fc.array(fc.oneof(fc.string(), fc.jsonValue()), { maxLength: 3 }) }, { requiredKeys: [] }),
+    fc.record(
+      { rules: fc.jsonValue(), disable: fc.array(fc.oneof(fc.string(), fc.jsonValue()), { maxLength: 3 }) },
+      { requiredKeys: [] },
+    ),
     fc.jsonValue(),
   );
 
@@ -165,16 +242,29 @@ describe("random and corrupted rule files", () => {
   });
 
   it("report truncated, nested and polluted rule files without running anything from them", () => {
-    const full = JSON.stringify({ rules: [{ id: "a", effect: { option: "vm", score: 1 }, reason: "r", source: "faq#licensing" }] });
+    const full = JSON.stringify({
+      rules: [{ id: "a", effect: { option: "vm", score: 1 }, reason: "r", source: "faq#licensing" }],
+    });
     for (let cut = 0; cut < full.length; cut += 7) {
       expect(() => checkRuleFile(parseRuleJson(full.slice(0, cut), "cut.json"), "cut.json")).toThrow(RuleSetError);
     }
-    expect(() => parseRuleJson("[".repeat(300_000), "deep.json")).toThrow(/deep\.json: nested more than 64 levels deep, at line 1, column 65/);
+    expect(() => parseRuleJson("[".repeat(300_000), "deep.json")).toThrow(
+      /deep\.json: nested more than 64 levels deep, at line 1, column 65/,
+    );
     // Valid JSON nested 100,000 deep: refused by the scan, before anything walks it (that took minutes).
     const deep = '{"rules":'.concat('{"a":'.repeat(100_000), "1", "}".repeat(100_000), "}");
-    expect(() => parseRuleJson(deep, "deep.json")).toThrow(/deep\.json: nested more than 64 levels deep, at line 1, column 325/);
-    expect(() => checkRuleFile(parseRuleJson('{"rules":[{"id":"a","constructor":{"prototype":{"polluted":1}}}]}', "p.json"), "p.json")).toThrow(/the key "constructor" is not allowed/);
-    expect(() => checkRuleFile(parseRuleJson('{"rules":[],"toString":"() => process.exit(9)"}', "code.json"), "code.json")).toThrow(/unknown field/);
+    expect(() => parseRuleJson(deep, "deep.json")).toThrow(
+      /deep\.json: nested more than 64 levels deep, at line 1, column 325/,
+    );
+    expect(() =>
+      checkRuleFile(
+        parseRuleJson('{"rules":[{"id":"a","constructor":{"prototype":{"polluted":1}}}]}', "p.json"),
+        "p.json",
+      ),
+    ).toThrow(/the key "constructor" is not allowed/);
+    expect(() =>
+      checkRuleFile(parseRuleJson('{"rules":[],"toString":"() => process.exit(9)"}', "code.json"), "code.json"),
+    ).toThrow(/unknown field/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -189,21 +279,37 @@ describe("random and corrupted rule files", () => {
 
 describe("random policies that add values to shipped questions", () => {
   const required = shipped.questions.filter((q) => !q.optional);
-  const answersArb = fc.record(Object.fromEntries(required.map((q) => [q.id, fc.constantFrom(...q.choices.map((c) => c.value))])) as Record<string, fc.Arbitrary<string>>);
+  const answersArb = fc.record(
+    Object.fromEntries(required.map((q) => [q.id, fc.constantFrom(...q.choices.map((c) => c.value))])) as Record<
+      string,
+      fc.Arbitrary<string>
+    >,
+  );
   const addition = fc.record({
     question: fc.constantFrom(...required),
     value: fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/).map((v) => `x${v}`),
     as: fc.option(fc.nat(), { nil: undefined }),
   });
   const hardFactOptions = (question: string) =>
-    new Set(shipped.rules.filter((r) => isExclusion(r.effect) && [...r.when, ...r.unless].some((c) => Object.hasOwn(c, question))).map((r) => r.effect.option));
+    new Set(
+      shipped.rules
+        .filter((r) => isExclusion(r.effect) && [...r.when, ...r.unless].some((c) => Object.hasOwn(c, question)))
+        .map((r) => r.effect.option),
+    );
 
   it('treat a value "as" an existing one exactly like it, and fail closed on one without', () => {
     fc.assert(
       fc.property(addition, answersArb, ({ question, value, as }, answers) => {
         const like = as === undefined ? undefined : question.choices[as % question.choices.length]!.value;
         const choice = { value, label: "Added", meaning: "added by a policy", ...(like ? { as: like } : {}) };
-        const ruleSet = buildRuleSet(shipped, [[{ file: "policy.json", data: checkRuleFile({ questions: [{ id: question.id, choices: [choice] }] }, "policy.json") }]]);
+        const ruleSet = buildRuleSet(shipped, [
+          [
+            {
+              file: "policy.json",
+              data: checkRuleFile({ questions: [{ id: question.id, choices: [choice] }] }, "policy.json"),
+            },
+          ],
+        ]);
         const c = compile(ruleSet);
         const withAdded = evaluate(c, { ...answers, [question.id]: value });
         if (like !== undefined) {
@@ -211,7 +317,8 @@ describe("random policies that add values to shipped questions", () => {
           expect(withAdded.recommendation).toBe(withLike.recommendation);
           expect(withAdded.options).toEqual(withLike.options);
         } else {
-          for (const option of hardFactOptions(question.id)) expect(withAdded.options.find((o) => o.id === option)!.eligible).toBe(false);
+          for (const option of hardFactOptions(question.id))
+            expect(withAdded.options.find((o) => o.id === option)!.eligible).toBe(false);
         }
       }),
       { numRuns: 150 },
@@ -220,7 +327,17 @@ describe("random policies that add values to shipped questions", () => {
 });
 
 describe("random rule folders from the real world", () => {
-  const policy = { rules: [{ id: "house-rule", when: { workload: "web" }, effect: { option: "vm", score: 2 }, reason: "Ours.", source: "containers-vs-vm#isolation" }] };
+  const policy = {
+    rules: [
+      {
+        id: "house-rule",
+        when: { workload: "web" },
+        effect: { option: "vm", score: 2 },
+        reason: "Ours.",
+        source: "containers-vs-vm#isolation",
+      },
+    ],
+  };
   const encodings: Record<string, (text: string) => Buffer> = {
     utf8: (t) => Buffer.from(t),
     "utf8-bom": (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]),
@@ -229,7 +346,17 @@ describe("random rule folders from the real world", () => {
   };
   const entry = fc.oneof(
     fc.record({ kind: fc.constant("file" as const), encoding: fc.constantFrom(...Object.keys(encodings)) }),
-    fc.record({ kind: fc.constantFrom("link-up" as const, "link-self" as const, "link-zero" as const, "link-null" as const, "fifo" as const, "folder-json" as const, "dangling" as const) }),
+    fc.record({
+      kind: fc.constantFrom(
+        "link-up" as const,
+        "link-self" as const,
+        "link-zero" as const,
+        "link-null" as const,
+        "fifo" as const,
+        "folder-json" as const,
+        "dangling" as const,
+      ),
+    }),
   );
 
   it("load or refuse, in words, folders with links back up, special files and Windows encodings, without hanging", async () => {
@@ -240,7 +367,13 @@ describe("random rule folders from the real world", () => {
         mkdirSync(dir);
         entries.forEach((e, i) => {
           const at = join(dir, `e${i}.json`);
-          if (e.kind === "file") writeFileSync(at, encodings[e.encoding]!(JSON.stringify({ rules: policy.rules.map((r) => ({ ...r, id: `${r.id}-${i}` })) })));
+          if (e.kind === "file")
+            writeFileSync(
+              at,
+              encodings[e.encoding]!(
+                JSON.stringify({ rules: policy.rules.map((r) => ({ ...r, id: `${r.id}-${i}` })) }),
+              ),
+            );
           else if (e.kind === "link-up") symlinkSync(root, at);
           else if (e.kind === "link-self") symlinkSync(".", at);
           else if (e.kind === "link-zero") symlinkSync("/dev/zero", at);
@@ -261,7 +394,9 @@ describe("random rule folders from the real world", () => {
           expect(stdout).toMatch(new RegExp(`ok \\(${files} rules?`));
         } else {
           expect(code).toBe(2);
-          expect(stderr).toMatch(special ? /e\d\.json: (not a regular file|no such file)/ : /holds no \.json rule files/);
+          expect(stderr).toMatch(
+            special ? /e\d\.json: (not a regular file|no such file)/ : /holds no \.json rule files/,
+          );
         }
       }),
       { numRuns: 60 },
@@ -271,19 +406,62 @@ describe("random rule folders from the real world", () => {
 
 describe("control characters in every text field of a rule file", () => {
   const file = {
-    questions: [{ id: "owner", prompt: "Whose is it?", help: "Ours or theirs.", topic: "the owner", choices: [{ value: "ours", label: "Ours", meaning: "built here" }] }],
-    sources: [{ id: "hp", title: "House policy", url: "https://example.com/policy", sections: [{ id: "s", title: "Section", anchor: "s" }] }],
-    rules: [{ id: "r", when: { owner: "ours" }, effect: { option: "container", exclude: true }, reason: "Ours.", remedy: "Ask.", rationale: "Why.", source: "hp#s" }],
-    comparison: [{ id: "row", feature: "Feature", source: "hp#s", values: { vm: "A", container: "B", "hyperv-container": "C" } }],
+    questions: [
+      {
+        id: "owner",
+        prompt: "Whose is it?",
+        help: "Ours or theirs.",
+        topic: "the owner",
+        choices: [{ value: "ours", label: "Ours", meaning: "built here" }],
+      },
+    ],
+    sources: [
+      {
+        id: "hp",
+        title: "House policy",
+        url: "https://example.com/policy",
+        sections: [{ id: "s", title: "Section", anchor: "s" }],
+      },
+    ],
+    rules: [
+      {
+        id: "r",
+        when: { owner: "ours" },
+        effect: { option: "container", exclude: true },
+        reason: "Ours.",
+        remedy: "Ask.",
+        rationale: "Why.",
+        source: "hp#s",
+      },
+    ],
+    comparison: [
+      { id: "row", feature: "Feature", source: "hp#s", values: { vm: "A", container: "B", "hyperv-container": "C" } },
+    ],
   };
   /** Every path to a string that is printed: all but ids, values and references. */
   const textPaths: (string | number)[][] = [
-    ["questions", 0, "prompt"], ["questions", 0, "help"], ["questions", 0, "topic"], ["questions", 0, "choices", 0, "label"], ["questions", 0, "choices", 0, "meaning"],
-    ["sources", 0, "title"], ["sources", 0, "url"], ["sources", 0, "sections", 0, "title"], ["sources", 0, "sections", 0, "anchor"],
-    ["rules", 0, "reason"], ["rules", 0, "remedy"], ["rules", 0, "rationale"],
-    ["comparison", 0, "feature"], ["comparison", 0, "values", "vm"],
+    ["questions", 0, "prompt"],
+    ["questions", 0, "help"],
+    ["questions", 0, "topic"],
+    ["questions", 0, "choices", 0, "label"],
+    ["questions", 0, "choices", 0, "meaning"],
+    ["sources", 0, "title"],
+    ["sources", 0, "url"],
+    ["sources", 0, "sections", 0, "title"],
+    ["sources", 0, "sections", 0, "anchor"],
+    ["rules", 0, "reason"],
+    ["rules", 0, "remedy"],
+    ["rules", 0, "rationale"],
+    ["comparison", 0, "feature"],
+    ["comparison", 0, "values", "vm"],
   ];
-  const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }), fc.constantFrom(0x202e, 0x2066, 0x2028)).map((n) => String.fromCharCode(n));
+  const control = fc
+    .oneof(
+      fc.integer({ min: 0, max: 0x1f }),
+      fc.integer({ min: 0x7f, max: 0x9f }),
+      fc.constantFrom(0x202e, 0x2066, 0x2028),
+    )
+    .map((n) => String.fromCharCode(n));
 
   it("are refused by name, and never reach the terminal raw", () => {
     expect(() => checkRuleFile(structuredClone(file), "policy.json")).not.toThrow();

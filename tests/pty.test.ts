@@ -18,13 +18,25 @@ const oneLine = (text: string): string => text.replace(/\s*\\\n\s*/g, " ").repla
 const OWNER = { prompt: "Whose workload is it?", choices: [{ value: "internal" }, { value: "customer" }] };
 
 /** Where a question's list starts: on its default, which may be another question's answer. */
-function startIndex(question: { choices: { value: string }[]; default?: string; defaultFrom?: string }, given: Answers): number {
+function startIndex(
+  question: { choices: { value: string }[]; default?: string; defaultFrom?: string },
+  given: Answers,
+): number {
   const from = question.defaultFrom === undefined ? undefined : given[question.defaultFrom];
   const start = from !== undefined && question.choices.some((c) => c.value === from) ? from : question.default;
-  return Math.max(0, question.choices.findIndex((c) => c.value === start));
+  return Math.max(
+    0,
+    question.choices.findIndex((c) => c.value === start),
+  );
 }
 
-async function choose(term: Terminal, questionId: string, value: string, from: number, given: Answers = {}): Promise<number> {
+async function choose(
+  term: Terminal,
+  questionId: string,
+  value: string,
+  from: number,
+  given: Answers = {},
+): Promise<number> {
   const question = questionId === "owner" ? OWNER : shipped.questions.find((q) => q.id === questionId)!;
   const at = await term.waitFor(question.prompt, 10_000, from);
   const moves = question.choices.findIndex((c) => c.value === value) - startIndex(question, given);
@@ -42,7 +54,9 @@ async function answerAll(term: Terminal, answers: Answers): Promise<string[]> {
   const done = "Run it again without questions";
   for (;;) {
     const open = shipped.questions.filter((q) => !asked.includes(q.id));
-    const pattern = new RegExp([done, ...open.map((q) => q.prompt)].map((t) => t.replace(/[.?*+()[\]\\]/g, "\\$&")).join("|"));
+    const pattern = new RegExp(
+      [done, ...open.map((q) => q.prompt)].map((t) => t.replace(/[.?*+()[\]\\]/g, "\\$&")).join("|"),
+    );
     const at = await term.waitFor(pattern, 10_000, from);
     const question = open.find((q) => term.text.startsWith(q.prompt, at));
     if (!question) return asked;
@@ -54,8 +68,18 @@ async function answerAll(term: Terminal, answers: Answers): Promise<string[]> {
 describe("interactive advise in a real terminal", () => {
   it("walks through the questions with arrow keys and prints the recommendation and the equivalent command", async () => {
     const answers: Answers = {
-      workload: "service", boundary: "hostile", "host-os": "2025", "guest-os": "2019", deploy: "swarm",
-      density: "medium", scaling: "elastic", "update-cadence": "monthly", storage: "shared", recovery: "fast", network: "dedicated", edition: "datacenter",
+      workload: "service",
+      boundary: "hostile",
+      "host-os": "2025",
+      "guest-os": "2019",
+      deploy: "swarm",
+      density: "medium",
+      scaling: "elastic",
+      "update-cadence": "monthly",
+      storage: "shared",
+      recovery: "fast",
+      network: "dedicated",
+      edition: "datacenter",
     };
     const term = new Terminal(["advise"]);
     const asked = await answerAll(term, answers);
@@ -65,7 +89,10 @@ describe("interactive advise in a real terminal", () => {
     const expected = advise(compiled, given);
     const label = shipped.options.find((o) => o.id === expected.recommendation)!.label;
     expect(term.text).toContain(`Recommendation: ${label}`);
-    const command = `vmvc advise ${shipped.questions.filter((q) => asked.includes(q.id)).map((q) => `--${q.id} ${answers[q.id]}`).join(" ")}`;
+    const command = `vmvc advise ${shipped.questions
+      .filter((q) => asked.includes(q.id))
+      .map((q) => `--${q.id} ${answers[q.id]}`)
+      .join(" ")}`;
     expect(oneLine(term.text)).toContain(command);
   });
 
@@ -85,7 +112,9 @@ describe("interactive advise in a real terminal", () => {
 
   it("takes I'm not sure and says what the advice depends on", async () => {
     const answers = { ...baseAnswers, deploy: "docker", density: "medium" } as Answers;
-    const flags = shipped.questions.filter((q) => q.id !== "boundary" && !q.optional).flatMap((q) => [`--${q.id}`, answers[q.id]!]);
+    const flags = shipped.questions
+      .filter((q) => q.id !== "boundary" && !q.optional)
+      .flatMap((q) => [`--${q.id}`, answers[q.id]!]);
     const term = new Terminal(["advise", ...flags], { cols: 200 });
     await term.waitFor("Who else runs on the same hosts?");
     await term.waitFor("I'm not sure");
@@ -147,7 +176,8 @@ describe("interactive advise in a real terminal", () => {
 });
 
 describe("terminal edge cases", () => {
-  const flagsExcept = (skip: string[]) => shipped.questions.filter((q) => !skip.includes(q.id)).flatMap((q) => [`--${q.id}`, q.choices[0]!.value]);
+  const flagsExcept = (skip: string[]) =>
+    shipped.questions.filter((q) => !skip.includes(q.id)).flatMap((q) => [`--${q.id}`, q.choices[0]!.value]);
 
   it("exits 130 with a short message on a SIGINT signal during a prompt", async () => {
     const term = new Terminal(["advise"]);
@@ -187,7 +217,30 @@ describe("terminal edge cases", () => {
   });
 
   it("wraps the recommendation to a 40-column terminal", async () => {
-    const flags = ["--workload", "web", "--boundary", "internal", "--host-os", "2022", "--guest-os", "2019", "--deploy", "docker", "--density", "medium", "--scaling", "elastic", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+    const flags = [
+      "--workload",
+      "web",
+      "--boundary",
+      "internal",
+      "--host-os",
+      "2022",
+      "--guest-os",
+      "2019",
+      "--deploy",
+      "docker",
+      "--density",
+      "medium",
+      "--scaling",
+      "elastic",
+      "--update-cadence",
+      "monthly",
+      "--storage",
+      "none",
+      "--recovery",
+      "fast",
+      "--network",
+      "shared",
+    ];
     const term = new Terminal(["advise", ...flags], { cols: 40 });
     expect(await term.exited).toBe(0);
     const lines = term.text.split("\n").filter((l) => !/https?:\/\//.test(l));
@@ -201,7 +254,15 @@ describe("terminal edge cases", () => {
 describe("results saved while questions are asked", () => {
   it("asks on the terminal and writes the record to --output", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vmvc-output-"));
-    const term = new Terminal(["advise", "--output", join(dir, "adr.md"), "--boundary", "internal", "--host-os", "2022"]);
+    const term = new Terminal([
+      "advise",
+      "--output",
+      join(dir, "adr.md"),
+      "--boundary",
+      "internal",
+      "--host-os",
+      "2022",
+    ]);
     await choose(term, "workload", "gui", 0);
     expect(await term.exited).toBe(0);
     expect(term.text).toMatch(/Wrote the decision record to .*adr\.md/);
@@ -212,7 +273,10 @@ describe("results saved while questions are asked", () => {
   it("asks on stderr's terminal when stdout is redirected to a file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vmvc-redirect-"));
     const out = join(dir, "advice.json");
-    const term = new Terminal(["-c", `exec ${process.execPath} ${BIN} advise --json --boundary internal --host-os 2022 > ${out}`], { shell: true });
+    const term = new Terminal(
+      ["-c", `exec ${process.execPath} ${BIN} advise --json --boundary internal --host-os 2022 > ${out}`],
+      { shell: true },
+    );
     await choose(term, "workload", "gui", 0);
     expect(await term.exited).toBe(0);
     expect(JSON.parse(readFileSync(out, "utf8")).recommendation).toBe("vm");
@@ -222,11 +286,18 @@ describe("results saved while questions are asked", () => {
 describe("the terminal is left as it was found, on every way out", () => {
   const CURSOR_HIDDEN = "\x1b[?25l";
   const CURSOR_SHOWN = "\x1b[?25h";
-  const childOf = (pid: number): number => Number(execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/)[0]);
+  const childOf = (pid: number): number =>
+    Number(
+      execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+        .trim()
+        .split(/\s+/)[0],
+    );
 
   it("after `kill -HUP` at a prompt, with the terminal still open: cursor shown, line editing back", async () => {
     // bash stays behind to report the terminal's settings once vmvc is gone.
-    const term = new Terminal(["-c", `"${process.execPath}" "${BIN}" advise; echo "exit=$?"; stty -a`], { shell: true });
+    const term = new Terminal(["-c", `"${process.execPath}" "${BIN}" advise; echo "exit=$?"; stty -a`], {
+      shell: true,
+    });
     await term.waitFor("What kind of workload is it?");
     expect(term.raw).toContain(CURSOR_HIDDEN);
     process.kill(childOf(term.pid), "SIGHUP");
@@ -242,7 +313,13 @@ describe("the terminal is left as it was found, on every way out", () => {
     // Terminal A lends its device as vmvc's stdin; vmvc shows the questions on terminal B. B
     // starts first, so that it does not inherit A's side of the device and keep it open.
     const deviceFile = join(mkdtempSync(join(tmpdir(), "vmvc-pty-")), "device");
-    const term = new Terminal(["-c", `until [ -s ${deviceFile} ]; do sleep 0.05; done; "${process.execPath}" "${BIN}" advise < "$(cat ${deviceFile})"`], { shell: true });
+    const term = new Terminal(
+      [
+        "-c",
+        `until [ -s ${deviceFile} ]; do sleep 0.05; done; "${process.execPath}" "${BIN}" advise < "$(cat ${deviceFile})"`,
+      ],
+      { shell: true },
+    );
     const lender = new Terminal(["-c", `tty > ${deviceFile}; exec sleep 60`], { shell: true });
     await term.waitFor("What kind of workload is it?");
     lender.close();
@@ -253,7 +330,8 @@ describe("the terminal is left as it was found, on every way out", () => {
 });
 
 describe("finding the way through the questions", () => {
-  const highlighted = async (term: Terminal, label: string, from: number) => term.waitFor(new RegExp(`❯ ${label.replace(/[()]/g, "\\$&")}\\n`), 10_000, from);
+  const highlighted = async (term: Terminal, label: string, from: number) =>
+    term.waitFor(new RegExp(`❯ ${label.replace(/[()]/g, "\\$&")}\\n`), 10_000, from);
   const prompt = (id: string) => shipped.questions.find((q) => q.id === id)!.prompt;
 
   it("starts on sensible defaults, goes back with ← and Esc, and on Ctrl-C prints the command for the answers so far", async () => {
@@ -281,7 +359,9 @@ describe("finding the way through the questions", () => {
     const end = term.text.slice(at);
     expect(end).toContain("Cancelled: no recommendation was made.");
     // The boundary was taken back, so only the workload stands.
-    expect(oneLine(end).trim()).toMatch(/To carry on later, start from the answers given so far: vmvc advise --workload web$/);
+    expect(oneLine(end).trim()).toMatch(
+      /To carry on later, start from the answers given so far: vmvc advise --workload web$/,
+    );
   });
 
   it("never goes back from the first question", async () => {
@@ -306,7 +386,11 @@ describe("finding the way through the questions", () => {
     for (const line of screen.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(40);
     // Every word of the meaning whole, on one line.
     const lines = screen.split("\n");
-    for (const word of hostile.meaning.split(" ")) expect(lines.some((l) => l.split(" ").includes(word)), word).toBe(true);
+    for (const word of hostile.meaning.split(" "))
+      expect(
+        lines.some((l) => l.split(" ").includes(word)),
+        word,
+      ).toBe(true);
     term.send(KEY.ctrlC);
     expect(await term.exited).toBe(130);
   });
@@ -320,7 +404,8 @@ describe("finding the way through the questions", () => {
     // The screen is cleared, then the answers so far and the question are drawn again.
     const CLEAR = "\x1b[H\x1b[2J";
     const redrawn = (): string => (term.raw.includes(CLEAR) ? plain(term.raw.slice(term.raw.lastIndexOf(CLEAR))) : "");
-    for (const deadline = Date.now() + 10_000; !redrawn().includes("navigate") && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    for (const deadline = Date.now() + 10_000; !redrawn().includes("navigate") && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 20));
     const text = redrawn();
     expect(text.split(prompt("boundary")).length - 1).toBe(1);
     expect(text).toContain(`✔ ${prompt("workload")} Web app or API`);

@@ -11,11 +11,37 @@ const write = (dir: string, name: string, data: unknown) => {
   writeFileSync(join(dir, name), typeof data === "string" ? data : JSON.stringify(data, null, 2));
   return join(dir, name);
 };
-const scenario = ["--workload", "web", "--boundary", "hostile", "--host-os", "2022", "--guest-os", "2022", "--deploy", "docker", "--density", "medium", "--scaling", "steady", "--update-cadence", "monthly", "--storage", "none", "--recovery", "fast", "--network", "shared"];
+const scenario = [
+  "--workload",
+  "web",
+  "--boundary",
+  "hostile",
+  "--host-os",
+  "2022",
+  "--guest-os",
+  "2022",
+  "--deploy",
+  "docker",
+  "--density",
+  "medium",
+  "--scaling",
+  "steady",
+  "--update-cadence",
+  "monthly",
+  "--storage",
+  "none",
+  "--recovery",
+  "fast",
+  "--network",
+  "shared",
+];
 const recommend = async (args: string[], cwd?: string) => {
   const run = await cli(["advise", ...args, "--json"], cwd ? { cwd } : {});
   expect(run.stderr).toBe("");
-  return JSON.parse(run.stdout) as { recommendation: string; options: { id: string; score: number; eligible: boolean }[] };
+  return JSON.parse(run.stdout) as {
+    recommendation: string;
+    options: { id: string; score: number; eligible: boolean }[];
+  };
 };
 
 describe("vmvc rules list and show", () => {
@@ -61,7 +87,9 @@ describe("vmvc rules list and show", () => {
     expect(json).toMatchObject({ option: "hyperv-container", effect: "excluded", file: "rules/operations.json" });
     const missing = await cli(["rules", "show", "kubernetes-excludes-hyperv"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no rule "kubernetes-excludes-hyperv" \(did you mean kubernetes-excludes-hyperv-isolation\?\)/);
+    expect(missing.stderr).toMatch(
+      /no rule "kubernetes-excludes-hyperv" \(did you mean kubernetes-excludes-hyperv-isolation\?\)/,
+    );
   });
 });
 
@@ -73,21 +101,47 @@ describe("vmvc rules validate and schema", () => {
     // The shipped folder validates as the whole rule set it is: its options file, then its rules.
     const shippedRun = await cli(["rules", "validate", "rules/"]);
     expect(shippedRun).toMatchObject({ code: 0, stderr: "" });
-    expect(shippedRun.stdout).toBe(`rules/: ok (${shipped.rules.length} rules, ${shipped.questions.length} questions, 0 disabled)\n`);
+    expect(shippedRun.stdout).toBe(
+      `rules/: ok (${shipped.rules.length} rules, ${shipped.questions.length} questions, 0 disabled)\n`,
+    );
   });
 
   it("names the file, the rule and the field, and suggests near misses", async () => {
     const dir = tmp();
-    const file = write(dir, "bad.json", { rules: [{ id: "x", when: { workloda: "web", boundary: "hostle" }, effect: { option: "vms", score: 1 }, reason: "r", source: "faq#licensing" }] });
+    const file = write(dir, "bad.json", {
+      rules: [
+        {
+          id: "x",
+          when: { workloda: "web", boundary: "hostle" },
+          effect: { option: "vms", score: 1 },
+          reason: "r",
+          source: "faq#licensing",
+        },
+      ],
+    });
     const run = await cli(["rules", "validate", file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('bad.json: rule "x": effect.option: "vms" is not one of vm, container, hyperv-container (did you mean vm?)');
+    expect(run.stderr).toContain(
+      'bad.json: rule "x": effect.option: "vms" is not one of vm, container, hyperv-container (did you mean vm?)',
+    );
     expect(run.stderr).not.toMatch(STACK);
-    write(dir, "bad.json", { rules: [{ id: "x", when: { workloda: "web", boundary: "hostle" }, effect: { option: "vm", score: 1 }, reason: "r", source: "faq#licencing" }] });
+    write(dir, "bad.json", {
+      rules: [
+        {
+          id: "x",
+          when: { workloda: "web", boundary: "hostle" },
+          effect: { option: "vm", score: 1 },
+          reason: "r",
+          source: "faq#licencing",
+        },
+      ],
+    });
     const refs = await cli(["rules", "validate", file]);
     expect(refs.code).toBe(2);
     expect(refs.stderr).toContain('rule "x": when: unknown question "workloda" (did you mean workload?)');
-    expect(refs.stderr).toContain('rule "x": when.boundary: "hostle" is not one of trusted, internal, hostile (did you mean hostile?)');
+    expect(refs.stderr).toContain(
+      'rule "x": when.boundary: "hostle" is not one of trusted, internal, hostile (did you mean hostile?)',
+    );
     expect(refs.stderr).toContain('rule "x": source: page "faq" has no section "licencing" (did you mean licensing?)');
   });
 
@@ -108,8 +162,15 @@ describe("vmvc rules check", () => {
     const total = shipped.questions.reduce((n, q) => n * q.choices.length, 1);
     expect(report.combinations).toBe(total);
     // Only one finding, and it is information: answers that nothing fits (old hosts, new guests).
-    expect(report.findings.map((f: { kind: string; severity: string }) => `${f.severity} ${f.kind}`)).toEqual(["info nothing-fits"]);
-    expect(report.recommended.vm + report.recommended.container + report.recommended["hyperv-container"] + report.recommended.none).toBe(total);
+    expect(report.findings.map((f: { kind: string; severity: string }) => `${f.severity} ${f.kind}`)).toEqual([
+      "info nothing-fits",
+    ]);
+    expect(
+      report.recommended.vm +
+        report.recommended.container +
+        report.recommended["hyperv-container"] +
+        report.recommended.none,
+    ).toBe(total);
     const text = await cli(["rules", "check", "--strict"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`Checked ${total.toLocaleString("en-US")} combinations`);
@@ -118,7 +179,17 @@ describe("vmvc rules check", () => {
 
   it("reports combinations that nothing fits as information, with examples, and passes", async () => {
     const dir = tmp();
-    write(dir, "no-vms.json", { rules: [{ id: "no-vms-for-batch", when: { workload: "batch" }, effect: { option: "vm", exclude: true }, reason: "We never run batch jobs in VMs.", source: "containers-vs-vm#isolation" }] });
+    write(dir, "no-vms.json", {
+      rules: [
+        {
+          id: "no-vms-for-batch",
+          when: { workload: "batch" },
+          effect: { option: "vm", exclude: true },
+          reason: "We never run batch jobs in VMs.",
+          source: "containers-vs-vm#isolation",
+        },
+      ],
+    });
     const run = await cli(["rules", "check", "--rules", dir, "--json"]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -133,14 +204,35 @@ describe("vmvc rules check", () => {
     const dir = tmp();
     write(dir, "broken.json", {
       rules: [
-        { id: "contradiction", when: { workload: "web" }, unless: { workload: "web" }, effect: { option: "vm", score: 1 }, reason: "r", source: "containers-vs-vm#isolation" },
-        { id: "pointless", when: { "guest-os": "linux" }, effect: { option: "container", score: 5 }, reason: "r", source: "containers-vs-vm#isolation" },
-        { id: "never-hyperv", effect: { option: "hyperv-container", exclude: true }, reason: "Not here.", remedy: "None.", source: "containers-vs-vm#isolation" },
+        {
+          id: "contradiction",
+          when: { workload: "web" },
+          unless: { workload: "web" },
+          effect: { option: "vm", score: 1 },
+          reason: "r",
+          source: "containers-vs-vm#isolation",
+        },
+        {
+          id: "pointless",
+          when: { "guest-os": "linux" },
+          effect: { option: "container", score: 5 },
+          reason: "r",
+          source: "containers-vs-vm#isolation",
+        },
+        {
+          id: "never-hyperv",
+          effect: { option: "hyperv-container", exclude: true },
+          reason: "Not here.",
+          remedy: "None.",
+          source: "containers-vs-vm#isolation",
+        },
       ],
     });
     const run = await cli(["rules", "check", "--rules", dir, "--json"]);
     expect(run.code).toBe(0);
-    const kinds = JSON.parse(run.stdout).findings.map((f: { kind: string; rule?: string; option?: string }) => `${f.kind}:${f.rule ?? f.option}`);
+    const kinds = JSON.parse(run.stdout).findings.map(
+      (f: { kind: string; rule?: string; option?: string }) => `${f.kind}:${f.rule ?? f.option}`,
+    );
     expect(kinds).toContain("contradiction:contradiction");
     expect(kinds).toContain("never-matters:pointless");
     expect(kinds).toContain("unreachable-option:hyperv-container");
@@ -149,26 +241,50 @@ describe("vmvc rules check", () => {
 
   it("finds a rule whose conditions no answers can meet", async () => {
     const dir = tmp();
-    write(dir, "dead.json", { rules: [{ id: "dead", when: [{ workload: "web", "guest-os": "linux" }], unless: [{ "guest-os": "linux" }], effect: { option: "vm", score: 1 }, reason: "r", source: "containers-vs-vm#isolation" }] });
+    write(dir, "dead.json", {
+      rules: [
+        {
+          id: "dead",
+          when: [{ workload: "web", "guest-os": "linux" }],
+          unless: [{ "guest-os": "linux" }],
+          effect: { option: "vm", score: 1 },
+          reason: "r",
+          source: "containers-vs-vm#isolation",
+        },
+      ],
+    });
     const report = JSON.parse((await cli(["rules", "check", "--rules", dir, "--json"])).stdout);
-    expect(report.findings.filter((f: { severity: string }) => f.severity !== "info").map((f: { kind: string }) => f.kind)).toEqual(["contradiction"]);
+    expect(
+      report.findings.filter((f: { severity: string }) => f.severity !== "info").map((f: { kind: string }) => f.kind),
+    ).toEqual(["contradiction"]);
   });
 });
 
 describe("vmvc rules check, at scale", () => {
   const manyRules = (n: number) => ({
-    rules: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, when: { workload: "web" }, effect: { option: "vm", score: 1 }, reason: "Ours.", source: "containers-vs-vm#isolation" })),
+    rules: Array.from({ length: n }, (_, i) => ({
+      id: `r${i}`,
+      when: { workload: "web" },
+      effect: { option: "vm", score: 1 },
+      reason: "Ours.",
+      source: "containers-vs-vm#isolation",
+    })),
   });
 
   it("refuses, with the figures, a sweep whose combinations times rules pass the bound", async () => {
     // 933,120 shipped combinations times 2,200 + 76 rules is over 2 billion: about 15 s of work.
     const run = await cli(["rules", "check", "--rules", write(tmp(), "many.json", manyRules(2_200))]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/933,120 combinations times 2,2\d\d rules is more than the 2,000,000,000 a check can sweep/);
+    expect(run.stderr).toMatch(
+      /933,120 combinations times 2,2\d\d rules is more than the 2,000,000,000 a check can sweep/,
+    );
   });
 
   it("reports its progress to whoever asks, up to every combination", async () => {
-    const [{ checkRuleSet, combinationCount }, { compile }] = await Promise.all([import("../src/engine/check.js"), import("../src/engine/compile.js")]);
+    const [{ checkRuleSet, combinationCount }, { compile }] = await Promise.all([
+      import("../src/engine/check.js"),
+      import("../src/engine/compile.js"),
+    ]);
     const c = compile(shipped);
     const heard: number[] = [];
     checkRuleSet(c, (done, total) => {
@@ -201,7 +317,9 @@ describe("policies layered over the shipped rules", () => {
     const leftOut = await recommend([...scenario, "--rules", "examples/policy"]);
     expect(leftOut.recommendation).toBe("vm");
     const run = await cli(["advise", ...scenario, "--rules", "examples/policy", "--json"]);
-    expect(JSON.parse(run.stdout).certainty.dependsOn).toEqual([{ question: "owner", byValue: { internal: "hyperv-container", customer: "vm" } }]);
+    expect(JSON.parse(run.stdout).certainty.dependsOn).toEqual([
+      { question: "owner", byValue: { internal: "hyperv-container", customer: "vm" } },
+    ]);
     // Required, as a policy may make it.
     const dir = tmp();
     const policy = JSON.parse(readFileSync(join(ROOT, "examples/policy/customer-workloads.json"), "utf8"));
@@ -214,7 +332,9 @@ describe("policies layered over the shipped rules", () => {
     expect(missing.stderr).toContain("--owner <internal|customer|unknown>");
     const wrong = await cli(["advise", ...scenario, "--rules", "examples/policy", "--owner", "custmer"]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe('error: --owner "custmer" is not one of internal, customer, unknown (did you mean customer?)\n');
+    expect(wrong.stderr).toBe(
+      'error: --owner "custmer" is not one of internal, customer, unknown (did you mean customer?)\n',
+    );
   });
 
   it("picks the policy up from vmvc.config.json in the working directory", async () => {
@@ -243,7 +363,14 @@ describe("policies layered over the shipped rules", () => {
     const dir = tmp();
     write(dir, "rows.json", {
       sources: [{ id: "ours", title: "Ours", url: "https://example.com", sections: [{ id: "cost", title: "Cost" }] }],
-      comparison: [{ id: "cost", feature: "Monthly cost", source: "ours#cost", values: { vm: "High", container: "Low", "hyperv-container": "Medium" } }],
+      comparison: [
+        {
+          id: "cost",
+          feature: "Monthly cost",
+          source: "ours#cost",
+          values: { vm: "High", container: "Low", "hyperv-container": "Medium" },
+        },
+      ],
     });
     const data = JSON.parse((await cli(["compare", "--json", "--rules", dir])).stdout);
     expect(data.rows.at(-1)).toMatchObject({ id: "cost", values: { vm: "High" } });

@@ -69,7 +69,17 @@ describe("the shipped rule set", () => {
   });
 
   it("draws at least one rule from each of the nine rows of the source table", () => {
-    const rows = ["isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage", "load-balancing", "fault-tolerance", "networking"];
+    const rows = [
+      "isolation",
+      "operating-system",
+      "guest-compatibility",
+      "deployment",
+      "updates",
+      "persistent-storage",
+      "load-balancing",
+      "fault-tolerance",
+      "networking",
+    ];
     for (const row of rows) {
       expect(shipped.rules.filter((r) => r.source === `containers-vs-vm#${row}`).length, row).toBeGreaterThan(0);
     }
@@ -80,9 +90,13 @@ describe("the shipped rule set", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of shipped.rules) {
       const [page, section] = rule.source.split("#");
-      expect(shipped.sources.find((p) => p.id === page)?.sections.some((s) => s.id === section), rule.id).toBe(true);
+      expect(
+        shipped.sources.find((p) => p.id === page)?.sections.some((s) => s.id === section),
+        rule.id,
+      ).toBe(true);
       expect(rule.reason.trim()).not.toBe("");
-      if (isExclusion(rule.effect)) expect(rule.remedy, `${rule.id} says how the option could become possible`).toBeTruthy();
+      if (isExclusion(rule.effect))
+        expect(rule.remedy, `${rule.id} says how the option could become possible`).toBeTruthy();
     }
   });
 
@@ -92,21 +106,38 @@ describe("the shipped rule set", () => {
         for (const [question, values] of Object.entries(clause)) {
           const q = shipped.questions.find((x) => x.id === question);
           expect(q, `${rule.id}: ${question}`).toBeDefined();
-          for (const v of values) expect(q!.choices.map((c) => c.value), `${rule.id}: ${question}=${v}`).toContain(v);
+          for (const v of values)
+            expect(
+              q!.choices.map((c) => c.value),
+              `${rule.id}: ${question}=${v}`,
+            ).toContain(v);
         }
       }
     }
   });
 
   it("prices in every cost of Hyper-V isolation", () => {
-    const costs = shipped.rules.filter((r) => r.effect.option === "hyperv-container" && !isExclusion(r.effect) && r.effect.score < 0);
+    const costs = shipped.rules.filter(
+      (r) => r.effect.option === "hyperv-container" && !isExclusion(r.effect) && r.effect.score < 0,
+    );
     const sources = costs.map((r) => r.source);
     expect(sources).toContain("faq#licensing");
     // Slower start (twice: elastic load, fast recovery) and tools that do not work.
-    expect(sources.filter((s) => s === "lift-shift-to-containers#important-concept-of-level-of-isolation").length).toBe(3);
+    expect(sources.filter((s) => s === "lift-shift-to-containers#important-concept-of-level-of-isolation").length).toBe(
+      3,
+    );
     // Density: less than process isolation gains (faq), more than a full VM.
     const atHighDensity = (option: string) =>
-      shipped.rules.filter((r) => r.effect.option === option && !isExclusion(r.effect) && r.when.length === 1 && Object.keys(r.when[0]!).join() === "density" && r.when[0]!.density!.includes("high")).reduce((n, r) => n + (r.effect as { score: number }).score, 0);
+      shipped.rules
+        .filter(
+          (r) =>
+            r.effect.option === option &&
+            !isExclusion(r.effect) &&
+            r.when.length === 1 &&
+            Object.keys(r.when[0]!).join() === "density" &&
+            r.when[0]!.density!.includes("high"),
+        )
+        .reduce((n, r) => n + (r.effect as { score: number }).score, 0);
     expect(atHighDensity("container")).toBeGreaterThan(atHighDensity("hyperv-container"));
     expect(atHighDensity("hyperv-container")).toBeGreaterThan(atHighDensity("vm"));
   });
@@ -117,42 +148,119 @@ describe("the shipped rule set", () => {
 
   it("has a comparison row for each source row and each companion fact", () => {
     expect(shipped.comparison.map((r) => r.id)).toEqual([
-      "isolation", "operating-system", "guest-compatibility", "deployment", "updates", "persistent-storage",
-      "load-balancing", "fault-tolerance", "networking", "version-compatibility", "security-boundary",
-      "startup-density", "orchestrators", "licensing",
+      "isolation",
+      "operating-system",
+      "guest-compatibility",
+      "deployment",
+      "updates",
+      "persistent-storage",
+      "load-balancing",
+      "fault-tolerance",
+      "networking",
+      "version-compatibility",
+      "security-boundary",
+      "startup-density",
+      "orchestrators",
+      "licensing",
     ]);
   });
 });
 
 describe("rule files that are wrong", () => {
   const file = "rules/isolation.json";
-  const withRule = (patch: Record<string, unknown>) => ({ rules: [{ ...goodRule, id: "hostile-needs-boundary", ...patch }] });
+  const withRule = (patch: Record<string, unknown>) => ({
+    rules: [{ ...goodRule, id: "hostile-needs-boundary", ...patch }],
+  });
 
   it("names the file, the rule and the field for a wrong option", () => {
-    const problems = problemsOf(() => buildRuleSet(shipped, [[{ file, data: checkRuleFile(withRule({ effect: { option: "vms", exclude: true } }), file) }]]));
+    const problems = problemsOf(() =>
+      buildRuleSet(shipped, [
+        [{ file, data: checkRuleFile(withRule({ effect: { option: "vms", exclude: true } }), file) }],
+      ]),
+    );
     expect(problems).toEqual([
       'rules/isolation.json: rule "hostile-needs-boundary": effect.option: "vms" is not one of vm, container, hyperv-container (did you mean vm?)',
     ]);
   });
 
   const cases: [string, Record<string, unknown>, RegExp][] = [
-    ["unknown question", { "bad.json": withRule({ when: { workloda: "web" } }) }, /bad\.json: rule "hostile-needs-boundary": when: unknown question "workloda" \(did you mean workload\?\)/],
-    ["unknown value", { "bad.json": withRule({ when: { boundary: "hostle" } }) }, /rule "hostile-needs-boundary": when\.boundary: "hostle" is not one of trusted, internal, hostile \(did you mean hostile\?\)/],
-    ["missing source", { "bad.json": { rules: [{ id: "no-source", effect: { option: "vm", score: 1 }, reason: "x" }] } }, /bad\.json: rule "no-source": source: is required/],
-    ["source that does not exist", { "bad.json": withRule({ source: "containers-vs-vm#isolaton" }) }, /source: page "containers-vs-vm" has no section "isolaton" \(did you mean isolation\?\)/],
+    [
+      "unknown question",
+      { "bad.json": withRule({ when: { workloda: "web" } }) },
+      /bad\.json: rule "hostile-needs-boundary": when: unknown question "workloda" \(did you mean workload\?\)/,
+    ],
+    [
+      "unknown value",
+      { "bad.json": withRule({ when: { boundary: "hostle" } }) },
+      /rule "hostile-needs-boundary": when\.boundary: "hostle" is not one of trusted, internal, hostile \(did you mean hostile\?\)/,
+    ],
+    [
+      "missing source",
+      { "bad.json": { rules: [{ id: "no-source", effect: { option: "vm", score: 1 }, reason: "x" }] } },
+      /bad\.json: rule "no-source": source: is required/,
+    ],
+    [
+      "source that does not exist",
+      { "bad.json": withRule({ source: "containers-vs-vm#isolaton" }) },
+      /source: page "containers-vs-vm" has no section "isolaton" \(did you mean isolation\?\)/,
+    ],
     ["duplicate id", { "bad.json": { rules: [goodRule, goodRule] } }, /bad\.json: rule "house-rule": duplicate id/],
-    ["duplicate id across files of one folder", { "a.json": { rules: [goodRule] }, "b.json": { rules: [goodRule] } }, /b\.json: rule "house-rule": duplicate id \(also defined in .*a\.json\)/],
+    [
+      "duplicate id across files of one folder",
+      { "a.json": { rules: [goodRule] }, "b.json": { rules: [goodRule] } },
+      /b\.json: rule "house-rule": duplicate id \(also defined in .*a\.json\)/,
+    ],
     ["not JSON", { "bad.json": '{ "rules": [ }' }, /bad\.json: not valid JSON/],
-    ["a score and an exclusion at once", { "bad.json": withRule({ effect: { option: "vm", score: 1, exclude: true } }) }, /effect: expected either "score"/],
-    ["a fractional score", { "bad.json": withRule({ effect: { option: "vm", score: 1.5 } }) }, /effect\.score: expected a whole number/],
-    ["an unknown field", { "bad.json": withRule({ weight: 3 }) }, /rule "hostile-needs-boundary": weight: unknown field/],
-    ["rules that are not a list", { "bad.json": { rules: { id: "x" } } }, /bad\.json: rules: expected a list, got an object/],
+    [
+      "a score and an exclusion at once",
+      { "bad.json": withRule({ effect: { option: "vm", score: 1, exclude: true } }) },
+      /effect: expected either "score"/,
+    ],
+    [
+      "a fractional score",
+      { "bad.json": withRule({ effect: { option: "vm", score: 1.5 } }) },
+      /effect\.score: expected a whole number/,
+    ],
+    [
+      "an unknown field",
+      { "bad.json": withRule({ weight: 3 }) },
+      /rule "hostile-needs-boundary": weight: unknown field/,
+    ],
+    [
+      "rules that are not a list",
+      { "bad.json": { rules: { id: "x" } } },
+      /bad\.json: rules: expected a list, got an object/,
+    ],
     ["an empty reason", { "bad.json": withRule({ reason: "  " }) }, /reason: must not be empty/],
-    ["a remedy on a score", { "bad.json": withRule({ remedy: "do x" }) }, /remedy: only an exclusion rule can have a remedy/],
-    ["disabling a rule that does not exist", { "bad.json": { disable: ["hostile-favours-vn"] } }, /disable "hostile-favours-vn": no such rule \(did you mean hostile-favours-vm\?\)/],
-    ["a question id that ends in a dash", { "bad.json": { questions: [{ id: "gpu-", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } }, /question "gpu-": id: expected lower-case letters and digits in words joined by single dashes, not starting with "no-"/],
-    ["a question id that reads as a negation", { "bad.json": { questions: [{ id: "no-gpu", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } }, /question "no-gpu": id: expected .*not starting with "no-"/],
-    ["a value id with two dashes in a row", { "bad.json": { questions: [{ id: "gpu", prompt: "?", choices: [{ value: "a--b", label: "A", meaning: "a" }] }] } }, /choices\[0\]\.value: expected lower-case letters/],
+    [
+      "a remedy on a score",
+      { "bad.json": withRule({ remedy: "do x" }) },
+      /remedy: only an exclusion rule can have a remedy/,
+    ],
+    [
+      "disabling a rule that does not exist",
+      { "bad.json": { disable: ["hostile-favours-vn"] } },
+      /disable "hostile-favours-vn": no such rule \(did you mean hostile-favours-vm\?\)/,
+    ],
+    [
+      "a question id that ends in a dash",
+      { "bad.json": { questions: [{ id: "gpu-", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] } },
+      /question "gpu-": id: expected lower-case letters and digits in words joined by single dashes, not starting with "no-"/,
+    ],
+    [
+      "a question id that reads as a negation",
+      {
+        "bad.json": { questions: [{ id: "no-gpu", prompt: "?", choices: [{ value: "a", label: "A", meaning: "a" }] }] },
+      },
+      /question "no-gpu": id: expected .*not starting with "no-"/,
+    ],
+    [
+      "a value id with two dashes in a row",
+      {
+        "bad.json": { questions: [{ id: "gpu", prompt: "?", choices: [{ value: "a--b", label: "A", meaning: "a" }] }] },
+      },
+      /choices\[0\]\.value: expected lower-case letters/,
+    ],
   ];
   it.each(cases)("rejects %s with a readable message", (_name, files, expected) => {
     const problems = problemsOf(() => layer(files));
@@ -163,14 +271,26 @@ describe("rule files that are wrong", () => {
   });
 
   it("reports every problem in a file, not just the first", () => {
-    const problems = problemsOf(() => layer({ "bad.json": { rules: [{ ...goodRule, id: "a", when: { nope: "x" } }, { ...goodRule, id: "b", source: "nowhere#x" }] } }));
+    const problems = problemsOf(() =>
+      layer({
+        "bad.json": {
+          rules: [
+            { ...goodRule, id: "a", when: { nope: "x" } },
+            { ...goodRule, id: "b", source: "nowhere#x" },
+          ],
+        },
+      }),
+    );
     expect(problems).toHaveLength(2);
   });
 
   it("never lets keys like __proto__ pollute objects", () => {
-    const text = '{"rules":[{"id":"p","when":{"__proto__":{"polluted":true},"workload":"web"},"effect":{"option":"vm","score":1},"reason":"r","source":"containers-vs-vm#isolation"}]}';
+    const text =
+      '{"rules":[{"id":"p","when":{"__proto__":{"polluted":true},"workload":"web"},"effect":{"option":"vm","score":1},"reason":"r","source":"containers-vs-vm#isolation"}]}';
     const problems = problemsOf(() => layer({ "proto.json": text }));
-    expect(problems).toEqual([expect.stringMatching(/proto\.json: rule "p": when\.__proto__: the key "__proto__" is not allowed/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/proto\.json: rule "p": when\.__proto__: the key "__proto__" is not allowed/),
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -178,7 +298,13 @@ describe("rule files that are wrong", () => {
 describe("layering policy files over the shipped rules", () => {
   it("adds rules and replaces a preference by id", () => {
     const replaced = shipped.rules.find((r) => r.id === "hyperv-tooling-gaps")!;
-    const changedRule = { id: replaced.id, when: { density: "high" }, effect: { option: "hyperv-container", score: -5 }, reason: replaced.reason, source: replaced.source };
+    const changedRule = {
+      id: replaced.id,
+      when: { density: "high" },
+      effect: { option: "hyperv-container", score: -5 },
+      reason: replaced.reason,
+      source: replaced.source,
+    };
     const ruleSet = layer({ "policy.json": { rules: [goodRule, changedRule] } });
     expect(ruleSet.rules.find((r) => r.id === "house-rule")).toBeDefined();
     const changed = ruleSet.rules.find((r) => r.id === "hyperv-tooling-gaps")!;
@@ -189,12 +315,21 @@ describe("layering policy files over the shipped rules", () => {
 
   it("replaces only the fields an override restates", () => {
     const original = shipped.rules.find((r) => r.id === "databases-prefer-vms")!;
-    const ruleSet = layer({ "weight.json": { rules: [{ id: "databases-prefer-vms", effect: { option: "vm", score: 5 } }] } });
+    const ruleSet = layer({
+      "weight.json": { rules: [{ id: "databases-prefer-vms", effect: { option: "vm", score: 5 } }] },
+    });
     const changed = ruleSet.rules.find((r) => r.id === "databases-prefer-vms")!;
-    expect(changed).toMatchObject({ effect: { option: "vm", score: 5 }, reason: original.reason, source: original.source, when: original.when });
+    expect(changed).toMatchObject({
+      effect: { option: "vm", score: 5 },
+      reason: original.reason,
+      source: original.source,
+      when: original.when,
+    });
     expect(changed.file).toMatch(/weight\.json$/);
     // A new rule must be whole.
-    expect(problemsOf(() => layer({ "new.json": { rules: [{ id: "brand-new", effect: { option: "vm", score: 1 } }] } }))).toEqual([
+    expect(
+      problemsOf(() => layer({ "new.json": { rules: [{ id: "brand-new", effect: { option: "vm", score: 1 } }] } })),
+    ).toEqual([
       expect.stringMatching(/new\.json: rule "brand-new": reason: is required$/),
       expect.stringMatching(/new\.json: rule "brand-new": source: is required$/),
     ]);
@@ -207,14 +342,24 @@ describe("layering policy files over the shipped rules", () => {
 
   it("refuses to disable a hard fact without the explicit override", () => {
     const problems = problemsOf(() => layer({ "policy.json": { disable: ["hostile-excludes-process-isolation"] } }));
-    expect(problems.join("\n")).toMatch(/disable "hostile-excludes-process-isolation": this rule is a hard fact \(it excludes container\); to disable it anyway, write \{ "id": "hostile-excludes-process-isolation", "override": "hard-fact" \}/);
-    const ruleSet = layer({ "policy.json": { disable: [{ id: "hostile-excludes-process-isolation", override: "hard-fact" }] } });
+    expect(problems.join("\n")).toMatch(
+      /disable "hostile-excludes-process-isolation": this rule is a hard fact \(it excludes container\); to disable it anyway, write \{ "id": "hostile-excludes-process-isolation", "override": "hard-fact" \}/,
+    );
+    const ruleSet = layer({
+      "policy.json": { disable: [{ id: "hostile-excludes-process-isolation", override: "hard-fact" }] },
+    });
     expect(ruleSet.rules.some((r) => r.id === "hostile-excludes-process-isolation")).toBe(false);
   });
 
   it("refuses to replace a hard fact without the explicit override", () => {
-    const weakened = { ...goodRule, id: "kubernetes-excludes-hyperv-isolation", effect: { option: "hyperv-container", score: -1 } };
-    expect(problemsOf(() => layer({ "p.json": { rules: [weakened] } })).join("\n")).toMatch(/replaces a hard fact .*add "override": "hard-fact"/);
+    const weakened = {
+      ...goodRule,
+      id: "kubernetes-excludes-hyperv-isolation",
+      effect: { option: "hyperv-container", score: -1 },
+    };
+    expect(problemsOf(() => layer({ "p.json": { rules: [weakened] } })).join("\n")).toMatch(
+      /replaces a hard fact .*add "override": "hard-fact"/,
+    );
     const ruleSet = layer({ "p.json": { rules: [{ ...weakened, override: "hard-fact" }] } });
     expect(ruleSet.rules.find((r) => r.id === weakened.id)!.effect).toEqual({ option: "hyperv-container", score: -1 });
   });
@@ -242,24 +387,53 @@ describe("layering policy files over the shipped rules", () => {
 
   it("reads package.json only for its own key, and names it when it cannot be read", async () => {
     const dir = scratchDir();
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", description: "uses vmvc", scripts: { vmvc: "vmvc" } }));
+    writeFileSync(
+      join(dir, "package.json"),
+      JSON.stringify({ name: "x", description: "uses vmvc", scripts: { vmvc: "vmvc" } }),
+    );
     expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(shippedRuleSet());
     writeFileSync(join(dir, "package.json"), "{ not json");
     expect(await loadRuleSet({ rulePaths: [], cwd: dir })).toBe(shippedRuleSet());
     // It mentions vmvc, so it may hold a policy: skipping it would drop that policy in silence.
     writeFileSync(join(dir, "package.json"), '{ "vmvc": { "rules": [ }');
-    await expect(loadRuleSet({ rulePaths: [], cwd: dir })).rejects.toThrow("package.json: not valid JSON: line 1, column 24");
+    await expect(loadRuleSet({ rulePaths: [], cwd: dir })).rejects.toThrow(
+      "package.json: not valid JSON: line 1, column 24",
+    );
   });
 
   it("accepts custom questions and values, and evaluates rules on them", () => {
     const ruleSet = layer({
       "policy.json": {
         questions: [
-          { id: "data-classification", prompt: "How sensitive is the data?", help: "Our policy", choices: [{ value: "public", label: "Public", meaning: "anyone may see it" }, { value: "restricted", label: "Restricted", meaning: "customer data" }] },
+          {
+            id: "data-classification",
+            prompt: "How sensitive is the data?",
+            help: "Our policy",
+            choices: [
+              { value: "public", label: "Public", meaning: "anyone may see it" },
+              { value: "restricted", label: "Restricted", meaning: "customer data" },
+            ],
+          },
           { id: "workload", choices: [{ value: "ml", label: "ML training", meaning: "GPU jobs" }] },
         ],
-        sources: [{ id: "house-policy", title: "Our hosting policy", url: "https://intranet.example/policy", sections: [{ id: "customer-data", title: "Customer data" }] }],
-        rules: [{ id: "restricted-data-in-vms", when: { "data-classification": "restricted" }, effect: { option: "container", exclude: true }, reason: "Customer data stays out of shared kernels.", remedy: "Reclassify the data.", source: "house-policy#customer-data" }],
+        sources: [
+          {
+            id: "house-policy",
+            title: "Our hosting policy",
+            url: "https://intranet.example/policy",
+            sections: [{ id: "customer-data", title: "Customer data" }],
+          },
+        ],
+        rules: [
+          {
+            id: "restricted-data-in-vms",
+            when: { "data-classification": "restricted" },
+            effect: { option: "container", exclude: true },
+            reason: "Customer data stays out of shared kernels.",
+            remedy: "Reclassify the data.",
+            source: "house-policy#customer-data",
+          },
+        ],
       },
     });
     expect(ruleSet.questions.map((q) => q.id)).toContain("data-classification");
@@ -281,7 +455,21 @@ describe("question defaults", () => {
   });
 
   it("must name one of the question's values, and another question", () => {
-    const problems = problemsOf(() => layer({ "policy.json": { questions: [{ id: "owner", prompt: "Whose?", default: "theirs", defaultFrom: "owner", choices: [{ value: "ours", label: "Ours", meaning: "ours" }] }] } }));
+    const problems = problemsOf(() =>
+      layer({
+        "policy.json": {
+          questions: [
+            {
+              id: "owner",
+              prompt: "Whose?",
+              default: "theirs",
+              defaultFrom: "owner",
+              choices: [{ value: "ours", label: "Ours", meaning: "ours" }],
+            },
+          ],
+        },
+      }),
+    );
     expect(problems).toEqual([
       expect.stringMatching(/question "owner": default: "theirs" is not one of ours/),
       expect.stringMatching(/question "owner": defaultFrom: "owner" is not another question/),
@@ -294,26 +482,56 @@ describe("the options file", () => {
     const { checkOptionsFile } = await import("../src/ruleset/validate.js");
     const options = shipped.options.map(({ id, label, short }) => ({ id, label, short }));
     const tieBreakReason = "Ties go to the first.";
-    expect(() => checkOptionsFile({ options, tieBreak: ["vm", "vm", "container"], tieBreakReason }, "rules/options.json")).toThrow(/rules\/options\.json: tieBreak: must list each option id once/);
-    expect(() => checkOptionsFile({ options: [options[0], options[0], options[1]], tieBreak: shipped.tieBreak, tieBreakReason }, "rules/options.json")).toThrow(/options: must list each/);
-    expect(checkOptionsFile({ options, tieBreak: shipped.tieBreak, tieBreakReason }, "rules/options.json").tieBreak).toEqual(shipped.tieBreak);
+    expect(() =>
+      checkOptionsFile({ options, tieBreak: ["vm", "vm", "container"], tieBreakReason }, "rules/options.json"),
+    ).toThrow(/rules\/options\.json: tieBreak: must list each option id once/);
+    expect(() =>
+      checkOptionsFile(
+        { options: [options[0], options[0], options[1]], tieBreak: shipped.tieBreak, tieBreakReason },
+        "rules/options.json",
+      ),
+    ).toThrow(/options: must list each/);
+    expect(
+      checkOptionsFile({ options, tieBreak: shipped.tieBreak, tieBreakReason }, "rules/options.json").tieBreak,
+    ).toEqual(shipped.tieBreak);
   });
 });
 
 describe("rule and config files from the real world", () => {
   const dir = () => mkdtempSync(join(tmpdir(), "vmvc-files-"));
-  const policy = { rules: [{ id: "house-rule", when: { workload: "web" }, effect: { option: "vm", score: 2 }, reason: "Ours.", source: "containers-vs-vm#isolation" }] };
+  const policy = {
+    rules: [
+      {
+        id: "house-rule",
+        when: { workload: "web" },
+        effect: { option: "vm", score: 2 },
+        reason: "Ours.",
+        source: "containers-vs-vm#isolation",
+      },
+    ],
+  };
 
   it("rejects a key given twice, which JSON.parse would let the second win, with its line", () => {
     const d = dir();
     writeFileSync(join(d, "twice.json"), '{\n  "rules": [],\n  "rules": []\n}\n');
-    expect(problemsOf(() => readTier(join(d, "twice.json")))).toEqual([expect.stringMatching(/twice\.json: a key is given twice in one object, at line 3, column 3/)]);
+    expect(problemsOf(() => readTier(join(d, "twice.json")))).toEqual([
+      expect.stringMatching(/twice\.json: a key is given twice in one object, at line 3, column 3/),
+    ]);
   });
 
   it.each([
-    ["UTF-8 with a BOM (Set-Content -Encoding UTF8)", (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)])],
-    ["UTF-16 LE with a BOM (Windows PowerShell's > and Out-File)", (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")])],
-    ["UTF-16 BE with a BOM", (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, "utf16le").swap16()])],
+    [
+      "UTF-8 with a BOM (Set-Content -Encoding UTF8)",
+      (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]),
+    ],
+    [
+      "UTF-16 LE with a BOM (Windows PowerShell's > and Out-File)",
+      (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")]),
+    ],
+    [
+      "UTF-16 BE with a BOM",
+      (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, "utf16le").swap16()]),
+    ],
   ])("reads a rule file written as %s", (_name, encode) => {
     const d = dir();
     writeFileSync(join(d, "policy.json"), encode(JSON.stringify(policy)));
@@ -358,16 +576,28 @@ describe("rule and config files from the real world", () => {
 });
 
 describe("values a policy adds to a shipped question", () => {
-  const addTo = (question: string, choice: Record<string, string>) => layer({ "policy.json": { questions: [{ id: question, choices: [{ label: "Added", meaning: "a value the policy adds", ...choice }] }] } });
+  const addTo = (question: string, choice: Record<string, string>) =>
+    layer({
+      "policy.json": {
+        questions: [{ id: question, choices: [{ label: "Added", meaning: "a value the policy adds", ...choice }] }],
+      },
+    });
   const eligible = (ruleSet: ReturnType<typeof layer>, answers: Record<string, string>) =>
-    evaluate(compile(ruleSet), answers).options.filter((o) => o.eligible).map((o) => o.id).sort();
+    evaluate(compile(ruleSet), answers)
+      .options.filter((o) => o.eligible)
+      .map((o) => o.id)
+      .sort();
 
   it("fail closed: every option a shipped hard fact governs through that question is ruled out for it", () => {
     // Reasoning, from the hard facts as the sources state them: a hard fact reads a question when
     // its conditions name it. Any option such a fact can rule out must be ruled out for a value
     // the fact does not know, whatever the other answers, since nothing says the fact passes.
     for (const question of shipped.questions) {
-      const governed = new Set(shipped.rules.filter((r) => isExclusion(r.effect) && [...r.when, ...r.unless].some((c) => Object.hasOwn(c, question.id))).map((r) => r.effect.option));
+      const governed = new Set(
+        shipped.rules
+          .filter((r) => isExclusion(r.effect) && [...r.when, ...r.unless].some((c) => Object.hasOwn(c, question.id)))
+          .map((r) => r.effect.option),
+      );
       const ruleSet = addTo(question.id, { value: "added-value" });
       for (const hostOs of ["2016", "2022", "2025"]) {
         const left = eligible(ruleSet, { ...baseAnswers, "host-os": hostOs, [question.id]: "added-value" });
@@ -380,11 +610,14 @@ describe("values a policy adds to a shipped question", () => {
     // The guest's version decides process isolation (must match the host), Hyper-V isolation
     // (no newer than the host) and VMs (a 2025 guest needs a 2022 host): none can pass "ubuntu".
     const ruleSet = addTo("guest-os", { value: "ubuntu" });
-    for (const hostOs of ["2016", "2019", "2022", "2025"]) expect(eligible(ruleSet, { ...baseAnswers, "host-os": hostOs, "guest-os": "ubuntu" })).toEqual([]);
+    for (const hostOs of ["2016", "2019", "2022", "2025"])
+      expect(eligible(ruleSet, { ...baseAnswers, "host-os": hostOs, "guest-os": "ubuntu" })).toEqual([]);
     const result = evaluate(compile(ruleSet), { ...baseAnswers, "guest-os": "ubuntu" });
     expect(result.reasons.find((r) => r.rule === "unknown-guest-os-ubuntu-rules-out-vm")?.remedy).toMatch(/"as"/);
     // Answers the policy did not touch are unchanged.
-    expect(evaluate(compile(ruleSet), baseAnswers).recommendation).toBe(evaluate(compile(shipped), baseAnswers).recommendation);
+    expect(evaluate(compile(ruleSet), baseAnswers).recommendation).toBe(
+      evaluate(compile(shipped), baseAnswers).recommendation,
+    );
   });
 
   it('with "as", inherit the rules of the value named', () => {
@@ -401,18 +634,36 @@ describe("values a policy adds to a shipped question", () => {
   });
 
   it('reject an "as" that names no existing value, or that sits on a new question', () => {
-    expect(problemsOf(() => addTo("host-os", { value: "next", as: "2052" }))).toEqual([expect.stringMatching(/policy\.json: question "host-os": choices: value "next": as: "2052" is not one of 2016, 2019, 2022, 2025 \(did you mean/)]);
-    expect(problemsOf(() => layer({ "policy.json": { questions: [{ id: "owner", prompt: "Whose?", choices: [{ value: "ours", label: "Ours", meaning: "ours", as: "x" }] }] } }))).toEqual([
+    expect(problemsOf(() => addTo("host-os", { value: "next", as: "2052" }))).toEqual([
+      expect.stringMatching(
+        /policy\.json: question "host-os": choices: value "next": as: "2052" is not one of 2016, 2019, 2022, 2025 \(did you mean/,
+      ),
+    ]);
+    expect(
+      problemsOf(() =>
+        layer({
+          "policy.json": {
+            questions: [
+              { id: "owner", prompt: "Whose?", choices: [{ value: "ours", label: "Ours", meaning: "ours", as: "x" }] },
+            ],
+          },
+        }),
+      ),
+    ).toEqual([
       expect.stringMatching(/question "owner": choices: value "ours": as: only a value added to an existing question/),
     ]);
   });
 
-  it("are reported by rules check when they have no \"as\"", async () => {
+  it('are reported by rules check when they have no "as"', async () => {
     const { checkRuleSet } = await import("../src/engine/check.js");
     const report = checkRuleSet(compile(addTo("boundary", { value: "partner" })));
     const finding = report.findings.find((f) => f.kind === "unknown-value");
     // Only process isolation has a hard fact on the boundary (hostile tenants).
     expect(finding?.message).toMatch(/value "partner" of --boundary .* rules out container;/);
-    expect(checkRuleSet(compile(addTo("boundary", { value: "partner", as: "hostile" }))).findings.some((f) => f.kind === "unknown-value")).toBe(false);
+    expect(
+      checkRuleSet(compile(addTo("boundary", { value: "partner", as: "hostile" }))).findings.some(
+        (f) => f.kind === "unknown-value",
+      ),
+    ).toBe(false);
   });
 });

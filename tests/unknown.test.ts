@@ -10,7 +10,9 @@ import { cli, ROOT } from "./helpers/cli.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 
 /** Every answer given, the edition too, with the boundary unknown. */
-const withBoundaryUnknown = (answers: Record<string, string>) => [...allFlags({ edition: "datacenter", ...answers, boundary: UNKNOWN })];
+const withBoundaryUnknown = (answers: Record<string, string>) => [
+  ...allFlags({ edition: "datacenter", ...answers, boundary: UNKNOWN }),
+];
 
 async function adviseJson(args: string[]) {
   const run = await cli(["advise", ...args, "--json"]);
@@ -23,7 +25,12 @@ describe("advise with unknown answers", () => {
   it("names the boundary, with what each value leads to, when the boundary changes the advice", async () => {
     const answers = { ...baseAnswers, deploy: "docker", density: "medium" };
     // Worked out first with the engine, one boundary value at a time.
-    const byValue = Object.fromEntries(["trusted", "internal", "hostile"].map((b) => [b, evaluate(compiled, { ...answers, boundary: b }).recommendation]));
+    const byValue = Object.fromEntries(
+      ["trusted", "internal", "hostile"].map((b) => [
+        b,
+        evaluate(compiled, { ...answers, boundary: b }).recommendation,
+      ]),
+    );
     expect(new Set(Object.values(byValue)).size).toBeGreaterThan(1);
     const data = await adviseJson(withBoundaryUnknown(answers));
     expect(data.answers.boundary).toBe(UNKNOWN);
@@ -62,11 +69,17 @@ describe("advise with unknown answers", () => {
   });
 
   it("lists unknown answers as open points in the decision record", async () => {
-    const run = await cli(["advise", ...withBoundaryUnknown({ ...baseAnswers, deploy: "docker", density: "medium" }), "--format", "markdown"]);
+    const run = await cli([
+      "advise",
+      ...withBoundaryUnknown({ ...baseAnswers, deploy: "docker", density: "medium" }),
+      "--format",
+      "markdown",
+    ]);
     expect(run.stdout).toContain("## To confirm");
-    expect(run.stdout).toMatch(/- Who else runs on the same hosts\? \(`--boundary`\): this answer alone can change the decision\./);
+    expect(run.stdout).toMatch(
+      /- Who else runs on the same hosts\? \(`--boundary`\): this answer alone can change the decision\./,
+    );
   });
-
 });
 
 /** Runs advise in process with a stand-in for the terminal that answers from `answers` and records each step. */
@@ -112,7 +125,9 @@ describe("the interactive flow", () => {
 
   it("asks a question that alone decides the outcome before the others", async () => {
     const answers = { ...baseAnswers, deploy: "docker", density: "medium" } as Record<string, string>;
-    const given = Object.entries(answers).filter(([q]) => !["boundary", "network", "storage"].includes(q)).flatMap(([q, v]) => [`--${q}`, v]);
+    const given = Object.entries(answers)
+      .filter(([q]) => !["boundary", "network", "storage"].includes(q))
+      .flatMap(([q, v]) => [`--${q}`, v]);
     const { steps } = await interactive(given, answers);
     const asked = steps.map((s) => s.question.id);
     expect(asked[0]).toBe("boundary");
@@ -120,7 +135,10 @@ describe("the interactive flow", () => {
 
   it("takes I'm not sure as an answer and carries it into the equivalent command", async () => {
     const answers = { ...baseAnswers, boundary: UNKNOWN } as Record<string, string>;
-    const { stdout } = await interactive(allFlags(baseAnswers).filter((_, i, a) => a[i] !== "--boundary" && a[i - 1] !== "--boundary"), answers);
+    const { stdout } = await interactive(
+      allFlags(baseAnswers).filter((_, i, a) => a[i] !== "--boundary" && a[i - 1] !== "--boundary"),
+      answers,
+    );
     expect(stdout.replace(/\s*\\\n\s*/g, " ")).toContain("--boundary unknown");
   });
 });

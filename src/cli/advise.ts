@@ -8,7 +8,15 @@ import { readProblem } from "../text.js";
 import { version } from "./version.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
-import { answersFromFlags, answersFromJson, commandPieces, missingError, missingQuestions, SHELLS, type Shell } from "./answers.js";
+import {
+  answersFromFlags,
+  answersFromJson,
+  commandPieces,
+  missingError,
+  missingQuestions,
+  SHELLS,
+  type Shell,
+} from "./answers.js";
 import { GO_BACK, type Context } from "./context.js";
 import { runningInCI } from "./terminal.js";
 
@@ -18,7 +26,10 @@ type Format = (typeof ADVISE_FORMATS)[number];
 /** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
 function chooseShell(flag: unknown): Shell {
   if (flag === undefined) return process.platform === "win32" ? "powershell" : "posix";
-  if (!SHELLS.includes(flag as Shell)) throw new UsageError(`--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`);
+  if (!SHELLS.includes(flag as Shell))
+    throw new UsageError(
+      `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`,
+    );
   return flag as Shell;
 }
 
@@ -37,7 +48,8 @@ export function chooseFormat(flags: { json?: boolean; format?: string }, allowed
   }
   if (flags.json) return "json";
   const format = flags.format ?? allowed[0]!;
-  if (!allowed.includes(format)) throw new UsageError(`--format ${quote(format)} is not one of ${allowed.join(", ")}${didYouMean(format, allowed)}`);
+  if (!allowed.includes(format))
+    throw new UsageError(`--format ${quote(format)} is not one of ${allowed.join(", ")}${didYouMean(format, allowed)}`);
   return format;
 }
 
@@ -52,17 +64,29 @@ function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
   return undefined;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = { ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text" };
+const FORMAT_BY_EXTENSION: Record<string, Format> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".json": "json",
+  ".txt": "text",
+};
 
 /** The format for --output FILE: --format, else the file's extension. */
 function outputFormat(flags: AdviseFlags): Format | undefined {
   if (flags.output === undefined || flags.format !== undefined || flags.json) return undefined;
   const format = FORMAT_BY_EXTENSION[extname(flags.output).toLowerCase()];
-  if (!format) throw new UsageError(`--output ${quote(flags.output)}: cannot tell the format from its extension (.md, .json or .txt); add --format`);
+  if (!format)
+    throw new UsageError(
+      `--output ${quote(flags.output)}: cannot tell the format from its extension (.md, .json or .txt); add --format`,
+    );
   return format;
 }
 
-export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: Readonly<Record<string, unknown>>): Promise<number> {
+export async function runAdvise(
+  ctx: Context,
+  flags: AdviseFlags,
+  flagAnswers: Readonly<Record<string, unknown>>,
+): Promise<number> {
   const { ruleSet } = ctx;
   const format = outputFormat(flags) ?? (chooseFormat(flags, ADVISE_FORMATS) as Format);
 
@@ -86,7 +110,8 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
   const interactive = notAsking === undefined;
   if (!interactive) {
     const missing = missingQuestions(compiled, answers);
-    if (missing.length > 0) throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
+    if (missing.length > 0)
+      throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
   } else {
     await askWhatMatters(ctx, compiled, answers, shell);
   }
@@ -96,9 +121,13 @@ export async function runAdvise(ctx: Context, flags: AdviseFlags, flagAnswers: R
 
   let text: string;
   if (format === "json") text = adviceJson(report);
-  else if (format === "markdown") text = (await import("../render/advice-markdown.js")).renderAdviceMarkdown(report, ctx.today());
+  else if (format === "markdown")
+    text = (await import("../render/advice-markdown.js")).renderAdviceMarkdown(report, ctx.today());
   else {
-    const [{ renderAdviceText }, { createStyle }] = await Promise.all([import("../render/advice-text.js"), import("../render/style.js")]);
+    const [{ renderAdviceText }, { createStyle }] = await Promise.all([
+      import("../render/advice-text.js"),
+      import("../render/style.js"),
+    ]);
     const toTerminal = flags.output === undefined && ctx.stdoutIsTTY;
     text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined, ctx.hyperlinks && flags.output === undefined), ctx.width, { showCommand: interactive })}`;
   }
@@ -140,21 +169,33 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
     if (next.length === 0) {
       // Said where the questions were asked.
       const say = ctx.stdoutIsTTY ? ctx.out : ctx.err;
-      if (open.length > 0 && asked.length > 0) say("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
+      if (open.length > 0 && asked.length > 0)
+        say("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
       return;
     }
     const question = next[0]!;
     let answer;
     try {
       const start = startingValue(question, answers, earlier);
-      answer = await ask({ question, number: asked.length + 1, atMost: next.length, canGoBack: asked.length > 0, ...(start !== undefined ? { default: start } : {}) });
+      answer = await ask({
+        question,
+        number: asked.length + 1,
+        atMost: next.length,
+        canGoBack: asked.length > 0,
+        ...(start !== undefined ? { default: start } : {}),
+      });
     } catch (error) {
       if (error instanceof InterruptError && asked.length > 0) {
         const { shellLines } = await import("../render/advice-text.js");
-        throw new InterruptError(`${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell), ctx.width, shell)}`);
+        throw new InterruptError(
+          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell), ctx.width, shell)}`,
+        );
       }
       if (!(error instanceof InputClosedError)) throw error;
-      throw missingError(missingQuestions(compiled, answers), "input closed before every question was answered; pass the rest as flags");
+      throw missingError(
+        missingQuestions(compiled, answers),
+        "input closed before every question was answered; pass the rest as flags",
+      );
     }
     if (answer === GO_BACK) {
       const previous = asked.pop();

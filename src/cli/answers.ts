@@ -26,14 +26,18 @@ export function answersFromFlags(ruleSet: RuleSet, given: Readonly<Record<string
 /** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
 export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {
   let data = parseJson(text, shown, (message) => new UsageError(message));
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
   if (isObject(data) && Object.hasOwn(data, "recommendation") && isObject(data.answers)) data = data.answers;
   if (!isObject(data)) throw new UsageError(`${shown}: expected an object of answers, like {"workload": "web"}`);
   const answers: Answers = {};
   const ids = ruleSet.questions.map((q) => q.id);
   for (const key of Object.keys(data)) {
     const question = ruleSet.questions.find((q) => q.id === key);
-    if (!question) throw new UsageError(`${shown}: unknown question ${quote(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`);
+    if (!question)
+      throw new UsageError(
+        `${shown}: unknown question ${quote(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`,
+      );
     answers[key] = checkValue(question, data[key], `${shown}: "${key}":`);
   }
   return answers;
@@ -75,6 +79,7 @@ export function commandPieces(ruleSet: RuleSet, answers: Answers, shell: Shell):
   const quote = QUOTE[shell];
   const pieces = ["vmvc advise"];
   for (const layer of ruleSet.policy?.layers ?? []) pieces.push(`--rules ${quote(layer.path)}`);
-  for (const q of ruleSet.questions) if (Object.hasOwn(answers, q.id)) pieces.push(`--${q.id} ${quote(answers[q.id]!)}`);
+  for (const q of ruleSet.questions)
+    if (Object.hasOwn(answers, q.id)) pieces.push(`--${q.id} ${quote(answers[q.id]!)}`);
   return pieces;
 }

@@ -13,7 +13,6 @@ import { COMPLETE_COMMAND, COMPLETION_SHELLS, type CompletionShell } from "./pro
 // words before the one being completed, which may be missing when empty), so the candidates
 // always follow the rule set in force, custom questions from the config included.
 
-
 /** Printed alone when the word is a path: the shell completes it itself. */
 export const FILES = ":files";
 
@@ -78,12 +77,15 @@ Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
 /** The script for a shell; an unknown shell is a usage error. */
 export function completionScript(shell: string): string {
   if (!(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
-    throw new UsageError(`unknown shell ${quote(shell)}${didYouMean(shell, COMPLETION_SHELLS)}; completion is written for ${COMPLETION_SHELLS.join(", ")}`);
+    throw new UsageError(
+      `unknown shell ${quote(shell)}${didYouMean(shell, COMPLETION_SHELLS)}; completion is written for ${COMPLETION_SHELLS.join(", ")}`,
+    );
   }
   return SCRIPTS[shell as CompletionShell];
 }
 
-const withPrefix = (candidates: readonly string[], prefix: string): string[] => candidates.filter((c) => c.startsWith(prefix));
+const withPrefix = (candidates: readonly string[], prefix: string): string[] =>
+  candidates.filter((c) => c.startsWith(prefix));
 
 /** What an option's value can be, or FILES, or nothing to suggest. */
 function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: string): string[] {
@@ -93,17 +95,36 @@ function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: 
   if (["--rules", "--answers", "--output"].includes(flag)) return [FILES];
   if (flag === "--shell") return withPrefix(SHELLS, current);
   if (flag === "--format") {
-    const formats: Record<string, readonly string[]> = { advise: ADVISE_FORMATS, assess: ASSESS_FORMATS, compare: COMPARE_FORMATS };
+    const formats: Record<string, readonly string[]> = {
+      advise: ADVISE_FORMATS,
+      assess: ASSESS_FORMATS,
+      compare: COMPARE_FORMATS,
+    };
     return withPrefix(formats[command.name()] ?? [], current);
   }
   if (flag === "--rows") {
     // A comma-separated list: complete its last item.
     const done = current.slice(0, current.lastIndexOf(",") + 1);
-    return withPrefix(ruleSet.comparison.map((r) => `${done}${r.id}`), current);
+    return withPrefix(
+      ruleSet.comparison.map((r) => `${done}${r.id}`),
+      current,
+    );
   }
-  if (flag === "--option") return withPrefix(ruleSet.options.map((o) => o.id), current);
-  if (flag === "--question") return withPrefix(ruleSet.questions.map((q) => q.id), current);
-  if (flag === "--source") return withPrefix(ruleSet.sources.flatMap((p) => [p.id, ...p.sections.map((s) => `${p.id}#${s.id}`)]), current);
+  if (flag === "--option")
+    return withPrefix(
+      ruleSet.options.map((o) => o.id),
+      current,
+    );
+  if (flag === "--question")
+    return withPrefix(
+      ruleSet.questions.map((q) => q.id),
+      current,
+    );
+  if (flag === "--source")
+    return withPrefix(
+      ruleSet.sources.flatMap((p) => [p.id, ...p.sections.map((s) => `${p.id}#${s.id}`)]),
+      current,
+    );
   return [];
 }
 
@@ -116,7 +137,8 @@ export function completions(program: Command, ruleSet: RuleSet, words: readonly 
   const before = words.slice(0, -1);
   let command = program;
   let positionals = 0;
-  const optionOf = (word: string): Option | undefined => [...command.options, ...program.options].find((o) => o.long === word || o.short === word);
+  const optionOf = (word: string): Option | undefined =>
+    [...command.options, ...program.options].find((o) => o.long === word || o.short === word);
   for (let i = 0; i < before.length; i++) {
     const word = before[i]!;
     if (word.startsWith("-")) {
@@ -135,10 +157,18 @@ export function completions(program: Command, ruleSet: RuleSet, words: readonly 
     const flags = command.options.map((o) => o.long!).filter((f) => !given.has(f) || f === "--rules");
     return withPrefix([...flags, "--help"], current);
   }
-  if (command.commands.length > 0) return withPrefix(command.commands.map((c) => c.name()).filter((n) => n !== "help"), current);
+  if (command.commands.length > 0)
+    return withPrefix(
+      command.commands.map((c) => c.name()).filter((n) => n !== "help"),
+      current,
+    );
   const name = command.name();
   if (name === "completion" && positionals === 0) return withPrefix(COMPLETION_SHELLS, current);
-  if (name === "show" && positionals === 0) return withPrefix(ruleSet.rules.map((r) => r.id), current);
+  if (name === "show" && positionals === 0)
+    return withPrefix(
+      ruleSet.rules.map((r) => r.id),
+      current,
+    );
   if (name === "assess" || name === "validate") return [FILES];
   return [];
 }

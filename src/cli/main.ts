@@ -30,7 +30,8 @@ function widthFlag(argv: readonly string[]): number | undefined {
   const text = at === -1 ? argv.find((a) => a.startsWith("--width="))?.slice("--width=".length) : argv[at + 1];
   if (text === undefined) return undefined;
   const width = Number(text);
-  if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width ${quote(text)} is not a whole number of columns from 20 to 1000`);
+  if (!Number.isInteger(width) || width < 20 || width > 1000)
+    throw new UsageError(`--width ${quote(text)} is not a whole number of columns from 20 to 1000`);
   return width;
 }
 
@@ -90,9 +91,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const name = commandTarget(argv);
     if (argv[0] === "help" && name !== undefined && !COMMAND_NAMES.includes(name)) {
-      throw new UsageError(`unknown command ${quote(name)}${didYouMean(name, COMMAND_NAMES)}; the commands are ${COMMAND_NAMES.join(", ")}`);
+      throw new UsageError(
+        `unknown command ${quote(name)}${didYouMean(name, COMMAND_NAMES)}; the commands are ${COMMAND_NAMES.join(", ")}`,
+      );
     }
-    if (argv.length === 1 && argv[0] === "-v") throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
+    if (argv.length === 1 && argv[0] === "-v")
+      throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
     if (argv[0] === COMPLETE_COMMAND) return await complete(argv.slice(1), io, out, errorMessage);
     // Only a command needs the rule set: `vmvc --help` starts without it.
     const target = await targetOf(name, argv, io, out, errorMessage);
@@ -108,7 +112,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 /** `__complete N words…`: the candidates for the word after the first N, one a line. */
 async function complete(args: readonly string[], io: Io, out: Context["out"], err: Context["err"]): Promise<number> {
   const before = Number(args[0]);
-  if (!Number.isInteger(before) || before < 0) throw new UsageError(`${COMPLETE_COMMAND} takes the number of words before the one to complete`);
+  if (!Number.isInteger(before) || before < 0)
+    throw new UsageError(`${COMPLETE_COMMAND} takes the number of words before the one to complete`);
   const words = args.slice(1, before + 2);
   while (words.length < before + 1) words.push("");
   // A policy that does not load must not break Tab: complete with the shipped rules then.
@@ -121,15 +126,33 @@ async function complete(args: readonly string[], io: Io, out: Context["out"], er
 }
 
 /** The command to build in full, with its context, when it works on a rule set. */
-async function targetOf(name: string | undefined, argv: readonly string[], io: Io, out: Context["out"], err: Context["err"], quiet = false): Promise<ProgramOptions["target"]> {
-  return name !== undefined && RULE_SET_COMMANDS.includes(name) ? { name, ctx: await commandContext(argv, io, out, err, quiet) } : undefined;
+async function targetOf(
+  name: string | undefined,
+  argv: readonly string[],
+  io: Io,
+  out: Context["out"],
+  err: Context["err"],
+  quiet = false,
+): Promise<ProgramOptions["target"]> {
+  return name !== undefined && RULE_SET_COMMANDS.includes(name)
+    ? { name, ctx: await commandContext(argv, io, out, err, quiet) }
+    : undefined;
 }
 
 /** Help, the schema and validation must work even when the configured policy does not. */
 const needsNoPolicy = (argv: readonly string[]): boolean =>
-  argv.includes("--help") || argv.includes("-h") || argv[0] === "help" || (argv[0] === "rules" && (argv[1] === "schema" || argv[1] === "validate"));
+  argv.includes("--help") ||
+  argv.includes("-h") ||
+  argv[0] === "help" ||
+  (argv[0] === "rules" && (argv[1] === "schema" || argv[1] === "validate"));
 
-async function commandContext(argv: readonly string[], io: Io, out: Context["out"], err: Context["err"], quiet = false): Promise<Context> {
+async function commandContext(
+  argv: readonly string[],
+  io: Io,
+  out: Context["out"],
+  err: Context["err"],
+  quiet = false,
+): Promise<Context> {
   const rulePaths = scanRulePaths(argv);
   let ruleSet;
   try {
@@ -155,7 +178,13 @@ async function commandContext(argv: readonly string[], io: Io, out: Context["out
     status: statusLine(io.stderr),
     readFile: (path) => decodeText(readBounded(resolve(io.cwd, path))),
     readStdin: io.readStdin,
-    openInput: (path) => (path === "-" ? (io.stdinStream?.() ?? (async function* () { yield io.readStdin(); })()) : createReadStream(resolve(io.cwd, path))),
+    openInput: (path) =>
+      path === "-"
+        ? (io.stdinStream?.() ??
+          (async function* () {
+            yield io.readStdin();
+          })())
+        : createReadStream(resolve(io.cwd, path)),
     today: () => new Date().toISOString().slice(0, 10),
     ...(io.ask ? { ask: io.ask } : {}),
   };
@@ -237,17 +266,26 @@ function output(fd: 1 | 2): Io["stdout"] & { settle(): Promise<void> } {
       try {
         while (done < bytes.length) done += writeSync(fd, bytes, done);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return failed(fd, error as NodeJS.ErrnoException, false);
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN")
+          return failed(fd, error as NodeJS.ErrnoException, false);
         // A pipe that would block (its reader set O_NONBLOCK): the stream queues the rest.
         viaStream().write(bytes.subarray(done));
       }
       return true;
     },
-    settle: () => (stream && stream.writableLength > 0 ? new Promise<void>((resolve) => stream!.write("", () => resolve())) : Promise.resolve()),
+    settle: () =>
+      stream && stream.writableLength > 0
+        ? new Promise<void>((resolve) => stream!.write("", () => resolve()))
+        : Promise.resolve(),
   };
 }
 
-const WRITE_PROBLEMS: Record<string, string> = { ENOSPC: "no space left on the device", EBADF: "it is not open for writing", EIO: "an input/output error", EACCES: "permission denied" };
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EBADF: "it is not open for writing",
+  EIO: "an input/output error",
+  EACCES: "permission denied",
+};
 
 /**
  * A write failed. A reader that stops early (vmvc compare | head) is not our failure; a

@@ -38,8 +38,14 @@ function adviseOptions(): Option[] {
     new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
-    new Option("--output <file>", "write the result to a file (the format follows its extension: .md, .json, .txt); questions are still asked"),
-    new Option("--shell <shell>", "write the equivalent command for posix shells or powershell (default: powershell on Windows)"),
+    new Option(
+      "--output <file>",
+      "write the result to a file (the format follows its extension: .md, .json, .txt); questions are still asked",
+    ),
+    new Option(
+      "--shell <shell>",
+      "write the equivalent command for posix shells or powershell (default: powershell on Windows)",
+    ),
     rulesOption(),
   ];
 }
@@ -59,7 +65,10 @@ export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[] = 
     const where = `${q.file}: question "${q.id}": id`;
     const attribute = questionOption(q).attributeName();
     if (taken.has(`--${q.id}`)) problems.push(`${where}: --${q.id} is a vmvc flag; choose another id`);
-    else if (attributes.has(attribute)) problems.push(`${where}: commander reads --${q.id} as the same flag as ${attributes.get(attribute)}; choose another id`);
+    else if (attributes.has(attribute))
+      problems.push(
+        `${where}: commander reads --${q.id} as the same flag as ${attributes.get(attribute)}; choose another id`,
+      );
     attributes.set(attribute, `--${q.id}`);
   }
   return problems;
@@ -100,8 +109,8 @@ function questionHelp(ruleSet: RuleSet): string {
   lines.push(
     "",
     "Every question also takes unknown: the advice is then worked out for every answer it could have.",
-    "Policies: --rules, or vmvc.config.json ({ \"rules\": [\"policy/\"] }) in the working directory.",
-    "Exit codes: 0 success (\"nothing fits\" too), 2 usage or input error, 1 unexpected failure or output not written, 129 terminal gone, 130 interrupted.",
+    'Policies: --rules, or vmvc.config.json ({ "rules": ["policy/"] }) in the working directory.',
+    'Exit codes: 0 success ("nothing fits" too), 2 usage or input error, 1 unexpected failure or output not written, 129 terminal gone, 130 interrupted.',
   );
   return lines.join("\n");
 }
@@ -142,11 +151,16 @@ Examples:
 export function buildProgram(options: ProgramOptions): Command {
   const { onParsed, target } = options;
   const program = new Command("vmvc")
-    .description("Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.")
+    .description(
+      "Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.",
+    )
     .version(options.version(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
-    .option("--width <columns>", "lay text and tables out for this many columns (default: the terminal's, else COLUMNS, else 80)")
+    .option(
+      "--width <columns>",
+      "lay text and tables out for this many columns (default: the terminal's, else COLUMNS, else 80)",
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => options.out(s), writeErr: (s) => options.err(s) });
@@ -165,7 +179,10 @@ export function buildProgram(options: ProgramOptions): Command {
       .usage("[options]")
       .hook("preAction", (_, action) => {
         const [stray] = action.args;
-        if (stray !== undefined) throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
+        if (stray !== undefined)
+          throw new UsageError(
+            `unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`,
+          );
       });
 
   define("advise", "recommend how to run one workload, with the reasons and their sources", (command, ctx) => {
@@ -186,16 +203,30 @@ export function buildProgram(options: ProgramOptions): Command {
   define("assess", "advise a whole inventory: a CSV, JSON lines or an RVTools vInfo export", (command, ctx) => {
     command
       .argument("<file>", "the inventory, or - for stdin")
-      .addOption(new Option("--format <format>", "ndjson, csv, json, markdown or html (default: a summary at a terminal, ndjson elsewhere)"))
+      .addOption(
+        new Option(
+          "--format <format>",
+          "ndjson, csv, json, markdown or html (default: a summary at a terminal, ndjson elsewhere)",
+        ),
+      )
       .option("--output <file>", "write the results to a file; the format follows its extension")
       .addOption(rulesOption());
     const problems = questionFlagProblems(ctx.ruleSet);
     if (problems.length > 0) throw new UsageError(problems[0]!, problems.slice(1));
-    const questions = new Map(ctx.ruleSet.questions.map((q) => [q.id, questionOption(q).helpGroup("Answers for rows that leave them out:")]));
+    const questions = new Map(
+      ctx.ruleSet.questions.map((q) => [q.id, questionOption(q).helpGroup("Answers for rows that leave them out:")]),
+    );
     for (const option of questions.values()) command.addOption(option);
     command.addHelpText("after", ASSESS_HELP);
     command.action((file: string, flags: Record<string, unknown>) =>
-      onParsed(async () => (await import("./assess.js")).runAssess(ctx, file, flags as { format?: string; output?: string }, answersFrom(flags, questions))),
+      onParsed(async () =>
+        (await import("./assess.js")).runAssess(
+          ctx,
+          file,
+          flags as { format?: string; output?: string },
+          answersFrom(flags, questions),
+        ),
+      ),
     );
   });
 
@@ -206,7 +237,9 @@ export function buildProgram(options: ProgramOptions): Command {
       .option("--rows <ids>", `only these rows, comma-separated: ${ctx.ruleSet.comparison.map((r) => r.id).join(", ")}`)
       .addOption(rulesOption())
       .addHelpText("after", COMPARE_EXAMPLES)
-      .action((_stray: string[], flags: Record<string, string | boolean | undefined>) => onParsed(() => runCompare(ctx, flags)));
+      .action((_stray: string[], flags: Record<string, string | boolean | undefined>) =>
+        onParsed(() => runCompare(ctx, flags)),
+      );
   });
 
   define("rules", "list, show, validate and check rule sets", (rules, ctx) => {
@@ -215,7 +248,10 @@ export function buildProgram(options: ProgramOptions): Command {
     rules
       .command("list")
       .description("list the rules in effect")
-      .addHelpText("after", "\nExamples:\n  $ vmvc rules list --option hyperv-container\n  $ vmvc rules list | grep kubernetes        # one rule a line into a pipe\n  $ vmvc rules list --source version-compatibility --json\n")
+      .addHelpText(
+        "after",
+        "\nExamples:\n  $ vmvc rules list --option hyperv-container\n  $ vmvc rules list | grep kubernetes        # one rule a line into a pipe\n  $ vmvc rules list --source version-compatibility --json\n",
+      )
       .option("--option <id>", "only rules about this option")
       .option("--question <id>", "only rules that depend on this question")
       .option("--source <ref>", "only rules from this source page or page#section")
@@ -232,7 +268,10 @@ export function buildProgram(options: ProgramOptions): Command {
       .command("validate <paths...>")
       .description("check rule files or folders against the schema and the shipped rules")
       .option("--json", "print JSON: one result per path, with its problems")
-      .addHelpText("after", "\nExamples:\n  $ vmvc rules validate policy/\n  $ vmvc rules validate rules/              # the shipped rule set itself\n  $ vmvc rules validate policy/ --json\n")
+      .addHelpText(
+        "after",
+        "\nExamples:\n  $ vmvc rules validate policy/\n  $ vmvc rules validate rules/              # the shipped rule set itself\n  $ vmvc rules validate policy/ --json\n",
+      )
       .action((paths: string[], flags: { json?: boolean }) => lazily((c) => c.runRulesValidate(ctx, paths, flags)));
     rules
       .command("schema")

@@ -24,7 +24,11 @@ export function choices({ question }: Step, width = Infinity) {
   const fit = (text: string): string => (width === Infinity ? text : wrap(text, width).join("\n"));
   return [
     ...question.choices.map((c) => ({ name: c.label, value: c.value, description: fit(c.meaning) })),
-    { name: NOT_SURE, value: UNKNOWN, description: fit("vmvc weighs every possible answer and says how much the advice depends on this one") },
+    {
+      name: NOT_SURE,
+      value: UNKNOWN,
+      description: fit("vmvc weighs every possible answer and says how much the advice depends on this one"),
+    },
   ];
 }
 
@@ -92,7 +96,8 @@ export async function ask(step: Step, screen: Screen): Promise<string | typeof G
           theme: {
             style: {
               // The question's help, then the keys that work.
-              keysHelpTip: (keys: [string, string][]) => [...(question.help ? wrap(question.help, width()) : []), keyHints(step, keys, width())].join("\n"),
+              keysHelpTip: (keys: [string, string][]) =>
+                [...(question.help ? wrap(question.help, width()) : []), keyHints(step, keys, width())].join("\n"),
             },
           },
         },

@@ -11,19 +11,31 @@ import { questionFlagProblems } from "./program.js";
 // The `vmvc rules` commands: choosing what to show, and what counts as failure.
 
 function oneOf(flag: string, value: string, ids: readonly string[]): void {
-  if (!ids.includes(value)) throw new UsageError(`${flag} ${quote(value)} is not one of ${ids.join(", ")}${didYouMean(value, ids)}`);
+  if (!ids.includes(value))
+    throw new UsageError(`${flag} ${quote(value)} is not one of ${ids.join(", ")}${didYouMean(value, ids)}`);
 }
 
-export async function runRulesList(ctx: Context, flags: { option?: string; question?: string; source?: string; json?: boolean }): Promise<number> {
+export async function runRulesList(
+  ctx: Context,
+  flags: { option?: string; question?: string; source?: string; json?: boolean },
+): Promise<number> {
   const { ruleSet } = ctx;
   let rules = ruleSet.rules;
   const { option, question, source } = flags;
   if (option !== undefined) {
-    oneOf("--option", option, ruleSet.options.map((o) => o.id));
+    oneOf(
+      "--option",
+      option,
+      ruleSet.options.map((o) => o.id),
+    );
     rules = rules.filter((r) => r.effect.option === option);
   }
   if (question !== undefined) {
-    oneOf("--question", question, ruleSet.questions.map((q) => q.id));
+    oneOf(
+      "--question",
+      question,
+      ruleSet.questions.map((q) => q.id),
+    );
     rules = rules.filter((r) => [...r.when, ...r.unless].some((clause) => Object.hasOwn(clause, question)));
   }
   if (source !== undefined) {
@@ -42,12 +54,26 @@ export async function runRulesList(ctx: Context, flags: { option?: string; quest
 export async function runRulesShow(ctx: Context, id: string, flags: { json?: boolean }): Promise<number> {
   const { ruleSet } = ctx;
   const rule = ruleSet.rules.find((r) => r.id === id);
-  if (!rule) throw new UsageError(`no rule ${quote(id)}${didYouMean(id, ruleSet.rules.map((r) => r.id))}; \`vmvc rules list\` shows them all`);
-  ctx.out(flags.json ? json(ruleJson(ruleSet, rule)) : ruleDetail(ruleSet, rule, createStyle(ctx.color, ctx.hyperlinks), ctx.width));
+  if (!rule)
+    throw new UsageError(
+      `no rule ${quote(id)}${didYouMean(
+        id,
+        ruleSet.rules.map((r) => r.id),
+      )}; \`vmvc rules list\` shows them all`,
+    );
+  ctx.out(
+    flags.json
+      ? json(ruleJson(ruleSet, rule))
+      : ruleDetail(ruleSet, rule, createStyle(ctx.color, ctx.hyperlinks), ctx.width),
+  );
   return 0;
 }
 
-export async function runRulesValidate(ctx: Context, paths: readonly string[], flags: { json?: boolean }): Promise<number> {
+export async function runRulesValidate(
+  ctx: Context,
+  paths: readonly string[],
+  flags: { json?: boolean },
+): Promise<number> {
   // The validating loader brings zod: loaded only by the commands that need it.
   const [{ buildRuleSet }, load, { configuredRulePaths }, { shippedRuleSet }] = await Promise.all([
     import("../ruleset/layer.js"),
@@ -55,14 +81,28 @@ export async function runRulesValidate(ctx: Context, paths: readonly string[], f
     import("../ruleset/config.js"),
     import("../ruleset/index.js"),
   ]);
-  const results: { path: string; ok: boolean; problems: string[]; rules?: number; questions?: number; disabled?: number }[] = [];
+  const results: {
+    path: string;
+    ok: boolean;
+    problems: string[];
+    rules?: number;
+    questions?: number;
+    disabled?: number;
+  }[] = [];
   for (const path of paths) {
     const full = resolve(ctx.cwd, path);
     try {
       if (load.isShippedLayout(full)) {
         // A folder laid out like rules/ is a whole rule set: its options file, then its rules.
         const ruleSet = load.loadShippedFromDisk(full);
-        results.push({ path, ok: true, problems: [], rules: ruleSet.rules.length, questions: ruleSet.questions.length, disabled: 0 });
+        results.push({
+          path,
+          ok: true,
+          problems: [],
+          rules: ruleSet.rules.length,
+          questions: ruleSet.questions.length,
+          disabled: 0,
+        });
         continue;
       }
       // Checked against the shipped rules and the configured policy, without the files being checked.
@@ -76,8 +116,16 @@ export async function runRulesValidate(ctx: Context, paths: readonly string[], f
       const tier = load.readTier(full);
       const problems = questionFlagProblems(buildRuleSet(base, [tier]));
       if (problems.length > 0) throw new RuleSetError(problems);
-      const count = (key: "rules" | "questions" | "disable") => tier.reduce((n, l) => n + (l.data[key]?.length ?? 0), 0);
-      results.push({ path, ok: true, problems: [], rules: count("rules"), questions: count("questions"), disabled: count("disable") });
+      const count = (key: "rules" | "questions" | "disable") =>
+        tier.reduce((n, l) => n + (l.data[key]?.length ?? 0), 0);
+      results.push({
+        path,
+        ok: true,
+        problems: [],
+        rules: count("rules"),
+        questions: count("questions"),
+        disabled: count("disable"),
+      });
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error;
       results.push({ path, ok: false, problems: [...error.problems] });
@@ -86,14 +134,16 @@ export async function runRulesValidate(ctx: Context, paths: readonly string[], f
   if (flags.json) ctx.out(json(results));
   else {
     for (const r of results) {
-      if (r.ok) ctx.out(`${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled)\n`);
+      if (r.ok)
+        ctx.out(
+          `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled)\n`,
+        );
       else for (const problem of r.problems) ctx.err(`${problem}\n`);
     }
   }
   if (results.some((r) => !r.ok)) throw new UsageError("validation failed");
   return 0;
 }
-
 
 export async function runRulesSchema(ctx: Context): Promise<number> {
   const { ruleFileJsonSchema } = await import("../ruleset/json-schema.js");
@@ -124,6 +174,7 @@ export async function runRulesCheck(ctx: Context, flags: { strict?: boolean; jso
   if (flags.json) ctx.out(json({ ...report, seconds: Number(seconds.toFixed(3)), errors, warnings }));
   else ctx.out(checkReportText(report, ctx.ruleSet.rules.length, seconds, createStyle(ctx.color)));
   if (errors > 0) throw new UsageError(`the rule set has ${errors} error${errors === 1 ? "" : "s"} (see above)`);
-  if (flags.strict && warnings > 0) throw new UsageError(`--strict: the rule set has ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  if (flags.strict && warnings > 0)
+    throw new UsageError(`--strict: the rule set has ${warnings} warning${warnings === 1 ? "" : "s"}`);
   return 0;
 }

@@ -162,7 +162,12 @@ function summarize(c: CompiledRuleSet, s: Survey, brief = false): Outlook {
   for (let t = 0; t < c.optionCount; t++) {
     const o = c.tieOrder[t]!;
     if (counts[o + 1] === 0) continue;
-    if (best === -1 || counts[o + 1]! > counts[best + 1]! || (counts[o + 1] === counts[best + 1] && eligible[o]! > eligible[best]!)) best = o;
+    if (
+      best === -1 ||
+      counts[o + 1]! > counts[best + 1]! ||
+      (counts[o + 1] === counts[best + 1] && eligible[o]! > eligible[best]!)
+    )
+      best = o;
   }
 
   const options = c.ruleSet.options;
@@ -177,7 +182,10 @@ function summarize(c: CompiledRuleSet, s: Survey, brief = false): Outlook {
     dependsOn.push(
       found === "mixed"
         ? { question: question.id, mixed: true }
-        : { question: question.id, byValue: Object.fromEntries(question.choices.map((choice, d) => [choice.value, idOf(found[d]!)])) },
+        : {
+            question: question.id,
+            byValue: Object.fromEntries(question.choices.map((choice, d) => [choice.value, idOf(found[d]!)])),
+          },
     );
   });
 
@@ -228,7 +236,11 @@ export function outlook(c: CompiledRuleSet, answers: Answers): Outlook {
  * For one known question, the outlook with each of its other values: one sweep with the
  * question opened up, read value by value. Undefined when no rule mentions the question.
  */
-export function alternatives(c: CompiledRuleSet, answers: Answers, questionId: string): Map<string, Outlook> | undefined {
+export function alternatives(
+  c: CompiledRuleSet,
+  answers: Answers,
+  questionId: string,
+): Map<string, Outlook> | undefined {
   const q = c.questionIds.indexOf(questionId);
   if (c.mentioned[q] === 0) return undefined;
   const codes = openCodes(c, answers);

@@ -5,7 +5,8 @@ import type { Answers, Clause, OptionId, Rule } from "./model.js";
 // Static analysis of a rule set: evaluate every combination of answers once and report
 // what a policy author needs to know before shipping.
 
-export type FindingKind = "unknown-value" | "nothing-fits" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
+export type FindingKind =
+  "unknown-value" | "nothing-fits" | "contradiction" | "never-fires" | "never-matters" | "unreachable-option";
 
 export interface Finding {
   severity: "error" | "warning" | "info";
@@ -112,9 +113,21 @@ export function checkRuleSet(c: CompiledRuleSet, progress?: (done: number, total
   ruleSet.rules.forEach((rule, r) => {
     const where = `rule "${rule.id}" (${rule.file})`;
     if (contradicts(rule)) {
-      findings.push({ severity: "warning", kind: "contradiction", rule: rule.id, message: `${where}: its "unless" cancels every "when", so it can never apply`, examples: [] });
+      findings.push({
+        severity: "warning",
+        kind: "contradiction",
+        rule: rule.id,
+        message: `${where}: its "unless" cancels every "when", so it can never apply`,
+        examples: [],
+      });
     } else if (fired[r] === 0) {
-      findings.push({ severity: "warning", kind: "never-fires", rule: rule.id, message: `${where}: no combination of answers meets its conditions`, examples: [] });
+      findings.push({
+        severity: "warning",
+        kind: "never-fires",
+        rule: rule.id,
+        message: `${where}: no combination of answers meets its conditions`,
+        examples: [],
+      });
     } else if (mattered[r] === 0) {
       findings.push({
         severity: "warning",
@@ -127,7 +140,13 @@ export function checkRuleSet(c: CompiledRuleSet, progress?: (done: number, total
   });
   for (const id of optionIds) {
     if (recommended[id] === 0) {
-      findings.push({ severity: "warning", kind: "unreachable-option", option: id, message: `option ${id} is never recommended, whatever the answers`, examples: [] });
+      findings.push({
+        severity: "warning",
+        kind: "unreachable-option",
+        option: id,
+        message: `option ${id} is never recommended, whatever the answers`,
+        examples: [],
+      });
     }
   }
   return { combinations, recommended, findings };

@@ -45,7 +45,10 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   const valueIndex = ruleSet.questions.map((q) => new Map(q.choices.map((c, i) => [c.value, i])));
   const questionAt = new Map(questionIds.map((id, i) => [id, i]));
 
-  const clauses = [...ruleSet.rules.flatMap((rule) => [...rule.when, ...rule.unless]), ...ruleSet.tieBreaks.flatMap((t) => t.when)];
+  const clauses = [
+    ...ruleSet.rules.flatMap((rule) => [...rule.when, ...rule.unless]),
+    ...ruleSet.tieBreaks.flatMap((t) => t.when),
+  ];
   const mentioned = new Uint8Array(questionIds.length);
   for (const clause of clauses) for (const id of Object.keys(clause)) mentioned[questionAt.get(id)!] = 1;
   const words = Math.max(1, Math.ceil(clauses.length / 32));
@@ -93,9 +96,21 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   });
 
   return {
-    ruleSet, questionIds, sizes, valueIndex, words, rowBase, table,
-    ruleWhen, ruleUnless, ruleHasUnless, ruleOption, ruleScore, ruleExcludes,
-    clauseRule, complexRules: Int32Array.from(complexRules),
+    ruleSet,
+    questionIds,
+    sizes,
+    valueIndex,
+    words,
+    rowBase,
+    table,
+    ruleWhen,
+    ruleUnless,
+    ruleHasUnless,
+    ruleOption,
+    ruleScore,
+    ruleExcludes,
+    clauseRule,
+    complexRules: Int32Array.from(complexRules),
     optionCount: ruleSet.options.length,
     tieOrder: Int32Array.from(ruleSet.tieBreak, (id) => optionAt.get(id)!),
     tieRules: ruleSet.tieBreaks.map((t) => {

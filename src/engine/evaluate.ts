@@ -49,7 +49,8 @@ export function runnerUp(c: CompiledRuleSet, scratch: Scratch, best: number): nu
   let second = -1;
   for (let i = 0; i < c.optionCount; i++) {
     const o = order[i]!;
-    if (o !== best && !isExcluded(scratch, o) && (second === -1 || scratch.scores[o]! > scratch.scores[second]!)) second = o;
+    if (o !== best && !isExcluded(scratch, o) && (second === -1 || scratch.scores[o]! > scratch.scores[second]!))
+      second = o;
   }
   return second;
 }
@@ -151,7 +152,11 @@ function scoreMatched(c: CompiledRuleSet, scratch: Scratch): number {
  * moving to the next combination redoes only the questions that changed. `visit` gets the
  * codes, the recommended index and the scratch with scores; it must not keep them.
  */
-export function sweep(c: CompiledRuleSet, visit: (codes: Int32Array, best: number, scratch: Scratch) => void, fixed?: ArrayLike<number>): number {
+export function sweep(
+  c: CompiledRuleSet,
+  visit: (codes: Int32Array, best: number, scratch: Scratch) => void,
+  fixed?: ArrayLike<number>,
+): number {
   const n = c.sizes.length;
   const { words, table, rowBase } = c;
   const codes = new Int32Array(n);
@@ -212,7 +217,13 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
 
   const tieOrder = Array.from(scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order);
   const options: ScoredOption[] = optionList
-    .map((o, i) => ({ id: o.id, label: o.label, score: scratch.scores[i]!, eligible: !isExcluded(scratch, i), order: tieOrder.indexOf(i) }))
+    .map((o, i) => ({
+      id: o.id,
+      label: o.label,
+      score: scratch.scores[i]!,
+      eligible: !isExcluded(scratch, i),
+      order: tieOrder.indexOf(i),
+    }))
     .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order)
     .map(({ id, label, score, eligible }) => ({ id, label, score, eligible }));
 
@@ -220,12 +231,17 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   for (const id of c.questionIds) if (Object.hasOwn(answers, id)) recorded[id] = answers[id]!;
 
   const [first, second] = options;
-  const tied = first !== undefined && second !== undefined && first.eligible && second.eligible && first.score === second.score;
+  const tied =
+    first !== undefined && second !== undefined && first.eligible && second.eligible && first.score === second.score;
   const rule = scratch.tieRule === -1 ? undefined : c.ruleSet.tieBreaks[scratch.tieRule]!;
   return {
     recommendation: best === -1 ? null : optionList[best]!.id,
     ...(tied
-      ? { tieBreak: rule ? { rule: rule.id, text: rule.reason, source: rule.source } : { rule: "default-order", text: c.ruleSet.tieBreakReason, source: "" } }
+      ? {
+          tieBreak: rule
+            ? { rule: rule.id, text: rule.reason, source: rule.source }
+            : { rule: "default-order", text: c.ruleSet.tieBreakReason, source: "" },
+        }
       : {}),
     options,
     reasons,

@@ -103,8 +103,12 @@ export function advise(c: CompiledRuleSet, answers: Answers): Advice {
   const rules = new Map(c.ruleSet.rules.map((r) => [r.id, r]));
   result.reasons = result.reasons.map((reason) => {
     const rule = rules.get(reason.rule)!;
-    const named = [...new Set([...rule.when, ...rule.unless].flatMap((clause) => Object.keys(clause)))].filter((q) => unknown.has(q));
-    return named.length === 0 ? reason : { ...reason, assumes: Object.fromEntries(named.map((q) => [q, view.representative[q]!])) };
+    const named = [...new Set([...rule.when, ...rule.unless].flatMap((clause) => Object.keys(clause)))].filter((q) =>
+      unknown.has(q),
+    );
+    return named.length === 0
+      ? reason
+      : { ...reason, assumes: Object.fromEntries(named.map((q) => [q, view.representative[q]!])) };
   });
   const given: Answers = {};
   for (const id of c.questionIds) if (Object.hasOwn(answers, id)) given[id] = answers[id]!;
@@ -112,7 +116,10 @@ export function advise(c: CompiledRuleSet, answers: Answers): Advice {
   for (const id of view.certainty.unknown) assumed[id] = view.representative[id]!;
   const excluded = result.options
     .filter((o) => !o.eligible)
-    .map((o) => ({ option: o.id, reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded") }));
+    .map((o) => ({
+      option: o.id,
+      reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
+    }));
   const matters = new Set(view.certainty.dependsOn.map((d) => d.question));
   return {
     ...result,

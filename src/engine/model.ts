@@ -159,8 +159,7 @@ export interface Result {
   answers: Answers;
 }
 
-export const isExclusion = (effect: Effect): effect is { option: OptionId; exclude: true } =>
-  "exclude" in effect;
+export const isExclusion = (effect: Effect): effect is { option: OptionId; exclude: true } => "exclude" in effect;
 
 /** What a rule did to its option, as reasons and listings report it. */
 export const effectValue = (effect: Effect): number | "excluded" => (isExclusion(effect) ? "excluded" : effect.score);

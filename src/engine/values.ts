@@ -9,7 +9,16 @@ export const valuesOf = (question: Question): string[] => [...question.choices.m
 export function valueProblem(question: Question, value: unknown): string | undefined {
   const allowed = valuesOf(question);
   if (typeof value === "string" && allowed.includes(value)) return undefined;
-  const shown = typeof value === "string" ? quote(value) : value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+  const shown =
+    typeof value === "string"
+      ? quote(value)
+      : value === null
+        ? "null"
+        : Array.isArray(value)
+          ? "a list"
+          : typeof value === "object"
+            ? "an object"
+            : `a ${typeof value}`;
   const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
   return `${shown} is not one of ${allowed.join(", ")}${hint}`;
 }

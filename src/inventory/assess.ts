@@ -59,7 +59,10 @@ export class Assessor {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const given = answersOf();
     const problem = this.check(given);
-    const assessed = problem !== undefined ? { error: problem } : this.compute(completeAnswers(this.compiled.ruleSet, given, this.defaults));
+    const assessed =
+      problem !== undefined
+        ? { error: problem }
+        : this.compute(completeAnswers(this.compiled.ruleSet, given, this.defaults));
     this.cache.set(key, assessed);
     return assessed;
   }
@@ -75,7 +78,10 @@ export class Assessor {
       certainty: { unknown, combinations, share, dependsOn, nothingFits },
       excluded: result.options
         .filter((o) => !o.eligible)
-        .map((o) => ({ option: o.id, reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded").map((r) => r.rule) })),
+        .map((o) => ({
+          option: o.id,
+          reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded").map((r) => r.rule),
+        })),
       reasons: result.reasons.map((r) => r.rule),
       answers,
     };

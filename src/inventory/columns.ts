@@ -8,7 +8,13 @@ import type { Answers, RuleSet } from "../engine/model.js";
 const NAME_COLUMNS = ["name", "workload-name", "workload name", "vm", "server name", "servername", "hostname"];
 
 /** RVTools vInfo: recognised by these columns, whatever their case. */
-const RVTOOLS = { vm: "vm", template: "template", toolsOs: "os according to the vmware tools", configOs: "os according to the configuration file", srm: "srm placeholder" };
+const RVTOOLS = {
+  vm: "vm",
+  template: "template",
+  toolsOs: "os according to the vmware tools",
+  configOs: "os according to the configuration file",
+  srm: "srm placeholder",
+};
 
 export interface Layout {
   /** Column index of each question answered by a column. */
@@ -35,7 +41,16 @@ export function layoutOf(ruleSet: RuleSet, header: readonly string[]): Layout {
     name,
     width: header.length,
     signature: `${[...questions.keys()].join(",")}|`,
-    ...(isRvtools ? { rvtools: { template: at(RVTOOLS.template), toolsOs: at(RVTOOLS.toolsOs), configOs: at(RVTOOLS.configOs), srm: at(RVTOOLS.srm) } } : {}),
+    ...(isRvtools
+      ? {
+          rvtools: {
+            template: at(RVTOOLS.template),
+            toolsOs: at(RVTOOLS.toolsOs),
+            configOs: at(RVTOOLS.configOs),
+            srm: at(RVTOOLS.srm),
+          },
+        }
+      : {}),
   };
 }
 
@@ -45,7 +60,10 @@ export function guestFromOsName(os: string): string | undefined {
   if (text.trim() === "") return undefined;
   const server = /windows server (2016|2019|2022|2025)\b/.exec(text);
   if (server) return server[1];
-  if (/linux|ubuntu|debian|red ?hat|rhel|centos|suse|sles|oracle linux|rocky|alma|photon|fedora|amazon linux/.test(text)) return "linux";
+  if (
+    /linux|ubuntu|debian|red ?hat|rhel|centos|suse|sles|oracle linux|rocky|alma|photon|fedora|amazon linux/.test(text)
+  )
+    return "linux";
   return "other";
 }
 
@@ -68,7 +86,10 @@ export function readRow(layout: Layout, cells: readonly string[]): RowReading {
   let key = layout.signature;
   for (const i of layout.questions.values()) key += `${cell(i).toLowerCase()}\u0000`;
   const guestColumn = layout.questions.get("guest-os");
-  const derivedGuest = rv && (guestColumn === undefined || cell(guestColumn) === "") ? (guestFromOsName(cell(rv.toolsOs)) ?? guestFromOsName(cell(rv.configOs))) : undefined;
+  const derivedGuest =
+    rv && (guestColumn === undefined || cell(guestColumn) === "")
+      ? (guestFromOsName(cell(rv.toolsOs)) ?? guestFromOsName(cell(rv.configOs)))
+      : undefined;
   if (derivedGuest !== undefined) key += derivedGuest;
   const name = cell(layout.name);
   return {

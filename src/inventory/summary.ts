@@ -75,8 +75,12 @@ export class SummaryBuilder {
       ...this.summary,
       outcomes,
       uncertain,
-      blockers: [...blockers].map(([rule, b]) => ({ rule, ...b })).sort((a, b) => b.rows - a.rows || a.rule.localeCompare(b.rule)),
-      toConfirm: [...toConfirm].map(([question, rows]) => ({ question, rows })).sort((a, b) => b.rows - a.rows || a.question.localeCompare(b.question)),
+      blockers: [...blockers]
+        .map(([rule, b]) => ({ rule, ...b }))
+        .sort((a, b) => b.rows - a.rows || a.rule.localeCompare(b.rule)),
+      toConfirm: [...toConfirm]
+        .map(([question, rows]) => ({ question, rows }))
+        .sort((a, b) => b.rows - a.rows || a.question.localeCompare(b.question)),
     };
   }
 }

@@ -7,7 +7,6 @@ import { assumption, outlookLines, overrideWarnings, weighing, type Report } fro
 
 // The advice as an architecture decision record a team can commit next to its code.
 
-
 export function renderAdviceMarkdown(report: Report, date: string): string {
   const { advice, ruleSet, command } = report;
   const refs: string[] = [];
@@ -21,9 +20,10 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
 
   out.push(`# Hosting decision: ${workload}, as ${chosen}`, "");
   const layers = ruleSet.policy?.layers ?? [];
-  const decidedWith = layers.length === 0
-    ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
-    : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `\`${escapeControls(l.path)}\` (from ${escapeControls(l.from)})`).join(", then ")}`;
+  const decidedWith =
+    layers.length === 0
+      ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
+      : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `\`${escapeControls(l.path)}\` (from ${escapeControls(l.from)})`).join(", then ")}`;
   out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: ${decidedWith}`, "");
   for (const warning of overrideWarnings(ruleSet)) out.push(`> **${warning}**`, "");
 
@@ -41,7 +41,10 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   out.push("", `Reproduce with \`${command.join(" ")}\`.`, "");
 
   out.push("## Decision", "");
-  if (advice.recommendation === null) out.push("Nothing fits: every option is ruled out. Each one is listed below with what blocks it and what would make it possible.");
+  if (advice.recommendation === null)
+    out.push(
+      "Nothing fits: every option is ruled out. Each one is listed below with what blocks it and what would make it possible.",
+    );
   else {
     const m = advice.margin;
     const lead =
@@ -63,7 +66,11 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
     for (const id of open) {
       const q = ruleSet.questions.find((x) => x.id === id)!;
       const d = matters.get(id);
-      const impact = !d ? "the decision holds whatever the answer" : d.byValue ? "this answer alone can change the decision" : "this answer can change the decision, together with the others to confirm";
+      const impact = !d
+        ? "the decision holds whatever the answer"
+        : d.byValue
+          ? "this answer alone can change the decision"
+          : "this answer can change the decision, together with the others to confirm";
       out.push(`- ${markdownCell(q.prompt)} (\`--${id}\`): ${impact}.`);
     }
     out.push("");
@@ -93,7 +100,9 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   if (advice.whatIf.length > 0) {
     out.push("Revisit this decision if any of these change:", "");
     for (const w of advice.whatIf) {
-      out.push(`- ${choiceLabel(ruleSet, w.question, w.answer)} instead of ${choiceLabel(ruleSet, w.question, w.from)} (\`--${w.question} ${w.answer}\`): ${optionLabel(ruleSet, w.recommendation)}`);
+      out.push(
+        `- ${choiceLabel(ruleSet, w.question, w.answer)} instead of ${choiceLabel(ruleSet, w.question, w.from)} (\`--${w.question} ${w.answer}\`): ${optionLabel(ruleSet, w.recommendation)}`,
+      );
     }
   } else out.push("No single different answer would change this decision.");
   out.push("");

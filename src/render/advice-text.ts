@@ -1,10 +1,17 @@
 import type { Advice, Margin, WhatIf } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
-import { assumption, layersLine, outlookLines, overrideWarnings, weighing, whatIfGroups, type Report } from "./report.js";
+import {
+  assumption,
+  layersLine,
+  outlookLines,
+  overrideWarnings,
+  weighing,
+  whatIfGroups,
+  type Report,
+} from "./report.js";
 import type { Style } from "./style.js";
 import { block, displayWidth } from "./wrap.js";
-
 
 /**
  * A command split between its flags with the shell's line continuation (a backslash in POSIX
@@ -37,7 +44,13 @@ function firmness(whatIf: readonly WhatIf[]): string {
   return `${answers(onPoints)} would change it on points${forced > 0 ? `, and ${forced} more by ruling it out` : ""}.`;
 }
 
-function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[], winnerScore: number, tieBreak: Advice["tieBreak"]): string {
+function marginLine(
+  margin: Margin,
+  ruleSet: RuleSet,
+  whatIf: readonly WhatIf[],
+  winnerScore: number,
+  tieBreak: Advice["tieBreak"],
+): string {
   switch (margin.verdict) {
     case "only-option":
       return "It is the only option left; the scores only rank what it does well.";
@@ -45,7 +58,8 @@ function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[],
       return "Every option is ruled out.";
     default: {
       const runnerUp = optionLabel(ruleSet, margin.runnerUp);
-      const lead = margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
+      const lead =
+        margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
       const runnerUpScore = winnerScore - (margin.points ?? 0);
       const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
       const settled = margin.points === 0 && tieBreak ? `, settled by a tie-break rule: ${tieBreak.text}` : "";
@@ -54,7 +68,12 @@ function marginLine(margin: Margin, ruleSet: RuleSet, whatIf: readonly WhatIf[],
   }
 }
 
-export function renderAdviceText(report: Report, style: Style, width: number, options: { showCommand: boolean }): string {
+export function renderAdviceText(
+  report: Report,
+  style: Style,
+  width: number,
+  options: { showCommand: boolean },
+): string {
   const { advice, ruleSet, command } = report;
   const out: string[] = [];
   const refs: string[] = [];
@@ -80,8 +99,17 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
     for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
   } else {
     // With unknown answers the score is only that of the case shown; the share says more.
-    const title = block(`Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}`, width, "  ", "");
-    out.push(title.replace("Recommendation:", style.bold("Recommendation:")).replace(winner.label, style.good(style.bold(winner.label))));
+    const title = block(
+      `Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}`,
+      width,
+      "  ",
+      "",
+    );
+    out.push(
+      title
+        .replace("Recommendation:", style.bold("Recommendation:"))
+        .replace(winner.label, style.good(style.bold(winner.label))),
+    );
     for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
     out.push(block(marginLine(advice.margin, ruleSet, advice.whatIf, winner.score, advice.tieBreak), width, "  "));
 
@@ -127,14 +155,24 @@ export function renderAdviceText(report: Report, style: Style, width: number, op
       const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}${hangsOn}`;
       out.push(block(`${change}: ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
     }
-    if (groups.length > SHOWN_WHAT_IFS) out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
+    if (groups.length > SHOWN_WHAT_IFS)
+      out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
   } else if (winner) {
     heading("What would change this");
     out.push(block("Nothing: no single different answer changes the recommendation.", width, "  "));
   }
 
   if (advice.skipped.length > 0) {
-    out.push("", block(style.dim(`Not answered: ${advice.skipped.map((q) => `--${q}`).join(", ")}. No answer to these could change the outcome.`), width, ""));
+    out.push(
+      "",
+      block(
+        style.dim(
+          `Not answered: ${advice.skipped.map((q) => `--${q}`).join(", ")}. No answer to these could change the outcome.`,
+        ),
+        width,
+        "",
+      ),
+    );
   }
 
   heading("Scores");

@@ -16,9 +16,22 @@ export function rowJson(row: AssessedRow, adviceJson: string | undefined): strin
   return adviceJson !== undefined ? `${head}${adviceJson}` : `${head}"error":${JSON.stringify(row.error)}}`;
 }
 
-
 export function csvHeader(ruleSet: RuleSet): string {
-  return ["line", "name", "recommendation", "margin", "share", "depends_on", "nothing_fits", "excluded", "reasons", ...ruleSet.questions.map((q) => q.id), "error"].join(",") + "\r\n";
+  return (
+    [
+      "line",
+      "name",
+      "recommendation",
+      "margin",
+      "share",
+      "depends_on",
+      "nothing_fits",
+      "excluded",
+      "reasons",
+      ...ruleSet.questions.map((q) => q.id),
+      "error",
+    ].join(",") + "\r\n"
+  );
 }
 
 export function csvRow(ruleSet: RuleSet, row: AssessedRow): string {
@@ -37,7 +50,19 @@ export function csvRow(ruleSet: RuleSet, row: AssessedRow): string {
         ...ruleSet.questions.map((q) => a.answers[q.id] ?? ""),
         "",
       ]
-    : [String(row.line), row.name ?? "", "", "", "", "", "", "", "", ...ruleSet.questions.map(() => ""), row.error ?? ""];
+    : [
+        String(row.line),
+        row.name ?? "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        ...ruleSet.questions.map(() => ""),
+        row.error ?? "",
+      ];
   return cells.map(csvCell).join(",") + "\r\n";
 }
 
@@ -77,43 +102,80 @@ export function terminalSummary(summary: Summary, ruleSet: RuleSet, style: Style
   const barWidth = Math.max(10, Math.min(40, width - labelWidth - 22));
   for (const l of lines) {
     const bar = "█".repeat(summary.rows === 0 ? 0 : Math.round((barWidth * l.rows) / summary.rows));
-    out.push(`  ${l.label.padEnd(labelWidth)}  ${count(l.rows).padStart(8)}  ${percent(l.rows, summary.rows).padStart(6)}  ${style.accent(bar)}`);
+    out.push(
+      `  ${l.label.padEnd(labelWidth)}  ${count(l.rows).padStart(8)}  ${percent(l.rows, summary.rows).padStart(6)}  ${style.accent(bar)}`,
+    );
   }
   if (summary.blockers.length > 0) {
     out.push("", style.bold("Commonest blockers"));
-    for (const b of summary.blockers.slice(0, 5)) out.push(block(`${count(b.rows)} × ${b.option}: ${ruleOf(ruleSet, b.rule)?.reason ?? b.rule} (${b.rule})`, width, "      ", "  "));
+    for (const b of summary.blockers.slice(0, 5))
+      out.push(
+        block(
+          `${count(b.rows)} × ${b.option}: ${ruleOf(ruleSet, b.rule)?.reason ?? b.rule} (${b.rule})`,
+          width,
+          "      ",
+          "  ",
+        ),
+      );
   }
   if (summary.toConfirm.length > 0) {
     out.push("", style.bold("Worth confirming"));
-    for (const t of summary.toConfirm.slice(0, 3)) out.push(block(`Confirming ${questionTopic(ruleSet, t.question)} (--${t.question}) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.`, width, "    ", "  "));
+    for (const t of summary.toConfirm.slice(0, 3))
+      out.push(
+        block(
+          `Confirming ${questionTopic(ruleSet, t.question)} (--${t.question}) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.`,
+          width,
+          "    ",
+          "  ",
+        ),
+      );
   }
-  out.push("", style.dim(block("Every row: --format ndjson, csv or json; a report to share: --output report.html (or .md).", width, "")));
+  out.push(
+    "",
+    style.dim(
+      block("Every row: --format ndjson, csv or json; a report to share: --output report.html (or .md).", width, ""),
+    ),
+  );
   return out.join("\n") + "\n";
 }
-
 
 /** Rows shown in a report's table; the rest are counted, and the CSV has them all. */
 export const REPORT_ROWS = 2_000;
 
 export function markdownReport(summary: Summary, rows: readonly AssessedRow[], ruleSet: RuleSet, date: string): string {
-  const out: string[] = ["# Hosting assessment", "", `- Date: ${date}`, `- Workloads: ${count(summary.rows)} (${count(summary.assessed)} assessed, ${count(summary.invalid)} invalid)`];
+  const out: string[] = [
+    "# Hosting assessment",
+    "",
+    `- Date: ${date}`,
+    `- Workloads: ${count(summary.rows)} (${count(summary.assessed)} assessed, ${count(summary.invalid)} invalid)`,
+  ];
   const skipped = skippedText(summary);
   if (skipped) out.push(`- ${skipped}`);
   out.push("", "## Recommendations", "", "| Outcome | Workloads | Share |", "| --- | ---: | ---: |");
-  for (const l of outcomeLines(summary, ruleSet)) out.push(`| ${l.label} | ${count(l.rows)} | ${percent(l.rows, summary.rows)} |`);
-  out.push("", `${count(summary.uncertain)} of the assessed workloads have unknown answers that could change their advice.`, "");
+  for (const l of outcomeLines(summary, ruleSet))
+    out.push(`| ${l.label} | ${count(l.rows)} | ${percent(l.rows, summary.rows)} |`);
+  out.push(
+    "",
+    `${count(summary.uncertain)} of the assessed workloads have unknown answers that could change their advice.`,
+    "",
+  );
   if (summary.blockers.length > 0) {
     out.push("## Commonest blockers", "", "| Rule | Rules out | Workloads | Why |", "| --- | --- | ---: | --- |");
     for (const b of summary.blockers.slice(0, 10)) {
       const rule = ruleOf(ruleSet, b.rule);
       const info = rule ? sourceInfo(ruleSet, rule.source) : undefined;
-      out.push(`| \`${b.rule}\` | ${markdownCell(optionLabel(ruleSet, b.option))} | ${count(b.rows)} | ${markdownCell(rule?.reason ?? "")}${info?.url ? ` [source](${info.url})` : ""} |`);
+      out.push(
+        `| \`${b.rule}\` | ${markdownCell(optionLabel(ruleSet, b.option))} | ${count(b.rows)} | ${markdownCell(rule?.reason ?? "")}${info?.url ? ` [source](${info.url})` : ""} |`,
+      );
     }
     out.push("");
   }
   if (summary.toConfirm.length > 0) {
     out.push("## Worth confirming", "");
-    for (const t of summary.toConfirm) out.push(`- Confirming ${questionTopic(ruleSet, t.question)} (\`--${t.question}\`) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.`);
+    for (const t of summary.toConfirm)
+      out.push(
+        `- Confirming ${questionTopic(ruleSet, t.question)} (\`--${t.question}\`) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.`,
+      );
     out.push("");
   }
   out.push("## Workloads", "", "| Line | Name | Recommendation | Certainty |", "| ---: | --- | --- | ---: |");
@@ -122,11 +184,16 @@ export function markdownReport(summary: Summary, rows: readonly AssessedRow[], r
     const share = row.advice ? percent(row.advice.certainty.share, 1) : "";
     out.push(`| ${row.line} | ${markdownCell(row.name ?? "")} | ${markdownCell(outcome)} | ${share} |`);
   }
-  if (summary.rows > REPORT_ROWS) out.push("", `The first ${count(REPORT_ROWS)} of ${count(summary.rows)} workloads are listed; \`--format csv\` gives every one.`);
+  if (summary.rows > REPORT_ROWS)
+    out.push(
+      "",
+      `The first ${count(REPORT_ROWS)} of ${count(summary.rows)} workloads are listed; \`--format csv\` gives every one.`,
+    );
   return out.join("\n") + "\n";
 }
 
-const html = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const html = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A horizontal bar chart as inline SVG: no script, no external request, prints as it shows. */
 function barChart(lines: readonly Line[], total: number): string {
@@ -148,7 +215,10 @@ export function htmlReport(summary: Summary, rows: readonly AssessedRow[], ruleS
     const rule = ruleOf(ruleSet, b.rule);
     return `<tr><td><code>${html(b.rule)}</code></td><td>${html(optionLabel(ruleSet, b.option))}</td><td class="n">${count(b.rows)}</td><td>${html(rule?.reason ?? "")}</td></tr>`;
   });
-  const confirm = summary.toConfirm.map((t) => `<li>Confirming ${html(questionTopic(ruleSet, t.question))} (<code>--${html(t.question)}</code>) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.</li>`);
+  const confirm = summary.toConfirm.map(
+    (t) =>
+      `<li>Confirming ${html(questionTopic(ruleSet, t.question))} (<code>--${html(t.question)}</code>) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.</li>`,
+  );
   const table = rows.slice(0, REPORT_ROWS).map((row) => {
     const outcome = row.advice ? optionLabel(ruleSet, row.advice.recommendation) : `Invalid: ${row.error ?? ""}`;
     return `<tr${row.advice ? "" : ' class="invalid"'}><td class="n">${row.line}</td><td>${html(row.name ?? "")}</td><td>${html(outcome)}</td><td class="n">${row.advice ? percent(row.advice.certainty.share, 1) : ""}</td></tr>`;

@@ -3,7 +3,8 @@ import { escapeControls } from "../suggest.js";
 // One cell of a table in a document format, whatever text it holds.
 
 /** A Markdown table cell: a pipe would end the cell and a line break the row. */
-export const markdownCell = (text: string): string => escapeControls(text.replace(/\r\n|\r|\n/g, " ")).replace(/\|/g, "\\|");
+export const markdownCell = (text: string): string =>
+  escapeControls(text.replace(/\r\n|\r|\n/g, " ")).replace(/\|/g, "\\|");
 
 /** A CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
 export function csvCell(text: string): string {

@@ -10,17 +10,27 @@ export function rowSources(row: ComparisonRow): string[] {
 export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
   const data = {
     options: ruleSet.options.map(({ id, label }) => ({ id, label })),
-    rows: rows.map(({ id, feature, source, values, cellSources }) => ({ id, feature, source, values, ...(cellSources ? { cellSources } : {}) })),
+    rows: rows.map(({ id, feature, source, values, cellSources }) => ({
+      id,
+      feature,
+      source,
+      values,
+      ...(cellSources ? { cellSources } : {}),
+    })),
   };
   return JSON.stringify(data, null, 2) + "\n";
 }
 
 export function compareCsv(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
   const header = ["id", "feature", ...ruleSet.options.map((o) => o.id), "sources"];
-  const lines = rows.map((r) => [r.id, r.feature, ...ruleSet.options.map((o) => r.values[o.id] ?? ""), rowSources(r).join(" ")]);
+  const lines = rows.map((r) => [
+    r.id,
+    r.feature,
+    ...ruleSet.options.map((o) => r.values[o.id] ?? ""),
+    rowSources(r).join(" "),
+  ]);
   return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
-
 
 /** A table for a document, with the sources it draws on as numbered links after it. */
 export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
@@ -29,7 +39,9 @@ export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]
   const header = `| Feature | ${ruleSet.options.map((o) => o.short).join(" | ")} |`;
   const rule = `| --- | ${ruleSet.options.map(() => "---").join(" | ")} |`;
   const body = rows.map((r) => {
-    const cells = ruleSet.options.map((o) => `${markdownCell(r.values[o.id] ?? "")} ${marks(r.cellSources?.[o.id] ?? [r.source])}`);
+    const cells = ruleSet.options.map(
+      (o) => `${markdownCell(r.values[o.id] ?? "")} ${marks(r.cellSources?.[o.id] ?? [r.source])}`,
+    );
     return `| ${markdownCell(r.feature)} | ${cells.join(" | ")} |`;
   });
   const sources = refs.map((ref, i) => {

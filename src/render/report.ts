@@ -22,32 +22,67 @@ export function layersOf(ruleSet: RuleSet, version: string): { path: string; fro
 /** "Rules in force: vmvc's, then policy/ (3 files, from vmvc.config.json)." */
 export function layersLine(ruleSet: RuleSet, version: string): string {
   const layers = ruleSet.policy?.layers ?? [];
-  const policy = layers.map((l) => escapeControls(`${l.path} (${l.files} file${l.files === 1 ? "" : "s"}, from ${l.from})`));
+  const policy = layers.map((l) =>
+    escapeControls(`${l.path} (${l.files} file${l.files === 1 ? "" : "s"}, from ${l.from})`),
+  );
   return `Rules in force: vmvc ${version}'s${policy.length > 0 ? `, then ${policy.join(", then ")}` : ", from Microsoft's guidance alone"}.`;
 }
 
 /** A warning for each hard fact a policy overrode: the advice may then recommend what cannot run. */
 export const overrideWarnings = (ruleSet: RuleSet): string[] =>
-  (ruleSet.policy?.overriddenHardFacts ?? []).map((o) => `Warning: ${o.file} overrides the hard fact "${o.rule}"; the advice may recommend what the sources say cannot work.`);
+  (ruleSet.policy?.overriddenHardFacts ?? []).map(
+    (o) =>
+      `Warning: ${o.file} overrides the hard fact "${o.rule}"; the advice may recommend what the sources say cannot work.`,
+  );
 
 /** The advice as scripts see it: the fields in the product brief, then the explanations. */
 export function adviceJson({ advice, command, ruleSet, version }: Report): string {
   const { recommendation, options, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
   const reasons = advice.reasons.map((r) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url }));
-  const rules = { layers: layersOf(ruleSet, version), overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [], addedValues: ruleSet.policy?.addedValues ?? [] };
+  const rules = {
+    layers: layersOf(ruleSet, version),
+    overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [],
+    addedValues: ruleSet.policy?.addedValues ?? [],
+  };
   const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
   const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
-  return JSON.stringify({ recommendation, options, reasons, answers, certainty: scriptable, assumed, margin, whatIf, excluded, skipped, command: command.join(" "), version, rules }, null, 2) + "\n";
+  return (
+    JSON.stringify(
+      {
+        recommendation,
+        options,
+        reasons,
+        answers,
+        certainty: scriptable,
+        assumed,
+        margin,
+        whatIf,
+        excluded,
+        skipped,
+        command: command.join(" "),
+        version,
+        rules,
+      },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 /** Each outcome's share of the completions ("none": nothing fits), rounded to 4 places. */
 export function shares(certainty: Certainty): Record<string, number> {
-  return Object.fromEntries(Object.entries(certainty.outcomes).map(([id, n]) => [id, Math.round((n / certainty.combinations) * 1e4) / 1e4]));
+  return Object.fromEntries(
+    Object.entries(certainty.outcomes).map(([id, n]) => [id, Math.round((n / certainty.combinations) * 1e4) / 1e4]),
+  );
 }
 
 /** " (if --edition standard)" for a reason that rests on an unknown answer. */
 export const assumption = (reason: Reason): string =>
-  reason.assumes ? ` (if ${Object.entries(reason.assumes).map(([q, v]) => `--${q} ${v}`).join(", ")})` : "";
+  reason.assumes
+    ? ` (if ${Object.entries(reason.assumes)
+        .map(([q, v]) => `--${q} ${v}`)
+        .join(", ")})`
+    : "";
 
 /** Reasons that weigh on one option, strongest first. */
 export function weighing(advice: Advice, option: string, sign: 1 | -1) {
@@ -75,10 +110,22 @@ export function whatIfGroups(advice: Advice): WhatIfGroup[] {
   const groups: WhatIfGroup[] = [];
   for (const w of advice.whatIf) {
     const forced = w.forced;
-    const same = (g: WhatIfGroup) => g.question === w.question && g.recommendation === w.recommendation && g.forced === forced && g.dependsOn.join() === w.dependsOn.join();
+    const same = (g: WhatIfGroup) =>
+      g.question === w.question &&
+      g.recommendation === w.recommendation &&
+      g.forced === forced &&
+      g.dependsOn.join() === w.dependsOn.join();
     const group = groups.find(same);
     if (group) group.answers.push(w.answer);
-    else groups.push({ question: w.question, from: w.from, answers: [w.answer], recommendation: w.recommendation, forced, dependsOn: w.dependsOn });
+    else
+      groups.push({
+        question: w.question,
+        from: w.from,
+        answers: [w.answer],
+        recommendation: w.recommendation,
+        forced,
+        dependsOn: w.dependsOn,
+      });
   }
   return groups.sort((a, b) => Number(a.forced) - Number(b.forced));
 }
@@ -106,15 +153,20 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
     for (const d of certainty.dependsOn) {
       if (!d.byValue) continue;
       const byOutcome = new Map<string, string[]>();
-      for (const [value, outcome] of Object.entries(d.byValue)) byOutcome.set(outcome ?? "", [...(byOutcome.get(outcome ?? "") ?? []), value]);
-      const cases = [...byOutcome].map(([outcome, values]) => `${joinWords(values, "or")} → ${optionLabel(ruleSet, outcome || null)}`);
+      for (const [value, outcome] of Object.entries(d.byValue))
+        byOutcome.set(outcome ?? "", [...(byOutcome.get(outcome ?? "") ?? []), value]);
+      const cases = [...byOutcome].map(
+        ([outcome, values]) => `${joinWords(values, "or")} → ${optionLabel(ruleSet, outcome || null)}`,
+      );
       lines.push(`Depends on ${question(d.question).topic}: ${cases.join("; ")}.`);
     }
     const mixed = certainty.dependsOn.filter((d) => d.mixed).map((d) => d.question);
     if (mixed.length > 0) lines.push(`It also depends on ${topics(mixed)}, in combination.`);
   }
-  if (certainty.nothingFits > 0) lines.push(`Nothing fits in ${certainty.nothingFits.toLocaleString("en-US")} of them.`);
+  if (certainty.nothingFits > 0)
+    lines.push(`Nothing fits in ${certainty.nothingFits.toLocaleString("en-US")} of them.`);
   const assumed = Object.entries(advice.assumed).map(([id, value]) => `--${id} ${value}`);
-  if (certainty.share < 1 || certainty.dependsOn.length > 0) lines.push(`The reasons below are for one such case: ${assumed.join(" ")}.`);
+  if (certainty.share < 1 || certainty.dependsOn.length > 0)
+    lines.push(`The reasons below are for one such case: ${assumed.join(" ")}.`);
   return lines;
 }

@@ -52,7 +52,8 @@ export const ruleLines = (rules: readonly Rule[]): string =>
 
 export function ruleDetail(ruleSet: RuleSet, rule: Rule, style: Style, width: number): string {
   const info = sourceInfo(ruleSet, rule.source);
-  const field = (name: string, value: string): string => block(value, width, " ".repeat(10), `${style.bold(name.padEnd(8))}  `);
+  const field = (name: string, value: string): string =>
+    block(value, width, " ".repeat(10), `${style.bold(name.padEnd(8))}  `);
   const lines = [
     style.bold(rule.id),
     field("option", rule.effect.option),
@@ -71,19 +72,35 @@ export function ruleDetail(ruleSet: RuleSet, rule: Rule, style: Style, width: nu
 export function checkReportText(report: CheckReport, ruleCount: number, seconds: number, style: Style): string {
   const errors = report.findings.filter((f) => f.severity === "error").length;
   const warnings = report.findings.filter((f) => f.severity === "warning").length;
-  const out: string[] = [`Checked ${plural(report.combinations, "combination")} of answers against ${plural(ruleCount, "rule")} in ${seconds.toFixed(2)} s.`, ""];
+  const out: string[] = [
+    `Checked ${plural(report.combinations, "combination")} of answers against ${plural(ruleCount, "rule")} in ${seconds.toFixed(2)} s.`,
+    "",
+  ];
   out.push(style.bold("Recommended per combination:"));
   for (const [id, n] of Object.entries(report.recommended)) {
     if (id === "none" && n === 0) continue;
     const share = ((100 * n) / report.combinations).toFixed(1).padStart(5);
-    out.push(`  ${(id === "none" ? "nothing fits" : id).padEnd(18)} ${n.toLocaleString("en-US").padStart(9)}  ${share}%`);
+    out.push(
+      `  ${(id === "none" ? "nothing fits" : id).padEnd(18)} ${n.toLocaleString("en-US").padStart(9)}  ${share}%`,
+    );
   }
   out.push("");
-  if (report.findings.every((f) => f.severity === "info")) out.push(style.good("Every rule fires and matters, and every option can win."));
+  if (report.findings.every((f) => f.severity === "info"))
+    out.push(style.good("Every rule fires and matters, and every option can win."));
   for (const f of report.findings) {
-    const tag = f.severity === "error" ? style.bad("error") : f.severity === "warning" ? style.warn("warning") : style.accent("info");
+    const tag =
+      f.severity === "error"
+        ? style.bad("error")
+        : f.severity === "warning"
+          ? style.warn("warning")
+          : style.accent("info");
     out.push(`${tag} ${f.kind}: ${f.message}`);
-    for (const example of f.examples) out.push(`    e.g. ${Object.entries(example).map(([q, v]) => `--${q} ${v}`).join(" ")}`);
+    for (const example of f.examples)
+      out.push(
+        `    e.g. ${Object.entries(example)
+          .map(([q, v]) => `--${q} ${v}`)
+          .join(" ")}`,
+      );
   }
   out.push("", `${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
   return out.join("\n") + "\n";

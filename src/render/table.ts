@@ -10,7 +10,11 @@ const line = (widths: readonly number[], left: string, middle: string, right: st
   `${left}${widths.map((w) => "─".repeat(w + 2)).join(middle)}${right}`;
 
 /** One table row: each cell wrapped to its column, padded, and coloured after padding. */
-function rowLines(cells: readonly string[], widths: readonly number[], colour: (text: string, column: number) => string): string[] {
+function rowLines(
+  cells: readonly string[],
+  widths: readonly number[],
+  colour: (text: string, column: number) => string,
+): string[] {
   const wrapped = cells.map((text, i) => wrap(text, widths[i]!));
   const height = Math.max(...wrapped.map((w) => w.length));
   const lines: string[] = [];
@@ -25,10 +29,17 @@ function rowLines(cells: readonly string[], widths: readonly number[], colour: (
 }
 
 /** A box table whose columns have the given inner widths; the head is bold, and so are the columns `emphasise` names. */
-export function boxTable(head: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[], style: Style, emphasise: (column: number) => boolean = () => false): string {
+export function boxTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+  style: Style,
+  emphasise: (column: number) => boolean = () => false,
+): string {
   const out = [line(widths, "┌", "┬", "┐"), ...rowLines(head, widths, (text) => style.bold(text))];
   const separator = line(widths, "├", "┼", "┤");
-  for (const row of rows) out.push(separator, ...rowLines(row, widths, (text, i) => (emphasise(i) ? style.bold(text) : text)));
+  for (const row of rows)
+    out.push(separator, ...rowLines(row, widths, (text, i) => (emphasise(i) ? style.bold(text) : text)));
   out.push(line(widths, "└", "┴", "┘"));
   return out.join("\n") + "\n";
 }

@@ -47,7 +47,12 @@ function configIn(dir: string, cwd: string): { file: string; named: string[]; pa
     }
     const paths = (rules as string[]).map((p) => resolve(dirname(path), p));
     const missing = (rules as string[]).filter((_, i) => !existsSync(paths[i]!));
-    if (missing.length > 0) throw new RuleSetError(missing.map((p) => `${where}: rules: ${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`));
+    if (missing.length > 0)
+      throw new RuleSetError(
+        missing.map(
+          (p) => `${where}: rules: ${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`,
+        ),
+      );
     return { file: file === "package.json" ? `${name} "vmvc"` : name, named: rules as string[], paths };
   }
   return undefined;

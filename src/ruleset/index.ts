@@ -45,7 +45,12 @@ export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<Rule
   const [{ readTiers }, { buildRuleSet }] = await Promise.all([import("./load.js"), import("./layer.js")]);
   // A path named twice counts once, where it first appears: its later tier is empty.
   const tiers = readTiers(named.map((n) => n.full));
-  const ruleSet = buildRuleSet(base, tiers.filter((tier) => tier.length > 0));
-  const layers = named.flatMap(({ path, from }, i) => (tiers[i]!.length === 0 ? [] : [{ path, from, files: tiers[i]!.length }]));
+  const ruleSet = buildRuleSet(
+    base,
+    tiers.filter((tier) => tier.length > 0),
+  );
+  const layers = named.flatMap(({ path, from }, i) =>
+    tiers[i]!.length === 0 ? [] : [{ path, from, files: tiers[i]!.length }],
+  );
   return { ...ruleSet, policy: { overriddenHardFacts: [], addedValues: [], ...ruleSet.policy, layers } };
 }

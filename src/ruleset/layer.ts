@@ -1,4 +1,14 @@
-import type { AddedValue, Clause, ComparisonRow, Option, Question, Rule, RuleSet, SourcePage, TieBreak } from "../engine/model.js";
+import type {
+  AddedValue,
+  Clause,
+  ComparisonRow,
+  Option,
+  Question,
+  Rule,
+  RuleSet,
+  SourcePage,
+  TieBreak,
+} from "../engine/model.js";
 import { isExclusion } from "../engine/model.js";
 import { didYouMean, escapeControls, quote } from "../suggest.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
@@ -15,12 +25,16 @@ export interface RuleFileLayer {
  */
 export type Tier = readonly RuleFileLayer[];
 
-function toClauses(raw: Record<string, string | string[]> | Record<string, string | string[]>[] | undefined, fallback: Clause[]): Clause[] {
+function toClauses(
+  raw: Record<string, string | string[]> | Record<string, string | string[]>[] | undefined,
+  fallback: Clause[],
+): Clause[] {
   if (raw === undefined) return fallback;
   const list = Array.isArray(raw) ? raw : [raw];
   return list.map((entry) => {
     const clause: Clause = Object.create(null) as Clause;
-    for (const [question, values] of Object.entries(entry)) clause[question] = Array.isArray(values) ? [...values] : [values];
+    for (const [question, values] of Object.entries(entry))
+      clause[question] = Array.isArray(values) ? [...values] : [values];
     return clause;
   });
 }
@@ -52,7 +66,12 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   const comparison = new Map<string, ComparisonRow>(base.comparison.map((r) => [r.id, r]));
 
   for (const tier of tiers) {
-    const seen = { question: new Map<string, string>(), source: new Map<string, string>(), rule: new Map<string, string>(), row: new Map<string, string>() };
+    const seen = {
+      question: new Map<string, string>(),
+      source: new Map<string, string>(),
+      rule: new Map<string, string>(),
+      row: new Map<string, string>(),
+    };
     const claim = (kind: keyof typeof seen, id: string, file: string): boolean => {
       const earlier = seen[kind].get(id);
       if (earlier !== undefined) {
@@ -77,10 +96,19 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           const added = raw.choices.filter((c) => !existing.choices.some((e) => e.value === c.value));
           for (const { value, as } of added) {
             const known = existing.choices.map((c) => c.value);
-            if (as !== undefined && !known.includes(as)) problems.push(`${where}: choices: value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`);
-            else if (as !== undefined && addedValues.some((a) => a.question === raw.id && a.value === as && a.as === undefined)) {
-              problems.push(`${where}: choices: value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`);
-            } else addedValues.push({ question: raw.id, value, ...(as !== undefined ? { as } : {}), file, ruledOut: [] });
+            if (as !== undefined && !known.includes(as))
+              problems.push(
+                `${where}: choices: value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`,
+              );
+            else if (
+              as !== undefined &&
+              addedValues.some((a) => a.question === raw.id && a.value === as && a.as === undefined)
+            ) {
+              problems.push(
+                `${where}: choices: value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`,
+              );
+            } else
+              addedValues.push({ question: raw.id, value, ...(as !== undefined ? { as } : {}), file, ruledOut: [] });
           }
           questions.set(raw.id, {
             ...existing,
@@ -88,13 +116,17 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
             help: raw.help ?? existing.help,
             topic: raw.topic ?? existing.topic,
             ...((raw.default ?? existing.default) !== undefined ? { default: raw.default ?? existing.default } : {}),
-            ...((raw.defaultFrom ?? existing.defaultFrom) !== undefined ? { defaultFrom: raw.defaultFrom ?? existing.defaultFrom } : {}),
+            ...((raw.defaultFrom ?? existing.defaultFrom) !== undefined
+              ? { defaultFrom: raw.defaultFrom ?? existing.defaultFrom }
+              : {}),
             choices: [...existing.choices, ...added.map(({ value, label, meaning }) => ({ value, label, meaning }))],
           });
           continue;
         }
         for (const c of raw.choices.filter((c) => c.as !== undefined)) {
-          problems.push(`${where}: choices: value "${c.value}": as: only a value added to an existing question can say which value it behaves like`);
+          problems.push(
+            `${where}: choices: value "${c.value}": as: only a value added to an existing question can say which value it behaves like`,
+          );
         }
         if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
         questions.set(raw.id, {
@@ -140,7 +172,8 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
       for (const raw of data.rules ?? []) {
         if (!claim("rule", raw.id, file)) continue;
         const replaced = rules.get(raw.id);
-        if (replaced && isExclusion(replaced.effect) && raw.override === "hard-fact") overriddenHardFacts.push({ rule: raw.id, file });
+        if (replaced && isExclusion(replaced.effect) && raw.override === "hard-fact")
+          overriddenHardFacts.push({ rule: raw.id, file });
         if (replaced && isExclusion(replaced.effect) && raw.override !== "hard-fact") {
           problems.push(
             `${file}: rule "${raw.id}": replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
@@ -167,14 +200,19 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           reason: raw.reason ?? replaced!.reason,
           ...(remedy !== undefined ? { remedy } : {}),
           source: raw.source ?? replaced!.source,
-          ...(raw.rationale ?? replaced?.rationale ? { rationale: raw.rationale ?? replaced!.rationale } : {}),
+          ...((raw.rationale ?? replaced?.rationale) ? { rationale: raw.rationale ?? replaced!.rationale } : {}),
           file,
         });
       }
 
       for (const row of data.comparison ?? []) {
         if (!claim("row", row.id, file)) continue;
-        comparison.set(row.id, { ...row, values: { ...row.values }, ...(row.cellSources ? { cellSources: { ...row.cellSources } } : {}), file });
+        comparison.set(row.id, {
+          ...row,
+          values: { ...row.values },
+          ...(row.cellSources ? { cellSources: { ...row.cellSources } } : {}),
+          file,
+        });
       }
     }
   }
@@ -182,7 +220,13 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   const tieBreaks = placeAddedValues(addedValues, rules, base.tieBreaks, questions, options, problems);
   const ruleSet: RuleSet = {
     ...(tiers.length > 0 || base.policy
-      ? { policy: { layers: base.policy?.layers ?? [], overriddenHardFacts, addedValues: [...(base.policy?.addedValues ?? []), ...addedValues] } }
+      ? {
+          policy: {
+            layers: base.policy?.layers ?? [],
+            overriddenHardFacts,
+            addedValues: [...(base.policy?.addedValues ?? []), ...addedValues],
+          },
+        }
       : {}),
     options,
     tieBreak: base.tieBreak,
@@ -198,11 +242,14 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
   return ruleSet;
 }
 
-const mentions = (rule: Rule, question: string): boolean => [...rule.when, ...rule.unless].some((c) => Object.hasOwn(c, question));
+const mentions = (rule: Rule, question: string): boolean =>
+  [...rule.when, ...rule.unless].some((c) => Object.hasOwn(c, question));
 
 /** Every clause that lists `as` lists `value` too, so the value inherits the rules of the one it behaves like. */
 function inherit(list: readonly Clause[], question: string, as: string, value: string): Clause[] {
-  return list.map((clause) => (clause[question]?.includes(as) ? { ...clause, [question]: [...clause[question]!, value] } : clause));
+  return list.map((clause) =>
+    clause[question]?.includes(as) ? { ...clause, [question]: [...clause[question]!, value] } : clause,
+  );
 }
 
 /**
@@ -225,7 +272,12 @@ function placeAddedValues(
     const { question, value, as, file } = added;
     if (as !== undefined) {
       for (const rule of rules.values()) {
-        if (mentions(rule, question)) rules.set(rule.id, { ...rule, when: inherit(rule.when, question, as, value), unless: inherit(rule.unless, question, as, value) });
+        if (mentions(rule, question))
+          rules.set(rule.id, {
+            ...rule,
+            when: inherit(rule.when, question, as, value),
+            unless: inherit(rule.unless, question, as, value),
+          });
       }
       result = result.map((t) => ({ ...t, when: inherit(t.when, question, as, value) }));
       continue;
@@ -237,7 +289,9 @@ function placeAddedValues(
       if (!governing) continue;
       const id = `unknown-${question}-${value}-rules-out-${option.id}`;
       if (rules.has(id)) {
-        problems.push(`${file}: question "${question}": value "${value}": the rule id "${id}" is taken; vmvc needs it to rule ${option.id} out for this value`);
+        problems.push(
+          `${file}: question "${question}": value "${value}": the rule id "${id}" is taken; vmvc needs it to rule ${option.id} out for this value`,
+        );
         continue;
       }
       added.ruledOut.push(option.id);
@@ -247,7 +301,10 @@ function placeAddedValues(
         unless: [],
         effect: { option: option.id, exclude: true },
         reason: `"${label}", an answer ${escapeControls(file)} adds to ${q.topic}, does not say which existing answer it is like, so the hard facts about ${option.label} cannot tell whether they hold.`,
-        remedy: `In ${escapeControls(file)}, give the value "as": the existing answer it behaves like (one of ${q.choices.filter((c) => !addedValues.some((a) => a.question === question && a.value === c.value)).map((c) => c.value).join(", ")}).`,
+        remedy: `In ${escapeControls(file)}, give the value "as": the existing answer it behaves like (one of ${q.choices
+          .filter((c) => !addedValues.some((a) => a.question === question && a.value === c.value))
+          .map((c) => c.value)
+          .join(", ")}).`,
         source: governing.source,
         rationale: "Fails closed: an answer the hard facts do not know is ruled out rather than assumed safe.",
         file,
@@ -260,9 +317,16 @@ function placeAddedValues(
 function checkSource(ref: string, sources: readonly SourcePage[]): string | undefined {
   const [pageId = "", sectionId = ""] = ref.split("#");
   const page = sources.find((p) => p.id === pageId);
-  if (!page) return `no source page "${pageId}"${didYouMean(pageId, sources.map((p) => p.id))}`;
+  if (!page)
+    return `no source page "${pageId}"${didYouMean(
+      pageId,
+      sources.map((p) => p.id),
+    )}`;
   if (!page.sections.some((s) => s.id === sectionId)) {
-    return `page "${pageId}" has no section "${sectionId}"${didYouMean(sectionId, page.sections.map((s) => s.id))}`;
+    return `page "${pageId}" has no section "${sectionId}"${didYouMean(
+      sectionId,
+      page.sections.map((s) => s.id),
+    )}`;
   }
   return undefined;
 }
@@ -281,7 +345,10 @@ function clauseProblems(ruleSet: RuleSet, where: string, field: string, list: re
       }
       const allowed = question.choices.map((c) => c.value);
       for (const value of values) {
-        if (!allowed.includes(value)) problems.push(`${where}: ${at}.${questionId}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`);
+        if (!allowed.includes(value))
+          problems.push(
+            `${where}: ${at}.${questionId}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
+          );
       }
     }
   });
@@ -295,36 +362,56 @@ function checkReferences(ruleSet: RuleSet): string[] {
   for (const rule of ruleSet.rules) {
     const where = `${rule.file}: rule "${rule.id}"`;
     const option = rule.effect.option;
-    if (!optionIds.includes(option)) problems.push(`${where}: effect.option: ${quote(option)} is not one of ${optionIds.join(", ")}${didYouMean(option, optionIds)}`);
-    problems.push(...clauseProblems(ruleSet, where, "when", rule.when), ...clauseProblems(ruleSet, where, "unless", rule.unless));
+    if (!optionIds.includes(option))
+      problems.push(
+        `${where}: effect.option: ${quote(option)} is not one of ${optionIds.join(", ")}${didYouMean(option, optionIds)}`,
+      );
+    problems.push(
+      ...clauseProblems(ruleSet, where, "when", rule.when),
+      ...clauseProblems(ruleSet, where, "unless", rule.unless),
+    );
     const sourceProblem = checkSource(rule.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
-    if (rule.remedy !== undefined && !isExclusion(rule.effect)) problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
+    if (rule.remedy !== undefined && !isExclusion(rule.effect))
+      problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
   }
   const questionIds = ruleSet.questions.map((q) => q.id);
   for (const q of ruleSet.questions) {
     const where = `${q.file}: question "${q.id}"`;
     const values = q.choices.map((c) => c.value);
-    if (q.default !== undefined && !values.includes(q.default)) problems.push(`${where}: default: ${quote(q.default)} is not one of ${values.join(", ")}${didYouMean(q.default, values)}`);
+    if (q.default !== undefined && !values.includes(q.default))
+      problems.push(
+        `${where}: default: ${quote(q.default)} is not one of ${values.join(", ")}${didYouMean(q.default, values)}`,
+      );
     if (q.defaultFrom !== undefined && (!questionIds.includes(q.defaultFrom) || q.defaultFrom === q.id)) {
-      problems.push(`${where}: defaultFrom: ${quote(q.defaultFrom)} is not another question${didYouMean(q.defaultFrom, questionIds)}`);
+      problems.push(
+        `${where}: defaultFrom: ${quote(q.defaultFrom)} is not another question${didYouMean(q.defaultFrom, questionIds)}`,
+      );
     }
   }
   for (const t of ruleSet.tieBreaks) {
     const where = `rules/options.json: tie-break "${t.id}"`;
     problems.push(...clauseProblems(ruleSet, where, "when", t.when));
-    if (t.order.length !== optionIds.length || !optionIds.every((o) => t.order.includes(o))) problems.push(`${where}: order: must list each of ${optionIds.join(", ")} once`);
+    if (t.order.length !== optionIds.length || !optionIds.every((o) => t.order.includes(o)))
+      problems.push(`${where}: order: must list each of ${optionIds.join(", ")} once`);
     const sourceProblem = checkSource(t.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
   }
   for (const row of ruleSet.comparison) {
     const cells = Object.keys(row.values);
-    for (const cell of cells.filter((c) => !optionIds.includes(c))) problems.push(`${row.file}: comparison row "${row.id}": values.${cell}: not an option; options are ${optionIds.join(", ")}`);
-    for (const id of optionIds.filter((o) => !cells.includes(o))) problems.push(`${row.file}: comparison row "${row.id}": values.${id}: is required`);
+    for (const cell of cells.filter((c) => !optionIds.includes(c)))
+      problems.push(
+        `${row.file}: comparison row "${row.id}": values.${cell}: not an option; options are ${optionIds.join(", ")}`,
+      );
+    for (const id of optionIds.filter((o) => !cells.includes(o)))
+      problems.push(`${row.file}: comparison row "${row.id}": values.${id}: is required`);
     const sourceProblem = checkSource(row.source, ruleSet.sources);
     if (sourceProblem) problems.push(`${row.file}: comparison row "${row.id}": source: ${sourceProblem}`);
     for (const [cell, refs] of Object.entries(row.cellSources ?? {})) {
-      if (!optionIds.includes(cell)) problems.push(`${row.file}: comparison row "${row.id}": cellSources.${cell}: not an option; options are ${optionIds.join(", ")}`);
+      if (!optionIds.includes(cell))
+        problems.push(
+          `${row.file}: comparison row "${row.id}": cellSources.${cell}: not an option; options are ${optionIds.join(", ")}`,
+        );
       for (const ref of refs) {
         const problem = checkSource(ref, ruleSet.sources);
         if (problem) problems.push(`${row.file}: comparison row "${row.id}": cellSources.${cell}: ${problem}`);

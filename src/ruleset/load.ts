@@ -9,7 +9,6 @@ import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 
 // Reading rule files from disk. Everything here is I/O around the pure layer/validate modules.
 
-
 /** The rules folder in the sources, which the build validates into dist/shipped-rules.json. */
 export const shippedDir = (): string => join(packageRoot(), "rules");
 
@@ -34,8 +33,12 @@ function readText(path: string, shown: string): string {
     return decodeText(readBounded(path));
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
-    const dangling = (error as NodeJS.ErrnoException).code === "ENOENT" && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
-    throw new RuleSetError([`${shown}: ${dangling ? "no such file (a link to one that is missing)" : `cannot read: ${readProblem(error)}`}`]);
+    const dangling =
+      (error as NodeJS.ErrnoException).code === "ENOENT" &&
+      lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
+    throw new RuleSetError([
+      `${shown}: ${dangling ? "no such file (a link to one that is missing)" : `cannot read: ${readProblem(error)}`}`,
+    ]);
   }
 }
 
@@ -80,7 +83,8 @@ function ruleFilesIn(dir: string): string[] {
     const path = join(dir, entry.name);
     const isRuleFile = entry.name.endsWith(".json") && !entry.name.endsWith(".schema.json");
     if (entry.isDirectory()) found.push(...ruleFilesIn(path));
-    else if (isRuleFile && !(entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory())) found.push(path);
+    else if (isRuleFile && !(entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory()))
+      found.push(path);
   }
   return found;
 }
@@ -114,7 +118,9 @@ export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
   const optionsPath = join(dir, "options.json");
   const optionsName = `rules/options.json`;
   const options = checkOptionsFile(parseRuleJson(readText(optionsPath, optionsName), optionsName), optionsName);
-  const names = readdirSync(dir).filter((n) => n.endsWith(".json") && n !== "options.json").sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".json") && n !== "options.json")
+    .sort();
   const tier = collect(names.map((n) => () => readRuleFile(join(dir, n), `rules/${n}`)));
   return buildRuleSet(emptyRuleSet(options), [tier]);
 }
@@ -125,8 +131,12 @@ export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
  * it first appears.
  */
 export function layerRuleFiles(shipped: RuleSet, paths: readonly string[], seen = new Set<string>()): RuleSet {
-  return buildRuleSet(shipped, readTiers(paths, seen).filter((tier) => tier.length > 0));
+  return buildRuleSet(
+    shipped,
+    readTiers(paths, seen).filter((tier) => tier.length > 0),
+  );
 }
 
 /** One tier a path, in order; a file reached before is left out of the later tier, which may be empty. */
-export const readTiers = (paths: readonly string[], seen = new Set<string>()): Tier[] => collect(paths.map((p) => () => readTier(p, seen)));
+export const readTiers = (paths: readonly string[], seen = new Set<string>()): Tier[] =>
+  collect(paths.map((p) => () => readTier(p, seen)));

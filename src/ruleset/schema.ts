@@ -4,15 +4,19 @@ import { CONTROL_CHARACTER } from "../suggest.js";
 // The shape of a rule file. References between files (question ids, values, sources) are
 // checked after layering, in validate.ts, because a file may use what another file defines.
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "expected lower-case letters, digits and dashes, like \"my-rule\"");
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes, like "my-rule"');
 // Rule files are printed to terminals and documents: no escape sequences, line breaks or bidi overrides.
-const printable = z.string().refine((s) => !CONTROL_CHARACTER.test(s), "must not contain control characters (escape sequences, tabs, line breaks, bidi overrides)");
+const printable = z
+  .string()
+  .refine(
+    (s) => !CONTROL_CHARACTER.test(s),
+    "must not contain control characters (escape sequences, tabs, line breaks, bidi overrides)",
+  );
 const text = printable.trim().min(1, "must not be empty");
 
 /** Question and value ids become flags and flag values, so they take the shape commander reads back unchanged. */
-export const ANSWER_ID_PATTERN = "lower-case letters and digits in words joined by single dashes, not starting with \"no-\"";
+export const ANSWER_ID_PATTERN =
+  'lower-case letters and digits in words joined by single dashes, not starting with "no-"';
 const answerId = z
   .string()
   .regex(/^(?!no-)[a-z0-9]+(-[a-z0-9]+)*$/, `expected ${ANSWER_ID_PATTERN}, like "gpu" or "host-os"`);
@@ -37,7 +41,9 @@ const effect = z
     message: 'expected either "score" (a whole number) or "exclude": true',
   });
 
-const sourceRef = z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"');
+const sourceRef = z
+  .string()
+  .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"');
 
 const hardFactOverride = z.literal("hard-fact", {
   error: 'the only accepted value is "hard-fact"',
@@ -58,7 +64,10 @@ export const ruleSchema = z.strictObject({
 });
 
 const choice = z.strictObject({
-  value: answerId.refine((value) => value !== "unknown", '"unknown" is the answer for "not sure" to every question; choose another value'),
+  value: answerId.refine(
+    (value) => value !== "unknown",
+    '"unknown" is the answer for "not sure" to every question; choose another value',
+  ),
   label: text,
   meaning: text,
   /** For a value added to an existing question: the existing value it behaves like, whose rules it inherits. */
@@ -125,11 +134,20 @@ export const optionsFileSchema = z
       .array(z.strictObject({ id, when: clauses, order: z.array(id), reason: text, source: sourceRef }))
       .optional(),
   })
-  .refine((file) => distinct(file.options.map((o) => o.id)), { message: "must list each option id once", path: ["options"] })
-  .refine((file) => distinct(file.tieBreak) && file.tieBreak.length === file.options.length && file.options.every((o) => file.tieBreak.includes(o.id)), {
+  .refine((file) => distinct(file.options.map((o) => o.id)), {
     message: "must list each option id once",
-    path: ["tieBreak"],
-  });
+    path: ["options"],
+  })
+  .refine(
+    (file) =>
+      distinct(file.tieBreak) &&
+      file.tieBreak.length === file.options.length &&
+      file.options.every((o) => file.tieBreak.includes(o.id)),
+    {
+      message: "must list each option id once",
+      path: ["tieBreak"],
+    },
+  );
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type OptionsFile = z.infer<typeof optionsFileSchema>;

@@ -21,7 +21,11 @@ export function locate(file: string, data: unknown, path: readonly PropertyKey[]
   }
   const entry = (data as Record<string, unknown[]>)[list]?.[index];
   const entryId =
-    typeof entry === "string" ? entry : typeof (entry as { id?: unknown })?.id === "string" ? (entry as { id: string }).id : undefined;
+    typeof entry === "string"
+      ? entry
+      : typeof (entry as { id?: unknown })?.id === "string"
+        ? (entry as { id: string }).id
+        : undefined;
   const label = ENTRY_LABEL[list] ?? list;
   const name = entryId !== undefined ? `${label} ${quote(entryId)}` : `${label} #${index + 1}`;
   return [file, name, ...(rest.length > 0 ? [formatPath(rest)] : [])].join(": ");
@@ -68,7 +72,8 @@ function message(issue: z.core.$ZodIssue): string {
 function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
   const problems = issues.map((issue) => {
     // An unknown key is reported on the object that holds it; name the key as the field.
-    const path = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    const path =
+      issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
     const msg = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? "unknown field" : message(issue);
     return `${locate(file, data, path)}: ${msg}`;
   });
@@ -76,7 +81,8 @@ function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$
 }
 
 /** A rule or config file's JSON; a syntax error is a RuleSetError that names the file. */
-export const parseRuleJson = (text: string, file: string): unknown => parseJson(text, file, (message) => new RuleSetError([message]), true);
+export const parseRuleJson = (text: string, file: string): unknown =>
+  parseJson(text, file, (message) => new RuleSetError([message]), true);
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -96,7 +102,8 @@ function forbiddenKeyPath(data: unknown): PropertyKey[] | undefined {
 
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const forbidden = forbiddenKeyPath(data);
-  if (forbidden) throw new RuleSetError([`${locate(file, data, forbidden)}: the key "${String(forbidden.at(-1))}" is not allowed`]);
+  if (forbidden)
+    throw new RuleSetError([`${locate(file, data, forbidden)}: the key "${String(forbidden.at(-1))}" is not allowed`]);
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new RuleSetError(issuesToProblems(file, data, parsed.error.issues));
   return parsed.data;

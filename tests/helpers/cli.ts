@@ -20,7 +20,10 @@ export interface Run {
 }
 
 /** Runs the built CLI as a real process, stdin from `input` (empty by default: not a TTY). */
-export function vmvc(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; timeout?: number } = {}): Run {
+export function vmvc(
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; timeout?: number } = {},
+): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input ?? "",
     env: cleanEnv(options.env),
@@ -54,12 +57,19 @@ export const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 export const STACK = /\n\s+at |Error: .*\n.*node:internal|\.ts:\d+:\d+/;
 
 /** Runs the CLI in this process, without a terminal, capturing what it prints. */
-export async function cli(argv: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; terminalColumns?: number } = {}): Promise<Run> {
+export async function cli(
+  argv: readonly string[],
+  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; terminalColumns?: number } = {},
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const code = await run(argv, {
     // With terminalColumns, stdout stands for a terminal that wide (stdin is still no terminal).
-    stdout: { write: (t: string) => (stdout += t), isTTY: options.terminalColumns !== undefined, columns: options.terminalColumns },
+    stdout: {
+      write: (t: string) => (stdout += t),
+      isTTY: options.terminalColumns !== undefined,
+      columns: options.terminalColumns,
+    },
     stderr: { write: (t: string) => (stderr += t) },
     stdinIsTTY: () => false,
     env: options.env ?? {},

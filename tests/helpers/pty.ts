@@ -1,7 +1,14 @@
 import { spawn, type IPty } from "@lydell/node-pty";
 import { BIN, cleanEnv, ROOT } from "./cli.js";
 
-export const KEY = { down: "\x1b[B", up: "\x1b[A", left: "\x1b[D", enter: "\r", escape: "\x1b", ctrlC: "\x03" } as const;
+export const KEY = {
+  down: "\x1b[B",
+  up: "\x1b[A",
+  left: "\x1b[D",
+  enter: "\r",
+  escape: "\x1b",
+  ctrlC: "\x03",
+} as const;
 
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]/g;
@@ -10,7 +17,8 @@ const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()]
 export const plain = (raw: string): string => raw.replace(ESCAPES, "").replace(/\r/g, "");
 
 /** Exit code as a shell reports it: 128 + the signal for a process killed by one. */
-const exitCode = ({ exitCode, signal }: { exitCode: number; signal?: number }): number => (signal ? 128 + signal : exitCode);
+const exitCode = ({ exitCode, signal }: { exitCode: number; signal?: number }): number =>
+  signal ? 128 + signal : exitCode;
 
 /** The CLI in a real pseudo-terminal, driven by keystrokes. */
 export class Terminal {
@@ -19,7 +27,16 @@ export class Terminal {
   readonly exited: Promise<number>;
 
   /** `args` go to the CLI, or with `shell`, to bash (for redirections). */
-  constructor(args: readonly string[], options: { env?: Record<string, string | undefined>; cols?: number; rows?: number; cwd?: string; shell?: boolean } = {}) {
+  constructor(
+    args: readonly string[],
+    options: {
+      env?: Record<string, string | undefined>;
+      cols?: number;
+      rows?: number;
+      cwd?: string;
+      shell?: boolean;
+    } = {},
+  ) {
     this.pty = spawn(options.shell ? "bash" : process.execPath, options.shell ? [...args] : [BIN, ...args], {
       name: "xterm-256color",
       cols: options.cols ?? 100,
@@ -46,7 +63,8 @@ export class Terminal {
       const text = this.text.slice(from);
       const index = typeof pattern === "string" ? text.indexOf(pattern) : text.search(pattern);
       if (index !== -1) return from + index;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen so far:\n${this.text.slice(-2000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${String(pattern)}; screen so far:\n${this.text.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
