@@ -67,12 +67,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     culprit: word,
   })),
   // A flag with its value missing at the end.
-  fc
-    .constantFrom(...answeredIds)
-    .map((q) => ({
-      argv: ["advise", ...allFlags().filter((_, i, a) => a[i] !== `--${q}` && a[i - 1] !== `--${q}`), `--${q}`],
-      culprit: `--${q}`,
-    })),
+  fc.constantFrom(...answeredIds).map((q) => ({
+    argv: ["advise", ...allFlags().filter((_, i, a) => a[i] !== `--${q}` && a[i - 1] !== `--${q}`), `--${q}`],
+    culprit: `--${q}`,
+  })),
 );
 
 describe("random command lines", () => {
