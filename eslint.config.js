@@ -32,11 +32,11 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/cli/prompts.ts"],
+    ignores: ["src/shell/prompts.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@inquirer/*"], message: "Only src/cli/prompts.ts talks to Inquirer." }] },
+        { patterns: [{ group: ["@inquirer/*"], message: "Only src/shell/prompts.ts talks to Inquirer." }] },
       ],
     },
   },
@@ -48,7 +48,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["node:*", "chalk", "@inquirer/*", "cli-table3", "commander", "../cli/*", "../render/*"],
+              group: ["node:*", "chalk", "@inquirer/*", "cli-table3", "commander", "../commands/*", "../shell/*", "../program.js", "../render/*"],
               message: "The engine is pure: no I/O, colour, prompts or CLI.",
             },
           ],

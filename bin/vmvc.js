@@ -11,6 +11,6 @@ Promise.resolve()
       process.stderr.write(
         `vmvc is not built yet: run \`npm ci\` (or \`npm run build\`) in ${require("node:path").dirname(__dirname)}\n`,
       );
-      process.exitCode = 1;
+      process.exitCode = 2;
     },
   );

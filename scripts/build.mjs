@@ -36,27 +36,30 @@ try {
     format: "esm",
     stdin: {
       contents:
-        'export { loadShippedFromDisk } from "./src/ruleset/load.ts"; export { ruleFileJsonSchema } from "./src/ruleset/json-schema.ts"; export { RuleSetError } from "./src/errors.ts";',
+        'export { loadShippedFromDisk } from "./src/ruleset/load.ts"; export { ruleFileJsonSchema } from "./src/ruleset/json-schema.ts"; export { RuleSetError } from "./src/errors.ts"; export { problemLine } from "./src/problems.ts";',
       resolveDir: root,
       loader: "ts",
     },
     outfile: tools,
   });
-  const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError } = await import(pathToFileURL(tools).href);
+  const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError, problemLine } = await import(
+    pathToFileURL(tools).href
+  );
   rmSync(tools);
   let shipped;
   try {
     shipped = loadShippedFromDisk(`${root}rules/`);
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
-    console.error(`The shipped rules are invalid:\n${error.problems.map((p) => `  ${p}`).join("\n")}`);
+    console.error(`The shipped rules are invalid:\n${error.problems.map((p) => `  ${problemLine(p)}`).join("\n")}`);
     process.exit(1);
   }
   writeFileSync(`${staging}/shipped-rules.json`, JSON.stringify(shipped));
 
-  // 2. The schema file that rule files point at with "$schema".
-  mkdirSync(`${root}schema`, { recursive: true });
-  writeFileSync(`${root}schema/rule-file.schema.json`, JSON.stringify(ruleFileJsonSchema(), null, 2) + "\n");
+  // 2. The schema of a rule file, built beside the CLI. The copy in schema/, which rule files
+  // point at with "$schema", is committed; a test fails when it differs from this one, and
+  // `npm run schema` refreshes it. The build never writes a tracked file.
+  writeFileSync(`${staging}/rule-file.schema.json`, JSON.stringify(ruleFileJsonSchema(), null, 2) + "\n");
 
   // 3. The CLI: our own code in one CommonJS file (Node 20 loads CommonJS markedly faster than
   // ES modules), and each large dependency in a file of its own beside it. A dependency is
@@ -108,7 +111,7 @@ try {
   await build({
     ...common,
     format: "cjs",
-    entryPoints: [`${root}src/cli/main.ts`],
+    entryPoints: [`${root}src/shell/main.ts`],
     outfile: `${staging}/vmvc.cjs`,
     plugins: [vendor, lazyChildProcess],
     minify,

@@ -1,4 +1,6 @@
-// Typed failures. Only src/cli/main.ts turns them into exit codes and messages.
+import { problemLine, type Problem } from "./problems.js";
+
+// Typed failures. Only src/program.ts turns them into exit codes and messages.
 
 /** Bad input on the command line or in an answers file. */
 export class UsageError extends Error {
@@ -28,10 +30,26 @@ export class InputClosedError extends Error {
   }
 }
 
-/** Every problem found in one or more rule or config files, one line each. */
+/** Every problem found in one or more rule or config files. */
 export class RuleSetError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.length === 1 ? problems[0]! : `${problems.length} problems in the rule files:`);
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.length === 1 ? problemLine(problems[0]!) : `${problems.length} problems in the rule files:`);
     this.name = "RuleSetError";
+  }
+}
+
+/** Output could not be written: to stdout, stderr or an --output file. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputError";
+  }
+}
+
+/** stdout's reader went away (vmvc compare | head): nothing more to write, and no failure. */
+export class OutputClosedError extends Error {
+  constructor() {
+    super("stdout closed");
+    this.name = "OutputClosedError";
   }
 }

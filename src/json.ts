@@ -110,11 +110,15 @@ function position(text: string, offset: number): string {
 }
 
 /**
- * Parses `text`. A syntax error names `where` with the line and column, never the text itself:
+ * Parses `text`. A syntax error gives the line and column, never the text itself:
  * a file may hold anything, escape codes and secrets included. With `uniqueKeys`, a key given
  * twice in one object is an error too, since the first would be dropped in silence.
  */
-export function parseJson(text: string, where: string, fail: (message: string) => Error, uniqueKeys = false): unknown {
+export function parseJson(
+  text: string,
+  fail: (message: string, code: "duplicate-key" | "too-deep" | "not-json") => Error,
+  uniqueKeys = false,
+): unknown {
   let data: unknown;
   try {
     data = JSON.parse(text) as unknown;
@@ -125,11 +129,13 @@ export function parseJson(text: string, where: string, fail: (message: string) =
   const flaw = data === undefined || uniqueKeys ? firstFlaw(text, uniqueKeys) : undefined;
   if (flaw?.kind === "duplicate-key")
     throw fail(
-      `${where}: a key is given twice in one object, at ${position(text, flaw.at)}; the first would be ignored`,
+      `a key is given twice in one object, at ${position(text, flaw.at)}; the first would be ignored`,
+      "duplicate-key",
     );
   if (flaw?.kind === "too-deep")
     throw fail(
-      `${where}: nested more than ${MAX_JSON_DEPTH} levels deep, at ${position(text, flaw.at)}; no vmvc file needs more than a few`,
+      `nested more than ${MAX_JSON_DEPTH} levels deep, at ${position(text, flaw.at)}; no vmvc file needs more than a few`,
+      "too-deep",
     );
   if (data === undefined) {
     const place =
@@ -138,7 +144,7 @@ export function parseJson(text: string, where: string, fail: (message: string) =
         : flaw.at >= text.length
           ? "the text ends too early"
           : position(text, flaw.at);
-    throw fail(`${where}: not valid JSON: ${place}`);
+    throw fail(`not valid JSON: ${place}`, "not-json");
   }
   return data;
 }

@@ -187,7 +187,7 @@ describe("vmvc assess: bad rows", () => {
   ])("reports %s with its line, and goes on", async (_what, bad, reason) => {
     const file = write("inv.csv", `name,${header}\nok1,${full}\n${bad}\n${bad.includes('"') ? "" : `ok2,${full}\n`}`);
     const run = await cli(["assess", file]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     const out = rows(run.stdout);
     expect(out[0]).toMatchObject({ line: 2, name: "ok1" });
     expect(out[1]!.line).toBe(3);
@@ -210,7 +210,7 @@ describe("vmvc assess: bad rows", () => {
     for (let i = 0; i < 10_000; i++)
       lines.push(i === 5_000 ? `broken,${full.replace("docker", "dokcer")}` : `w${i},${full}`);
     const run = vmvc(["assess", write("big.csv", lines.join("\n") + "\n"), "--format", "json"], { timeout: 60_000 });
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     const data = JSON.parse(run.stdout) as { rows: Row[]; summary: { assessed: number; invalid: number } };
     expect(data.rows).toHaveLength(10_000);
     expect(data.summary).toMatchObject({ assessed: 9_999, invalid: 1 });

@@ -43,6 +43,13 @@ describe("the built CLI", () => {
     expect(JSON.parse(readFileSync(join(ROOT, "dist/shipped-rules.json"), "utf8"))).toEqual(loadShippedFromDisk());
   });
 
+  it("has in schema/ the rule-file schema the build makes, which rule files point at", () => {
+    // The build writes dist/ only; after a schema change, \`npm run schema\` refreshes schema/.
+    expect(readFileSync(join(ROOT, "schema/rule-file.schema.json"), "utf8")).toBe(
+      readFileSync(join(ROOT, "dist/rule-file.schema.json"), "utf8"),
+    );
+  });
+
   it("says how to build it when dist/ is missing, without a stack trace", () => {
     const copy = mkdtempSync(join(tmpdir(), "vmvc-unbuilt-"));
     cpSync(join(ROOT, "bin"), join(copy, "bin"), { recursive: true });
@@ -51,7 +58,7 @@ describe("the built CLI", () => {
       env: cleanEnv(),
       encoding: "utf8",
     });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toBe(`vmvc is not built yet: run \`npm ci\` (or \`npm run build\`) in ${copy}\n`);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isTerminal } from "../src/cli/terminal.js";
+import { isTerminal } from "../src/shell/terminal.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { advise } from "../src/engine/explain.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
@@ -485,13 +485,13 @@ describe("the policy in force, shown wherever the advice goes", () => {
 describe("output that cannot be written", () => {
   it("says why on stderr and fails when stdout is full", () => {
     const run = pipeline("$VMVC compare > /dev/full");
-    expect(run.statuses).toEqual([1]);
+    expect(run.statuses).toEqual([2]);
     expect(run.stderr).toBe("vmvc: cannot write the output: no space left on the device\n");
   });
 
   it("takes a stdout not open for writing as a write failure, not a hang-up", () => {
     const run = pipeline("$VMVC compare --json 1</dev/null");
-    expect(run.statuses).toEqual([1]);
+    expect(run.statuses).toEqual([2]);
     expect(run.signal).toBeNull();
     expect(run.stderr).toBe("vmvc: cannot write the output: it is not open for writing\n");
   });
@@ -664,7 +664,7 @@ describe("terminal safety: input echoed back never drives the terminal", () => {
       }),
     );
     const { code, stderr } = await cli(["rules", "validate", file]);
-    expect(code).toBe(2);
+    expect(code).toBe(1);
     for (const field of ['source "hp": title', 'source "hp": url', 'rule "r": reason'])
       expect(stderr).toContain(`${field}: must not contain control characters`);
     expect(stderr).not.toMatch(raw);

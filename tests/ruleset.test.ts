@@ -1,3 +1,4 @@
+import { problemLine } from "../src/problems.js";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +20,7 @@ function problemsOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof RuleSetError) return [...error.problems];
+    if (error instanceof RuleSetError) return error.problems.map(problemLine);
     throw error;
   }
   throw new Error("expected a RuleSetError");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { render } from "@inquirer/testing";
 import { select } from "@inquirer/prompts";
-import type { Step } from "../src/cli/context.js";
-import { choices, progress } from "../src/cli/prompts.js";
-import { run } from "../src/cli/main.js";
+import type { Step } from "../src/commands/context.js";
+import { choices, progress } from "../src/shell/prompts.js";
+import { run } from "../src/program.js";
 import { UNKNOWN } from "../src/engine/certainty.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { cli, ROOT } from "./helpers/cli.js";
@@ -93,7 +93,7 @@ async function interactive(argv: string[], answers: Record<string, string>) {
     env: { NO_COLOR: "1" },
     cwd: ROOT,
     readStdin: () => "",
-    ask: async (step) => {
+    ask: () => async (step) => {
       steps.push(step);
       const answer = answers[step.question.id];
       if (answer === undefined) throw new Error(`asked ${step.question.id}, which the test did not expect`);

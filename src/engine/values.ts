@@ -1,4 +1,5 @@
-import { didYouMean, quote } from "../suggest.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../escape.js";
 import { UNKNOWN } from "./certainty.js";
 import type { Question } from "./model.js";
 

@@ -1,5 +1,5 @@
 import type { Reason } from "../engine/model.js";
-import { escapeControls } from "../suggest.js";
+import { escapeControls } from "../escape.js";
 import { markdownCell } from "./cells.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";

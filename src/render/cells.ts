@@ -1,4 +1,4 @@
-import { escapeControls } from "../suggest.js";
+import { escapeControls } from "../escape.js";
 
 // One cell of a table in a document format, whatever text it holds.
 

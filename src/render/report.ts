@@ -1,5 +1,5 @@
 import type { Certainty } from "../engine/certainty.js";
-import { escapeControls } from "../suggest.js";
+import { escapeControls } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";

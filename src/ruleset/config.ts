@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { RuleSetError } from "../errors.js";
 import { parseJson } from "../json.js";
+import { problem } from "../problems.js";
 import { decodeText, readBounded, readProblem } from "../text.js";
 
 // Finding a team's policy files. Kept free of zod: it runs on every start.
@@ -9,8 +10,9 @@ import { decodeText, readBounded, readProblem } from "../text.js";
 const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
 
 /** Rule paths named by the nearest vmvc.config.json, or package.json "vmvc" key, from `cwd` upward. */
-export function configuredRulePaths(cwd: string): string[] {
-  return configuredPolicy(cwd)?.paths ?? [];
+export function configuredRulePaths(cwd: string): { full: string; shown: string }[] {
+  const config = configuredPolicy(cwd);
+  return (config?.paths ?? []).map((full, i) => ({ full, shown: config!.named[i]! }));
 }
 
 /** The config that names a policy, and the paths it names (resolved), if there is one. */
@@ -33,24 +35,28 @@ function configIn(dir: string, cwd: string): { file: string; named: string[]; pa
       text = decodeText(readBounded(path));
     } catch (error) {
       // A config that is there but cannot be used must not be skipped in silence.
-      throw new RuleSetError([`${path}: cannot read: ${readProblem(error)}`]);
+      throw new RuleSetError([problem({ file: name }, "unreadable", `cannot read: ${readProblem(error)}`)]);
     }
     // Most package.json files say nothing of vmvc; they need no parsing.
     if (file === "package.json" && !text.includes('"vmvc"')) continue;
-    const data = parseJson(text, name, (message) => new RuleSetError([message]), true);
-    const where = file === "package.json" ? `${name}: "vmvc"` : name;
+    const data = parseJson(text, (message, code) => new RuleSetError([problem({ file: name }, code, message)]), true);
+    const where = file === "package.json" ? { file: name, entry: '"vmvc"' } : { file: name };
     const section = file === "package.json" ? (data as { vmvc?: unknown } | null)?.vmvc : data;
     if (section === undefined) continue;
     const rules = (section as { rules?: unknown } | null)?.rules;
     if (!Array.isArray(rules) || rules.length === 0 || !rules.every((p) => typeof p === "string" && p !== "")) {
-      throw new RuleSetError([`${where}: ${SHAPE}`]);
+      throw new RuleSetError([problem(where, "config-shape", SHAPE)]);
     }
     const paths = (rules as string[]).map((p) => resolve(dirname(path), p));
     const missing = (rules as string[]).filter((_, i) => !existsSync(paths[i]!));
     if (missing.length > 0)
       throw new RuleSetError(
-        missing.map(
-          (p) => `${where}: rules: ${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`,
+        missing.map((p) =>
+          problem(
+            { ...where, path: "rules" },
+            "missing-path",
+            `${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`,
+          ),
         ),
       );
     return { file: file === "package.json" ? `${name} "vmvc"` : name, named: rules as string[], paths };

@@ -44,7 +44,7 @@ export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<Rule
   // The validating loader (and zod with it) is loaded only for a policy.
   const [{ readTiers }, { buildRuleSet }] = await Promise.all([import("./load.js"), import("./layer.js")]);
   // A path named twice counts once, where it first appears: its later tier is empty.
-  const tiers = readTiers(named.map((n) => n.full));
+  const tiers = readTiers(named.map((n) => ({ full: n.full, shown: n.path })));
   const ruleSet = buildRuleSet(
     base,
     tiers.filter((tier) => tier.length > 0),

@@ -10,9 +10,11 @@ import type {
   TieBreak,
 } from "../engine/model.js";
 import { isExclusion } from "../engine/model.js";
-import { didYouMean, escapeControls, quote } from "../suggest.js";
+import { didYouMean } from "../suggest.js";
+import { escapeControls, quote } from "../escape.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
 import { RuleSetError } from "../errors.js";
+import { problem, type Problem } from "../problems.js";
 
 export interface RuleFileLayer {
   file: string;
@@ -238,7 +240,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
     comparison: [...comparison.values()],
   };
   problems.push(...checkReferences(ruleSet));
-  if (problems.length > 0) throw new RuleSetError(problems);
+  if (problems.length > 0) throw new RuleSetError(problems.map(layeringProblem));
   return ruleSet;
 }
 
@@ -419,4 +421,10 @@ function checkReferences(ruleSet: RuleSet): string[] {
     }
   }
   return problems;
+}
+
+/** A layering message, `file: entry: field: what`, as a problem. */
+function layeringProblem(line: string): Problem {
+  const [file, ...rest] = line.split(": ");
+  return problem({ file }, "layering", rest.join(": "));
 }

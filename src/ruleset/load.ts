@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { RuleSetError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
+import { problem, type Problem } from "../problems.js";
 import { decodeText, isRegularFile, readBounded, readProblem } from "../text.js";
 import { buildRuleSet, emptyRuleSet, type RuleFileLayer, type Tier } from "./layer.js";
 import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
@@ -29,7 +30,7 @@ function realPathOf(path: string): string {
 
 function readText(path: string, shown: string): string {
   try {
-    if (!isRegularFile(path)) throw new RuleSetError([`${shown}: not a regular file`]);
+    if (!isRegularFile(path)) throw new RuleSetError([problem({ file: shown }, "not-a-file", "not a regular file")]);
     return decodeText(readBounded(path));
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
@@ -37,7 +38,11 @@ function readText(path: string, shown: string): string {
       (error as NodeJS.ErrnoException).code === "ENOENT" &&
       lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
     throw new RuleSetError([
-      `${shown}: ${dangling ? "no such file (a link to one that is missing)" : `cannot read: ${readProblem(error)}`}`,
+      problem(
+        { file: shown },
+        "unreadable",
+        dangling ? "no such file (a link to one that is missing)" : `cannot read: ${readProblem(error)}`,
+      ),
     ]);
   }
 }
@@ -47,13 +52,12 @@ export function readRuleFile(path: string, shown = displayPath(path)): RuleFileL
 }
 
 /** A file, or every *.json file in a folder (recursively, in name order), as one tier; files in `seen` are left out. */
-export function readTier(path: string, seen = new Set<string>()): Tier {
-  const shown = displayPath(path);
+export function readTier(path: string, seen = new Set<string>(), shown = displayPath(path)): Tier {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    throw new RuleSetError([`${shown}: no such file or folder`]);
+    throw new RuleSetError([problem({ file: shown }, "missing-path", "no such file or folder")]);
   }
   const firstTime = (file: string): boolean => {
     const real = realPathOf(file);
@@ -62,27 +66,29 @@ export function readTier(path: string, seen = new Set<string>()): Tier {
     return true;
   };
   if (!isDirectory) return firstTime(path) ? [readRuleFile(path, shown)] : [];
-  const files = ruleFilesIn(path).sort();
-  if (files.length === 0) throw new RuleSetError([`${shown}: the folder holds no .json rule files`]);
-  return collect(files.filter(firstTime).map((file) => () => readRuleFile(file)));
+  const files = ruleFilesIn(path, shown).sort();
+  if (files.length === 0)
+    throw new RuleSetError([problem({ file: shown }, "empty-folder", "the folder holds no .json rule files")]);
+  // Named under the path the user gave, not where it leads.
+  return collect(files.filter(firstTime).map((file) => () => readRuleFile(file, join(shown, relative(path, file)))));
 }
 
 /**
  * Every *.json file below a folder. Links to folders are not followed, so a link back up
  * cannot make the walk loop; a link to a file is read like the file.
  */
-function ruleFilesIn(dir: string): string[] {
+function ruleFilesIn(dir: string, shown = displayPath(dir)): string[] {
   const found: string[] = [];
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    throw new RuleSetError([`${displayPath(dir)}: cannot read the folder: ${readProblem(error)}`]);
+    throw new RuleSetError([problem({ file: shown }, "unreadable", `cannot read the folder: ${readProblem(error)}`)]);
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const isRuleFile = entry.name.endsWith(".json") && !entry.name.endsWith(".schema.json");
-    if (entry.isDirectory()) found.push(...ruleFilesIn(path));
+    if (entry.isDirectory()) found.push(...ruleFilesIn(path, join(shown, entry.name)));
     else if (isRuleFile && !(entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory()))
       found.push(path);
   }
@@ -91,7 +97,7 @@ function ruleFilesIn(dir: string): string[] {
 
 /** Runs every reader and reports all their problems together. */
 function collect<T>(readers: (() => T)[]): T[] {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const results: T[] = [];
   for (const read of readers) {
     try {
@@ -114,14 +120,15 @@ export function realFilesOf(path: string): Set<string> {
   return new Set((isDirectory ? ruleFilesIn(path) : [path]).map(realPathOf));
 }
 
-export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
+/** A folder laid out like rules/ as a whole rule set; `shown` is the folder as the user named it. */
+export function loadShippedFromDisk(dir = shippedDir(), shown = "rules"): RuleSet {
   const optionsPath = join(dir, "options.json");
-  const optionsName = `rules/options.json`;
+  const optionsName = join(shown, "options.json");
   const options = checkOptionsFile(parseRuleJson(readText(optionsPath, optionsName), optionsName), optionsName);
   const names = readdirSync(dir)
     .filter((n) => n.endsWith(".json") && n !== "options.json")
     .sort();
-  const tier = collect(names.map((n) => () => readRuleFile(join(dir, n), `rules/${n}`)));
+  const tier = collect(names.map((n) => () => readRuleFile(join(dir, n), join(shown, n))));
   return buildRuleSet(emptyRuleSet(options), [tier]);
 }
 
@@ -130,7 +137,7 @@ export function loadShippedFromDisk(dir = shippedDir()): RuleSet {
  * folder named in the config and again with --rules, or through a link) is read once, where
  * it first appears.
  */
-export function layerRuleFiles(shipped: RuleSet, paths: readonly string[], seen = new Set<string>()): RuleSet {
+export function layerRuleFiles(shipped: RuleSet, paths: readonly NamedPath[], seen = new Set<string>()): RuleSet {
   return buildRuleSet(
     shipped,
     readTiers(paths, seen).filter((tier) => tier.length > 0),
@@ -138,5 +145,11 @@ export function layerRuleFiles(shipped: RuleSet, paths: readonly string[], seen 
 }
 
 /** One tier a path, in order; a file reached before is left out of the later tier, which may be empty. */
-export const readTiers = (paths: readonly string[], seen = new Set<string>()): Tier[] =>
-  collect(paths.map((p) => () => readTier(p, seen)));
+export const readTiers = (paths: readonly NamedPath[], seen = new Set<string>()): Tier[] =>
+  collect(paths.map((p) => () => readTier(p.full, seen, p.shown)));
+
+/** A rule path: where it leads, and as the user gave it (for messages). */
+export interface NamedPath {
+  full: string;
+  shown: string;
+}

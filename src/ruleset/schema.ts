@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER } from "../suggest.js";
+import { CONTROL_CHARACTER } from "../escape.js";
 
 // The shape of a rule file. References between files (question ids, values, sources) are
 // checked after layering, in validate.ts, because a file may use what another file defines.

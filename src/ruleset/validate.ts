@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { RuleSetError } from "../errors.js";
 import { parseJson } from "../json.js";
-import { didYouMean, quote } from "../suggest.js";
+import { problem, problemLine, type Problem, type Where } from "../problems.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../escape.js";
 import { optionsFileSchema, ruleFileSchema, type OptionsFile, type RuleFile } from "./schema.js";
 
 const ENTRY_LABEL: Record<string, string> = {
@@ -13,11 +15,11 @@ const ENTRY_LABEL: Record<string, string> = {
   options: "option",
 };
 
-/** `rules/x.json: rule "some-id": effect.option` from a zod path into the file's data. */
-export function locate(file: string, data: unknown, path: readonly PropertyKey[]): string {
+/** File, entry (`rule "some-id"`) and field (`effect.option`) from a zod path into the file's data. */
+export function locate(file: string, data: unknown, path: readonly PropertyKey[]): Where {
   const [list, index, ...rest] = path;
   if (typeof list !== "string" || typeof index !== "number") {
-    return [file, ...(path.length > 0 ? [formatPath(path)] : [])].join(": ");
+    return { file, ...(path.length > 0 ? { path: formatPath(path) } : {}) };
   }
   const entry = (data as Record<string, unknown[]>)[list]?.[index];
   const entryId =
@@ -28,7 +30,7 @@ export function locate(file: string, data: unknown, path: readonly PropertyKey[]
         : undefined;
   const label = ENTRY_LABEL[list] ?? list;
   const name = entryId !== undefined ? `${label} ${quote(entryId)}` : `${label} #${index + 1}`;
-  return [file, name, ...(rest.length > 0 ? [formatPath(rest)] : [])].join(": ");
+  return { file, entry: name, ...(rest.length > 0 ? { path: formatPath(rest) } : {}) };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -69,20 +71,21 @@ function message(issue: z.core.$ZodIssue): string {
   }
 }
 
-function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+function issuesToProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems = issues.map((issue) => {
     // An unknown key is reported on the object that holds it; name the key as the field.
     const path =
       issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
     const msg = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? "unknown field" : message(issue);
-    return `${locate(file, data, path)}: ${msg}`;
+    return problem(locate(file, data, path), issue.code === "unrecognized_keys" ? "unknown-field" : "schema", msg);
   });
-  return [...new Set(problems)];
+  const lines = new Set<string>();
+  return problems.filter((p) => !lines.has(problemLine(p)) && Boolean(lines.add(problemLine(p))));
 }
 
 /** A rule or config file's JSON; a syntax error is a RuleSetError that names the file. */
 export const parseRuleJson = (text: string, file: string): unknown =>
-  parseJson(text, file, (message) => new RuleSetError([message]), true);
+  parseJson(text, (message, code) => new RuleSetError([problem({ file }, code, message)]), true);
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -103,7 +106,9 @@ function forbiddenKeyPath(data: unknown): PropertyKey[] | undefined {
 function check<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const forbidden = forbiddenKeyPath(data);
   if (forbidden)
-    throw new RuleSetError([`${locate(file, data, forbidden)}: the key "${String(forbidden.at(-1))}" is not allowed`]);
+    throw new RuleSetError([
+      problem(locate(file, data, forbidden), "forbidden-key", `the key "${String(forbidden.at(-1))}" is not allowed`),
+    ]);
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new RuleSetError(issuesToProblems(file, data, parsed.error.issues));
   return parsed.data;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { run } from "../../src/cli/main.js";
+import { run } from "../../src/program.js";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -72,6 +72,7 @@ export async function cli(
     },
     stderr: { write: (t: string) => (stderr += t) },
     stdinIsTTY: () => false,
+    platform: process.platform,
     env: options.env ?? {},
     cwd: options.cwd ?? ROOT,
     readStdin: () => options.input ?? "",

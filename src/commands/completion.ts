@@ -6,8 +6,32 @@ import { ADVISE_FORMATS } from "./advise.js";
 import { SHELLS } from "./answers.js";
 import { COMPARE_FORMATS } from "./compare.js";
 import { UsageError } from "../errors.js";
-import { didYouMean, quote } from "../suggest.js";
-import { COMPLETE_COMMAND, COMPLETION_SHELLS, type CompletionShell } from "./program.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../escape.js";
+import { COMPLETE_COMMAND, OK, type Invocation, type Outcome } from "./command.js";
+import type { Context } from "./context.js";
+
+export const COMPLETION_SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
+type CompletionShell = (typeof COMPLETION_SHELLS)[number];
+
+const HELP = `
+Install, once:
+  bash        echo 'source <(vmvc completion bash)' >> ~/.bashrc
+  zsh         echo 'source <(vmvc completion zsh)' >> ~/.zshrc      (after compinit)
+  fish        vmvc completion fish > ~/.config/fish/completions/vmvc.fish
+  PowerShell  vmvc completion powershell >> $PROFILE
+
+Each Tab asks vmvc, so answers follow the policy in force, custom questions included.
+`;
+
+export function configure(command: Command): void {
+  command.argument("<shell>", COMPLETION_SHELLS.join(", ")).addHelpText("after", HELP);
+}
+
+export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
+  ctx.out(completionScript(call.args[0] as string));
+  return OK;
+}
 
 // Shell completion. The scripts are thin: on each Tab they ask `vmvc __complete N <words>` (N
 // words before the one being completed, which may be missing when empty), so the candidates

@@ -4,21 +4,81 @@ import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
 import { checkReportText, json, plural, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
-import { didYouMean, quote } from "../suggest.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../escape.js";
+import type { Command } from "commander";
+import type { RuleSet } from "../engine/model.js";
+import { problemJson, type Problem } from "../problems.js";
+import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
-import { questionFlagProblems } from "./program.js";
+import { questionFlagProblems, rulesOption } from "./options.js";
 
 // The `vmvc rules` commands: choosing what to show, and what counts as failure.
+
+export function configure(rules: Command, _ruleSet: RuleSet): void {
+  rules
+    .command("list")
+    .description("list the rules in effect")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ vmvc rules list --option hyperv-container\n  $ vmvc rules list | grep kubernetes        # one rule a line into a pipe\n  $ vmvc rules list --source version-compatibility --json\n",
+    )
+    .option("--option <id>", "only rules about this option")
+    .option("--question <id>", "only rules that depend on this question")
+    .option("--source <ref>", "only rules from this source page or page#section")
+    .option("--json", "print JSON")
+    .addOption(rulesOption());
+  rules
+    .command("show <id>")
+    .description("one rule in full, with its source link")
+    .option("--json", "print JSON")
+    .addOption(rulesOption());
+  rules
+    .command("validate <paths...>")
+    .description("check rule files or folders against the schema and the shipped rules")
+    .option("--json", "print JSON: one result per path, with its problems")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ vmvc rules validate policy/\n  $ vmvc rules validate rules/              # the shipped rule set itself\n  $ vmvc rules validate policy/ --json\n\nExit codes: 0 every path is valid, 1 a path has problems, 2 a wrong call.\n",
+    );
+  rules.command("schema").description("print the JSON Schema of a rule file");
+  rules
+    .command("check")
+    .description("evaluate every combination of answers and report gaps, dead rules and unreachable options")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ vmvc rules check --rules policy/\n  $ vmvc rules check --strict --json\n\nExit codes: 0 no errors (no warnings with --strict), 1 findings, 2 a wrong call.\n",
+    )
+    .option("--strict", "fail on warnings too")
+    .option("--json", "print JSON")
+    .addOption(rulesOption());
+}
+
+export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
+  const flags = call.flags as Record<string, string | boolean | undefined>;
+  switch (call.path[1]) {
+    case "list":
+      return runRulesList(ctx, flags);
+    case "show":
+      return runRulesShow(ctx, call.args[0] as string, flags);
+    case "validate":
+      return runRulesValidate(ctx, call.args[0] as string[], flags);
+    case "schema":
+      return runRulesSchema(ctx);
+    default:
+      return runRulesCheck(ctx, flags);
+  }
+}
 
 function oneOf(flag: string, value: string, ids: readonly string[]): void {
   if (!ids.includes(value))
     throw new UsageError(`${flag} ${quote(value)} is not one of ${ids.join(", ")}${didYouMean(value, ids)}`);
 }
 
-export async function runRulesList(
+async function runRulesList(
   ctx: Context,
   flags: { option?: string; question?: string; source?: string; json?: boolean },
-): Promise<number> {
+): Promise<Outcome> {
   const { ruleSet } = ctx;
   let rules = ruleSet.rules;
   const { option, question, source } = flags;
@@ -48,10 +108,10 @@ export async function runRulesList(
   if (flags.json) ctx.out(json(rules.map((r) => ruleJson(ruleSet, r))));
   else if (!ctx.stdoutIsTTY) ctx.out(ruleLines(rules));
   else ctx.out(ruleTable(rules, createStyle(ctx.color), ctx.width));
-  return 0;
+  return OK;
 }
 
-export async function runRulesShow(ctx: Context, id: string, flags: { json?: boolean }): Promise<number> {
+async function runRulesShow(ctx: Context, id: string, flags: { json?: boolean }): Promise<Outcome> {
   const { ruleSet } = ctx;
   const rule = ruleSet.rules.find((r) => r.id === id);
   if (!rule)
@@ -66,14 +126,10 @@ export async function runRulesShow(ctx: Context, id: string, flags: { json?: boo
       ? json(ruleJson(ruleSet, rule))
       : ruleDetail(ruleSet, rule, createStyle(ctx.color, ctx.hyperlinks), ctx.width),
   );
-  return 0;
+  return OK;
 }
 
-export async function runRulesValidate(
-  ctx: Context,
-  paths: readonly string[],
-  flags: { json?: boolean },
-): Promise<number> {
+async function runRulesValidate(ctx: Context, paths: readonly string[], flags: { json?: boolean }): Promise<Outcome> {
   // The validating loader brings zod: loaded only by the commands that need it.
   const [{ buildRuleSet }, load, { configuredRulePaths }, { shippedRuleSet }] = await Promise.all([
     import("../ruleset/layer.js"),
@@ -84,7 +140,7 @@ export async function runRulesValidate(
   const results: {
     path: string;
     ok: boolean;
-    problems: string[];
+    problems: Problem[];
     rules?: number;
     questions?: number;
     disabled?: number;
@@ -94,7 +150,7 @@ export async function runRulesValidate(
     try {
       if (load.isShippedLayout(full)) {
         // A folder laid out like rules/ is a whole rule set: its options file, then its rules.
-        const ruleSet = load.loadShippedFromDisk(full);
+        const ruleSet = load.loadShippedFromDisk(full, path);
         results.push({
           path,
           ok: true,
@@ -113,8 +169,9 @@ export async function runRulesValidate(
         if (!(error instanceof RuleSetError)) throw error;
         ctx.err(`warning: the configured policy is left out: ${error.message}\n`);
       }
-      const tier = load.readTier(full);
-      const problems = questionFlagProblems(buildRuleSet(base, [tier]));
+      const tier = load.readTier(full, undefined, path);
+      const { adviseFlags } = await import("./advise.js");
+      const problems = questionFlagProblems(buildRuleSet(base, [tier]), adviseFlags());
       if (problems.length > 0) throw new RuleSetError(problems);
       const count = (key: "rules" | "questions" | "disable") =>
         tier.reduce((n, l) => n + (l.data[key]?.length ?? 0), 0);
@@ -131,27 +188,27 @@ export async function runRulesValidate(
       results.push({ path, ok: false, problems: [...error.problems] });
     }
   }
-  if (flags.json) ctx.out(json(results));
-  else {
-    for (const r of results) {
-      if (r.ok)
-        ctx.out(
-          `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled)\n`,
-        );
-      else for (const problem of r.problems) ctx.err(`${problem}\n`);
-    }
+  const failed = results.some((r) => !r.ok);
+  if (flags.json) {
+    ctx.out(json(results.map((r) => ({ ...r, problems: r.problems.map(problemJson) }))));
+    return { code: failed ? 1 : 0 };
   }
-  if (results.some((r) => !r.ok)) throw new UsageError("validation failed");
-  return 0;
+  for (const r of results) {
+    if (r.ok)
+      ctx.out(
+        `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled)\n`,
+      );
+  }
+  return { code: failed ? 1 : 0, problems: results.flatMap((r) => r.problems) };
 }
 
-export async function runRulesSchema(ctx: Context): Promise<number> {
+async function runRulesSchema(ctx: Context): Promise<Outcome> {
   const { ruleFileJsonSchema } = await import("../ruleset/json-schema.js");
   ctx.out(json(ruleFileJsonSchema()));
-  return 0;
+  return OK;
 }
 
-export async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boolean }): Promise<number> {
+async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boolean }): Promise<Outcome> {
   const compiled = compile(ctx.ruleSet);
   const limit = checkLimit(compiled);
   if (limit !== undefined) throw new UsageError(limit);
@@ -173,8 +230,13 @@ export async function runRulesCheck(ctx: Context, flags: { strict?: boolean; jso
   const warnings = report.findings.filter((f) => f.severity === "warning").length;
   if (flags.json) ctx.out(json({ ...report, seconds: Number(seconds.toFixed(3)), errors, warnings }));
   else ctx.out(checkReportText(report, ctx.ruleSet.rules.length, seconds, createStyle(ctx.color)));
-  if (errors > 0) throw new UsageError(`the rule set has ${errors} error${errors === 1 ? "" : "s"} (see above)`);
-  if (flags.strict && warnings > 0)
-    throw new UsageError(`--strict: the rule set has ${warnings} warning${warnings === 1 ? "" : "s"}`);
-  return 0;
+  if (errors > 0) {
+    ctx.err(`error: the rule set has ${plural(errors, "error")} (see above)\n`);
+    return { code: 1 };
+  }
+  if (flags.strict && warnings > 0) {
+    ctx.err(`error: --strict: the rule set has ${plural(warnings, "warning")}\n`);
+    return { code: 1 };
+  }
+  return OK;
 }

@@ -1,19 +1,42 @@
+import { Option, type Command } from "commander";
+import type { RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { compareCsv, compareJson, compareMarkdown } from "../render/compare-formats.js";
 import { didYouMean } from "../suggest.js";
-import { chooseFormat } from "./advise.js";
+import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
+import { chooseFormat } from "./formats.js";
+import { refuseStrays, rulesOption } from "./options.js";
+
+// `vmvc compare`: the comparison table of the options, in the format asked for.
 
 export const COMPARE_FORMATS = ["table", "markdown", "json", "csv"] as const;
 
-export interface CompareFlags {
+const EXAMPLES = `
+Examples:
+  $ vmvc compare
+  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md
+  $ vmvc compare --json | jq '.rows[].id'
+`;
+
+export function configure(command: Command, ruleSet: RuleSet): void {
+  refuseStrays(command)
+    .addOption(new Option("--format <format>", `output format: ${COMPARE_FORMATS.join(", ")} (default: table)`))
+    .option("--json", "same as --format json")
+    .option("--rows <ids>", `only these rows, comma-separated: ${ruleSet.comparison.map((r) => r.id).join(", ")}`)
+    .addOption(rulesOption())
+    .addHelpText("after", EXAMPLES);
+}
+
+interface CompareFlags {
   json?: boolean;
   format?: string;
   rows?: string;
 }
 
-export async function runCompare(ctx: Context, flags: CompareFlags): Promise<number> {
-  const format = chooseFormat(flags, COMPARE_FORMATS);
+export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
+  const flags = call.flags as CompareFlags;
+  const format = chooseFormat({ json: flags.json, format: flags.format }, COMPARE_FORMATS, "table");
   const all = ctx.ruleSet.comparison;
   let rows = all;
   if (flags.rows !== undefined) {
@@ -39,5 +62,5 @@ export async function runCompare(ctx: Context, flags: CompareFlags): Promise<num
     ]);
     ctx.out(compareTable(ctx.ruleSet, rows, createStyle(ctx.color), ctx.width));
   }
-  return 0;
+  return OK;
 }

@@ -3,7 +3,8 @@ import { skippableQuestions } from "../engine/explain.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { valueProblem, valuesOf } from "../engine/values.js";
 import { UsageError } from "../errors.js";
-import { didYouMean, quote } from "../suggest.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../escape.js";
 import { parseJson } from "../json.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
@@ -25,7 +26,7 @@ export function answersFromFlags(ruleSet: RuleSet, given: Readonly<Record<string
 
 /** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
 export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {
-  let data = parseJson(text, shown, (message) => new UsageError(message));
+  let data = parseJson(text, (message) => new UsageError(`${shown}: ${message}`));
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === "object" && v !== null && !Array.isArray(v);
   if (isObject(data) && Object.hasOwn(data, "recommendation") && isObject(data.answers)) data = data.answers;

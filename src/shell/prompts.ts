@@ -3,7 +3,7 @@ import { UNKNOWN } from "../engine/certainty.js";
 import { InputClosedError, InterruptError } from "../errors.js";
 import { createStyle } from "../render/style.js";
 import { displayWidth, wrap } from "../render/wrap.js";
-import { GO_BACK, type Step } from "./context.js";
+import { GO_BACK, type Ask, type Step } from "../commands/context.js";
 
 // The one module that talks to Inquirer, and owns the screen while questions are asked: each
 // answered question stays as one line, so going back can take that line away again.
@@ -53,11 +53,14 @@ export interface Screen {
 /** Room on a line, one column short of the terminal's so that a full line never wraps. */
 const lineWidth = (screen: Screen): number => Math.max(20, (screen.output.columns || 80) - 1);
 
-/** The questions answered so far, oldest first, each left on screen as one line. */
-const answered: { step: Step; value: string }[] = [];
+/** A question answered, left on screen as one line. */
+interface Answered {
+  step: Step;
+  value: string;
+}
 
 /** "✔ What kind of workload is it? Web app or API", cut to one line of the terminal as it is now. */
-function answeredLine({ step, value }: (typeof answered)[number], screen: Screen): string {
+function answeredLine({ step, value }: Answered, screen: Screen): string {
   const label = step.question.choices.find((c) => c.value === value)?.label ?? NOT_SURE;
   let prompt = step.question.prompt;
   const room = lineWidth(screen) - displayWidth(label) - 3;
@@ -66,11 +69,17 @@ function answeredLine({ step, value }: (typeof answered)[number], screen: Screen
   return `${style.good("✔")} ${style.bold(prompt)} ${style.accent(label)}\n`;
 }
 
+/** Questions put on `screen`, one run's worth: it keeps the lines of the answers given so far. */
+export function terminalAsk(screen: Screen): Ask {
+  const answered: Answered[] = [];
+  return (step) => ask(step, screen, answered);
+}
+
 /**
  * Asks one question on `screen`: the value chosen, or GO_BACK for Esc or ←. A resize redraws
  * the answers so far and asks again, so the terminal's reflow leaves no stale copy behind.
  */
-export async function ask(step: Step, screen: Screen): Promise<string | typeof GO_BACK> {
+async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<string | typeof GO_BACK> {
   const { question } = step;
   const { output } = screen;
   const width = (): number => lineWidth(screen);

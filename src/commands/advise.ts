@@ -1,11 +1,12 @@
+import type { Command } from "commander";
+import { Option } from "commander";
 import { advise, questionsThatMatter } from "../engine/explain.js";
-import type { Answers, Question } from "../engine/model.js";
-import { writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { InputClosedError, InterruptError, UsageError } from "../errors.js";
-import { didYouMean, quote } from "../suggest.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../escape.js";
 import { readProblem } from "../text.js";
-import { version } from "./version.js";
+import { version } from "../version.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
 import {
@@ -17,15 +18,81 @@ import {
   SHELLS,
   type Shell,
 } from "./answers.js";
+import { OK, type Invocation, type Outcome } from "./command.js";
 import { GO_BACK, type Context } from "./context.js";
-import { runningInCI } from "./terminal.js";
+import { chooseFormat } from "./formats.js";
+import { addQuestionOptions, answersFrom, refuseStrays, rulesOption } from "./options.js";
+
+// `vmvc advise`: one workload's answers in, a recommendation with its reasons out.
 
 export const ADVISE_FORMATS = ["text", "json", "markdown"] as const;
 type Format = (typeof ADVISE_FORMATS)[number];
 
+/** The options advise has besides its questions. */
+export function adviseFlags(): Option[] {
+  return [
+    new Option("--json", "print JSON only (same as --format json)"),
+    new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
+    new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
+    new Option("--no-input", "never prompt; fail if an answer is missing"),
+    new Option(
+      "--output <file>",
+      "write the result to a file (the format follows its extension: .md, .json, .txt); questions are still asked",
+    ),
+    new Option(
+      "--shell <shell>",
+      "write the equivalent command for posix shells or powershell (default: powershell on Windows)",
+    ),
+    rulesOption(),
+  ];
+}
+
+const EXAMPLES = `
+Examples:
+  $ vmvc advise                                   # asks each question in a terminal
+  $ vmvc advise --workload web --boundary hostile --host-os 2022 --guest-os 2022 \\
+      --deploy docker --density medium --scaling elastic --update-cadence monthly \\
+      --storage none --recovery fast --network shared --json
+  $ vmvc advise --output docs/adr/0007-hosting.md     # asks, then writes a decision record
+  $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
+  $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
+`;
+
+function questionHelp(ruleSet: RuleSet): string {
+  const lines = ["", "Questions (each is also a flag; in a terminal, unanswered ones are asked):"];
+  for (const q of ruleSet.questions) {
+    lines.push(`  --${q.id}: ${q.prompt}${q.optional ? " (optional)" : ""}`);
+    if (q.help) lines.push(`      ${q.help}`);
+    const width = Math.max(...q.choices.map((c) => c.value.length));
+    for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}: ${c.meaning}`);
+  }
+  lines.push(
+    "",
+    "Every question also takes unknown: the advice is then worked out for every answer it could have.",
+    'Policies: --rules, or vmvc.config.json ({ "rules": ["policy/"] }) in the working directory.',
+    EXIT_CODES,
+  );
+  return lines.join("\n");
+}
+
+const EXIT_CODES =
+  'Exit codes: 0 success ("nothing fits" too), 1 the data has problems (invalid rows, rule findings), 2 a wrong call, unreadable input or output not written, 129 terminal gone, 130 interrupted.';
+
+export function configure(command: Command, ruleSet: RuleSet): void {
+  refuseStrays(command);
+  const own = adviseFlags();
+  for (const option of own) command.addOption(option);
+  addQuestionOptions(command, ruleSet, own);
+  command.addHelpText("after", EXAMPLES);
+  command.addHelpText("after", () => questionHelp(ruleSet));
+}
+
+export const run = (ctx: Context, call: Invocation): Promise<Outcome> =>
+  runAdvise(ctx, call.flags as AdviseFlags, answersFrom(call.flags, ctx.ruleSet));
+
 /** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
-function chooseShell(flag: unknown): Shell {
-  if (flag === undefined) return process.platform === "win32" ? "powershell" : "posix";
+function chooseShell(flag: unknown, platform: string): Shell {
+  if (flag === undefined) return platform === "win32" ? "powershell" : "posix";
   if (!SHELLS.includes(flag as Shell))
     throw new UsageError(
       `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`,
@@ -42,53 +109,24 @@ export interface AdviseFlags extends Record<string, unknown> {
   input?: boolean;
 }
 
-export function chooseFormat(flags: { json?: boolean; format?: string }, allowed: readonly string[]): string {
-  if (flags.json && flags.format !== undefined && flags.format !== "json") {
-    throw new UsageError(`--json and --format ${quote(flags.format)} ask for two different formats; give one of them`);
-  }
-  if (flags.json) return "json";
-  const format = flags.format ?? allowed[0]!;
-  if (!allowed.includes(format))
-    throw new UsageError(`--format ${quote(format)} is not one of ${allowed.join(", ")}${didYouMean(format, allowed)}`);
-  return format;
-}
-
 /** Why questions cannot be asked in this run, or undefined when they can. */
 function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
   if (flags.input === false) return "--no-input";
   if (flags.answers === "-") return "stdin carries the answers";
-  if (runningInCI(ctx.env)) return "CI is set";
+  if (ctx.ci) return "CI is set";
   // With stdout redirected, questions go to stderr when that is a terminal, as gh does.
   if (!ctx.stdoutIsTTY && !ctx.stderrIsTTY) return "neither stdout nor stderr is a terminal";
   if (!ctx.stdinIsTTY()) return "stdin is not a terminal";
   return undefined;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  ".md": "markdown",
-  ".markdown": "markdown",
-  ".json": "json",
-  ".txt": "text",
-};
-
-/** The format for --output FILE: --format, else the file's extension. */
-function outputFormat(flags: AdviseFlags): Format | undefined {
-  if (flags.output === undefined || flags.format !== undefined || flags.json) return undefined;
-  const format = FORMAT_BY_EXTENSION[extname(flags.output).toLowerCase()];
-  if (!format)
-    throw new UsageError(
-      `--output ${quote(flags.output)}: cannot tell the format from its extension (.md, .json or .txt); add --format`,
-    );
-  return format;
-}
-
-export async function runAdvise(
+async function runAdvise(
   ctx: Context,
   flags: AdviseFlags,
   flagAnswers: Readonly<Record<string, unknown>>,
-): Promise<number> {
+): Promise<Outcome> {
   const { ruleSet } = ctx;
-  const format = outputFormat(flags) ?? (chooseFormat(flags, ADVISE_FORMATS) as Format);
+  const format: Format = chooseFormat(flags, ADVISE_FORMATS, "text");
 
   let answers: Answers = {};
   if (flags.answers !== undefined) {
@@ -105,7 +143,7 @@ export async function runAdvise(
   answers = { ...answers, ...answersFromFlags(ruleSet, flagAnswers) };
 
   const compiled = compile(ruleSet);
-  const shell = chooseShell(flags.shell);
+  const shell = chooseShell(flags.shell, ctx.platform);
   const notAsking = whyNotAsk(ctx, flags);
   const interactive = notAsking === undefined;
   if (!interactive) {
@@ -133,14 +171,12 @@ export async function runAdvise(
   }
   if (flags.output === undefined) ctx.out(text);
   else {
-    try {
-      writeFileSync(resolve(ctx.cwd, flags.output), text);
-    } catch (error) {
-      throw new UsageError(`--output ${quote(flags.output)}: cannot write: ${readProblem(error)}`);
-    }
+    const file = ctx.openOutput(flags.output);
+    file.write(text);
+    file.commit();
     ctx.err(`Wrote the ${format === "markdown" ? "decision record" : "advice"} to ${flags.output}.\n`);
   }
-  return 0;
+  return OK;
 }
 
 /** Where a prompt starts: the earlier answer when going back, else the question's default. */
@@ -157,9 +193,7 @@ function startingValue(question: Question, answers: Answers, earlier: Answers): 
  * question; what was answered after it is offered again as the starting choice.
  */
 async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: Answers, shell: Shell): Promise<void> {
-  const prompts = ctx.ask ? undefined : await import("./prompts.js");
-  const screen = { output: ctx.stdoutIsTTY ? process.stdout : process.stderr, color: ctx.color };
-  const ask = ctx.ask ?? ((step) => prompts!.ask(step, screen));
+  const { ask } = ctx;
   const asked: string[] = [];
   const earlier: Answers = {};
   for (;;) {

@@ -19,11 +19,21 @@ export const GO_BACK = Symbol("go back");
 /** Puts one question and resolves to the value chosen ("unknown" for "not sure"), or GO_BACK. */
 export type Ask = (step: Step) => Promise<string | typeof GO_BACK>;
 
-/** What a command needs from the outside world, decided once in main.ts. */
+/** A file being written: nothing shows at its path until `commit`; `abort` leaves what was there. */
+export interface OutputFile {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+/** What a command needs from the outside world, decided once by src/program.ts from the shell's Io. */
 export interface Context {
   ruleSet: RuleSet;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  platform: string;
+  /** CI is set: never prompt. */
+  ci: boolean;
   color: boolean;
   /** Whether stdout's terminal makes OSC 8 links clickable. */
   hyperlinks: boolean;
@@ -40,7 +50,11 @@ export interface Context {
   readStdin(): string;
   /** A file, or stdin for "-", as a stream of bytes. */
   openInput(path: string): AsyncIterable<Buffer | string>;
+  /** A file to write the result to, replaced whole when the run commits it. */
+  openOutput(path: string): OutputFile;
+  /** A long stream of short-lived rows is coming: size the heap for memory, not speed. */
+  preferMemory(): void;
   today(): string;
-  /** Tests answer here; otherwise the prompts module asks on the terminal. */
-  ask?: Ask;
+  /** Puts a question to the user: on the terminal, or in tests to a script. */
+  ask: Ask;
 }

@@ -1,0 +1,49 @@
+import { extname } from "node:path";
+import { UsageError } from "../errors.js";
+import { quote } from "../escape.js";
+import { didYouMean } from "../suggest.js";
+
+// Which format a command writes: --json, --format, else the --output file's extension.
+
+const BY_EXTENSION: Record<string, string> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".json": "json",
+  ".txt": "text",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
+  ".csv": "csv",
+  ".html": "html",
+  ".htm": "html",
+};
+
+export interface FormatFlags {
+  json?: boolean;
+  format?: string;
+  output?: string;
+}
+
+export function chooseFormat<F extends string>(flags: FormatFlags, formats: readonly F[], fallback: F): F {
+  const allowed: readonly string[] = formats;
+  if (flags.json && flags.format !== undefined && flags.format !== "json")
+    throw new UsageError(`--json and --format ${quote(flags.format)} ask for two different formats; give one of them`);
+  if (flags.json) return "json" as F;
+  if (flags.format !== undefined) {
+    if (!allowed.includes(flags.format))
+      throw new UsageError(
+        `--format ${quote(flags.format)} is not one of ${formats.join(", ")}${didYouMean(flags.format, formats)}`,
+      );
+    return flags.format as F;
+  }
+  if (flags.output !== undefined) {
+    const format = BY_EXTENSION[extname(flags.output).toLowerCase()];
+    if (format === undefined || !allowed.includes(format)) {
+      const extensions = Object.keys(BY_EXTENSION).filter((e) => allowed.includes(BY_EXTENSION[e]!));
+      throw new UsageError(
+        `--output ${quote(flags.output)}: cannot tell the format from its extension (${extensions.join(", ")}); add --format`,
+      );
+    }
+    return format as F;
+  }
+  return fallback;
+}

@@ -1,0 +1,76 @@
+import { Option, type Command } from "commander";
+import type { Question, RuleSet } from "../engine/model.js";
+import { UsageError } from "../errors.js";
+import { problem, problemLine, type Problem } from "../problems.js";
+import { quote } from "../escape.js";
+
+// Options more than one command takes, and the questions as flags.
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** --rules is read in the first pass (src/program.ts); it is declared here too, for help and completion. */
+export const rulesOption = (): Option =>
+  new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
+
+/** Flags vmvc itself owns on every command; no question may take their names. */
+export const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color", "--width", "--rules"];
+
+const questionOption = (q: Question): Option =>
+  new Option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
+
+/**
+ * A question whose flag would clash with one of the command's own flags, or that commander
+ * would read as something else.
+ */
+export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): Problem[] {
+  const taken = new Set([...GLOBAL_FLAGS, ...own.flatMap((o) => [o.long!, o.long!.replace(/^--no-/, "--")])]);
+  const attributes = new Map(own.map((o) => [o.attributeName(), o.long!]));
+  const problems: Problem[] = [];
+  for (const q of ruleSet.questions) {
+    const where = { file: q.file, entry: `question "${q.id}"`, path: "id" };
+    const attribute = questionOption(q).attributeName();
+    if (taken.has(`--${q.id}`))
+      problems.push(problem(where, "reserved-id", `--${q.id} is a vmvc flag; choose another id`));
+    else if (attributes.has(attribute))
+      problems.push(
+        problem(
+          where,
+          "flag-clash",
+          `commander reads --${q.id} as the same flag as ${attributes.get(attribute)}; choose another id`,
+        ),
+      );
+    attributes.set(attribute, `--${q.id}`);
+  }
+  return problems;
+}
+
+/** Adds a flag for every question; a question that would clash with `own` is an error. */
+export function addQuestionOptions(command: Command, ruleSet: RuleSet, own: readonly Option[], group?: string): void {
+  const problems = questionFlagProblems(ruleSet, own);
+  if (problems.length > 0) throw new UsageError(problemLine(problems[0]!), problems.slice(1).map(problemLine));
+  for (const q of ruleSet.questions) {
+    const option = questionOption(q);
+    command.addOption(group === undefined ? option : option.helpGroup(group));
+  }
+}
+
+/** Answers given as flags, by question id, read by the name commander gives each question's option. */
+export function answersFrom(flags: Readonly<Record<string, unknown>>, ruleSet: RuleSet): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const q of ruleSet.questions) {
+    const attribute = questionOption(q).attributeName();
+    if (Object.hasOwn(flags, attribute) && flags[attribute] !== undefined) answers[q.id] = flags[attribute];
+  }
+  return answers;
+}
+
+/** commander's own message for a stray word does not say which word; ours does. */
+export const refuseStrays = (command: Command): Command =>
+  command
+    .argument("[stray...]")
+    .usage("[options]")
+    .hook("preAction", (_, action) => {
+      const [stray] = action.args;
+      if (stray !== undefined)
+        throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
+    });

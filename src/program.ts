@@ -1,0 +1,329 @@
+import { Command, CommanderError, Option } from "commander";
+import type { RuleSet } from "./engine/model.js";
+import { InterruptError, OutputClosedError, OutputError, RuleSetError, UsageError } from "./errors.js";
+import { escapeControls, printable, quote } from "./escape.js";
+import { problemLine } from "./problems.js";
+import { loadRuleSet, NotBuiltError, shippedRuleSet } from "./ruleset/index.js";
+import { didYouMean } from "./suggest.js";
+import { outputWidth, runningInCI, supportsHyperlinks, useColor, type Env } from "./environment.js";
+import { COMMAND_NAMES, COMMANDS } from "./commands/index.js";
+import {
+  COMPLETE_COMMAND,
+  type CommandModule,
+  type CommandSpec,
+  type Invocation,
+  type Outcome,
+} from "./commands/command.js";
+import type { Ask, Context, OutputFile } from "./commands/context.js";
+import { version } from "./version.js";
+
+// The command line: two passes of commander (the global options, then the command), the
+// context a command runs in, and the one place that turns failures into messages and exit
+// codes. It never exits the process: src/shell/ does.
+
+/** The outside world as run() sees it. src/shell/main.ts passes the process; tests pass their own. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Asked only when it matters: the answer costs a system call. */
+  stdinIsTTY(): boolean;
+  env: Env;
+  cwd: string;
+  /** process.platform; absent means not Windows. */
+  platform?: string;
+  readStdin(): string;
+  /** Stdin as a stream; without it, stdin is read whole with readStdin. */
+  stdinStream?(): AsyncIterable<Buffer | string>;
+  /** Questions go here; without it, none can be asked. */
+  ask?(ctx: { color: boolean; toStdout: boolean }): Ask;
+  readFile?(path: string): string;
+  openInput?(path: string): AsyncIterable<Buffer | string>;
+  openOutput?(path: string): OutputFile;
+  preferMemory?(): void;
+}
+
+/** What the first pass reads: the options that decide which commands and flags to build. */
+interface Globals {
+  operands: string[];
+  rules: string[];
+  width: number | undefined;
+  color: boolean;
+  help: boolean;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function parseWidth(text: string): number {
+  const width = Number(text);
+  if (!Number.isInteger(width) || width < 20 || width > 1000)
+    throw new UsageError(`--width ${quote(text)} is not a whole number of columns from 20 to 1000`);
+  return width;
+}
+
+const widthOption = (): Option =>
+  new Option(
+    "--width <columns>",
+    "lay text and tables out for this many columns (default: the terminal's, else COLUMNS, else 80)",
+  ).argParser(parseWidth);
+
+/**
+ * The first pass: the global options and the command's words, wherever they stand. Commander
+ * itself reads them, so that an option's value is never taken for a command.
+ */
+function readGlobals(argv: readonly string[]): Globals {
+  const first = new Command()
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined })
+    .addOption(new Option("--rules <path>").argParser(collect))
+    .addOption(widthOption())
+    .option("--no-color")
+    .option("-h, --help")
+    .option("-V, --version")
+    .option("-v");
+  const { operands } = first.parseOptions([...argv]);
+  const opts = first.opts<{ rules?: string[]; width?: number; color: boolean; help?: boolean; v?: boolean }>();
+  if (opts.v && argv.length === 1) throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
+  return { operands, rules: opts.rules ?? [], width: opts.width, color: opts.color, help: opts.help === true };
+}
+
+/** The command a command line runs (for `help <command>`, the one asked about). */
+function targetOf(globals: Globals): { spec: CommandSpec; sub: string | undefined } | undefined {
+  const [word, next, after] = globals.operands;
+  const asksHelp = word === "help";
+  const name = asksHelp ? next : word;
+  if (name === undefined) return undefined;
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (spec === undefined && asksHelp)
+    throw new UsageError(
+      `unknown command ${quote(name)}${didYouMean(name, COMMAND_NAMES)}; the commands are ${COMMAND_NAMES.join(", ")}`,
+    );
+  return spec && { spec, sub: asksHelp ? after : next };
+}
+
+/** Runs one command line and returns its exit code. Never exits the process. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const out = (text: string): void => void io.stdout.write(text);
+  // Messages echo input (names, values, paths): nothing they quote may drive the terminal.
+  const err = (text: string): void => void io.stderr.write(printable(text));
+  try {
+    if (argv[0] === COMPLETE_COMMAND) return await complete(argv.slice(1), io, out);
+    const globals = readGlobals(argv);
+    const target = targetOf(globals);
+    const module = target && (await target.spec.load());
+    if (target === undefined || module === undefined) {
+      await parse(buildProgram(out, err, undefined), argv);
+      return 0;
+    }
+    // Help, the schema and validation must work even when the configured policy does not;
+    // validation says so itself, next to what it validates.
+    const policyOptional =
+      globals.help || globals.operands[0] === "help" || target.spec.withoutPolicy?.includes(target.sub ?? "");
+    const policy: Policy = !target.spec.usesRuleSet
+      ? "none"
+      : !policyOptional
+        ? "required"
+        : target.sub === "validate"
+          ? "quiet"
+          : "warn";
+    const ctx = await commandContext(globals, io, out, err, policy);
+    const program = buildProgram(out, err, { name: target.spec.name, module, ruleSet: ctx.ruleSet });
+    const chosen = await parse(program, argv);
+    if (chosen === undefined) return 0;
+    const outcome: Outcome = await module.run(ctx, chosen);
+    for (const p of outcome.problems ?? []) err(`${problemLine(p)}\n`);
+    return outcome.code;
+  } catch (error) {
+    return report(error, err, io.env);
+  }
+}
+
+/** Parses the command line; the command to run, or nothing when commander printed help or the version. */
+async function parse(program: Command, argv: readonly string[]): Promise<Invocation | undefined> {
+  let chosen: Command | undefined;
+  const leaves = (command: Command): Command[] =>
+    command.commands.length === 0 ? [command] : command.commands.flatMap(leaves);
+  for (const leaf of leaves(program)) if (leaf !== program) leaf.action((...args) => void (chosen = args.at(-1)));
+  await program.parseAsync(argv as string[], { from: "user" });
+  if (chosen === undefined) return undefined;
+  const path: string[] = [];
+  for (let c: Command | null = chosen; c !== null && c !== program; c = c.parent) path.unshift(c.name());
+  return { path, args: chosen.processedArgs, flags: chosen.opts() };
+}
+
+/**
+ * The whole program for help and parsing: every command named, and the one being run (if it
+ * is known) built in full, with its options, help and subcommands.
+ */
+export function buildProgram(
+  out: (text: string) => void,
+  err: (text: string) => void,
+  target: { name: string; module: CommandModule; ruleSet: RuleSet | undefined } | undefined,
+): Command {
+  const program = new Command("vmvc")
+    .description(
+      "Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.",
+    )
+    .version(version(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
+    .addOption(widthOption())
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: err });
+  program.addHelpText("after", "\nRun `vmvc <command> --help` for a command's flags and examples.");
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name).description(spec.summary);
+    if (spec.name === target?.name) target.module.configure(command, target.ruleSet ?? shippedRuleSet());
+  }
+  return program;
+}
+
+/** `__complete N words…`: the candidates for the word after the first N, one a line. */
+async function complete(args: readonly string[], io: Io, out: (text: string) => void): Promise<number> {
+  const before = Number(args[0]);
+  // A shell never has more words than this before the cursor; a larger N is not a real Tab.
+  if (!Number.isInteger(before) || before < 0 || before > 10_000)
+    throw new UsageError(`${COMPLETE_COMMAND} takes the number of words before the one to complete (0 to 10000)`);
+  const words = args.slice(1, before + 2);
+  while (words.length < before + 1) words.push("");
+  const silent = (): void => undefined;
+  // A command line that does not parse, or a policy that does not load, must not break Tab.
+  let target: ReturnType<typeof targetOf>;
+  let globals: Globals | undefined;
+  // The word before the cursor may be an option still waiting for its value (--rules ▮).
+  for (const before of [words.slice(0, -1), words.slice(0, -2)]) {
+    try {
+      globals = readGlobals(before);
+      target = targetOf(globals);
+      break;
+    } catch {
+      target = undefined;
+    }
+  }
+  let ruleSet = shippedRuleSet();
+  if (target?.spec.usesRuleSet && globals) ruleSet = (await commandContext(globals, io, out, silent, "quiet")).ruleSet;
+  const module = target && (await target.spec.load());
+  const program = buildProgram(out, silent, module && { name: target!.spec.name, module, ruleSet });
+  const { completions } = await import("./commands/completion.js");
+  out(
+    completions(program, ruleSet, words)
+      .map((c) => `${c}\n`)
+      .join(""),
+  );
+  return 0;
+}
+
+/**
+ * The policy a command runs under: none (the shipped rules), or the configured one, which
+ * must load, or else is left out with a warning, or quietly.
+ */
+type Policy = "none" | "required" | "warn" | "quiet";
+
+async function commandContext(
+  globals: Globals,
+  io: Io,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  policy: Policy,
+): Promise<Context> {
+  let ruleSet: RuleSet;
+  try {
+    ruleSet = policy === "none" ? shippedRuleSet() : await loadRuleSet({ rulePaths: globals.rules, cwd: io.cwd });
+  } catch (error) {
+    if (!(error instanceof RuleSetError) || policy === "required") throw error;
+    if (policy === "warn") err(`warning: the policy is left out: ${error.message}\n`);
+    ruleSet = shippedRuleSet();
+  }
+  const stdoutIsTTY = io.stdout.isTTY === true;
+  const color = useColor(io.env, stdoutIsTTY, globals.color ? undefined : false);
+  const { readFile, openInput, openOutput } = io.readFile && io.openInput && io.openOutput ? io : await shellFiles(io);
+  return {
+    ruleSet,
+    env: io.env,
+    cwd: io.cwd,
+    platform: io.platform ?? "",
+    ci: runningInCI(io.env),
+    color,
+    hyperlinks: supportsHyperlinks(io.env, stdoutIsTTY),
+    width: globals.width ?? outputWidth(io.env, io.stdout),
+    stdinIsTTY: io.stdinIsTTY,
+    stdoutIsTTY,
+    stderrIsTTY: io.stderr.isTTY === true,
+    out,
+    err,
+    status: statusLine(io.stderr),
+    readFile: readFile!,
+    readStdin: io.readStdin,
+    openInput: (path) =>
+      path === "-"
+        ? (io.stdinStream?.() ??
+          (async function* () {
+            yield io.readStdin();
+          })())
+        : openInput!(path),
+    openOutput: openOutput!,
+    preferMemory: () => io.preferMemory?.(),
+    today: () => new Date().toISOString().slice(0, 10),
+    ask: io.ask?.({ color, toStdout: stdoutIsTTY }) ?? noPrompt,
+  };
+}
+
+const noPrompt: Ask = () => Promise.reject(new Error("no terminal to ask on"));
+
+/** Files under the working directory, as the shell reads and writes them. */
+async function shellFiles(io: Io): Promise<Required<Pick<Io, "readFile" | "openInput" | "openOutput">>> {
+  const files = await import("./shell/files.js");
+  return {
+    readFile: (path) => files.readText(io.cwd, path),
+    openInput: (path) => files.openInput(io.cwd, path),
+    openOutput: (path) => files.openOutput(io.cwd, path),
+  };
+}
+
+function statusLine(stderr: Io["stderr"]): Context["status"] {
+  let showing = false;
+  return (line) => {
+    if (stderr.isTTY !== true || (line === "" && !showing)) return;
+    showing = line !== "";
+    stderr.write(`\r\x1b[2K${escapeControls(line)}`);
+  };
+}
+
+/**
+ * Turns a failure into its message on stderr and its exit code: 2 when the run could not do
+ * its job (a wrong call, input or a policy that cannot be used, output not written), 130
+ * when the user stopped it. Findings in the data (exit 1) are outcomes, not failures.
+ */
+function report(error: unknown, err: (text: string) => void, env: Env): number {
+  // commander has already printed its message; help and version are not failures.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  // The reader stopped early (vmvc compare | head): not our failure.
+  if (error instanceof OutputClosedError) return 0;
+  if (error instanceof UsageError) {
+    err(`error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
+    return 2;
+  }
+  if (error instanceof RuleSetError) {
+    const lines = error.problems.length > 1 ? error.problems.map((p) => `  ${problemLine(p)}\n`).join("") : "";
+    err(`error: ${error.message}\n${lines}`);
+    return 2;
+  }
+  if (error instanceof OutputError) {
+    err(`vmvc: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof InterruptError) {
+    err(`\n${error.message}\n`);
+    return 130;
+  }
+  if (error instanceof NotBuiltError) {
+    err(`${error.message}\n`);
+    return 2;
+  }
+  err(`vmvc: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (env.VMVC_DEBUG && error instanceof Error) err(`${error.stack}\n`);
+  return 2;
+}
