@@ -48,7 +48,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["node:*", "chalk", "@inquirer/*", "cli-table3", "commander", "../commands/*", "../shell/*", "../program.js", "../render/*"],
+              group: [
+                "node:*",
+                "chalk",
+                "@inquirer/*",
+                "cli-table3",
+                "commander",
+                "../commands/*",
+                "../shell/*",
+                "../program.js",
+                "../render/*",
+              ],
               message: "The engine is pure: no I/O, colour, prompts or CLI.",
             },
           ],
