@@ -149,7 +149,7 @@ async function runAdvise(
   if (!interactive) {
     const missing = missingQuestions(compiled, answers);
     if (missing.length > 0)
-      throw missingError(missing, `missing answer${missing.length === 1 ? "" : "s"} (not asking: ${notAsking})`);
+      throw missingError(missing, `missing ${missing.length === 1 ? "answer" : "answers"} (not asking: ${notAsking})`);
   } else {
     await askWhatMatters(ctx, compiled, answers, shell);
   }

@@ -2,7 +2,7 @@ import { checkLimit, checkRuleSet } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
 import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
-import { checkReportText, json, plural, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
+import { checkReportText, json, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
@@ -12,6 +12,7 @@ import { problemJson, type Problem } from "../problems.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
 import { questionFlagProblems, rulesOption } from "./options.js";
+import { plural } from "../words.js";
 
 // The `vmvc rules` commands: choosing what to show, and what counts as failure.
 

@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from "./compile.js";
 import { decode, sweep } from "./evaluate.js";
 import type { Answers, Clause, OptionId, Rule } from "./model.js";
+import { plural } from "../words.js";
 
 // Static analysis of a rule set: evaluate every combination of answers once and report
 // what a policy author needs to know before shipping.
@@ -96,7 +97,7 @@ export function checkRuleSet(c: CompiledRuleSet, progress?: (done: number, total
     findings.push({
       severity: "info",
       kind: "nothing-fits",
-      message: `${recommended.none!.toLocaleString("en-US")} combination${recommended.none === 1 ? "" : "s"} of answers leave no option eligible; advise reports them as "nothing fits", with every blocker and its remedy`,
+      message: `${plural(recommended.none!, "combination")} of answers leave no option eligible; advise reports them as "nothing fits", with every blocker and its remedy`,
       count: recommended.none!,
       examples: noneExamples,
     });

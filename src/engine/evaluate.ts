@@ -40,12 +40,16 @@ function tieOrderFor(c: CompiledRuleSet, scratch: Scratch): Int32Array {
   return c.tieOrder;
 }
 
+/** The tie-break order the last scoring settled on (tieOrderFor records which). */
+const tieOrderInForce = (c: CompiledRuleSet, scratch: Scratch): Int32Array =>
+  scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order;
+
 /** Whether the last scoring ruled option `o` (an index) out. */
 export const isExcluded = (scratch: Scratch, o: number): boolean => (scratch.excluded & (1 << o)) !== 0;
 
 /** The best eligible option other than `best` after the last scoring, as an index, or -1. */
 export function runnerUp(c: CompiledRuleSet, scratch: Scratch, best: number): number {
-  const order = scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order;
+  const order = tieOrderInForce(c, scratch);
   let second = -1;
   for (let i = 0; i < c.optionCount; i++) {
     const o = order[i]!;
@@ -215,7 +219,7 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
     };
   });
 
-  const tieOrder = Array.from(scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order);
+  const tieOrder = Array.from(tieOrderInForce(c, scratch));
   const options: ScoredOption[] = optionList
     .map((o, i) => ({
       id: o.id,

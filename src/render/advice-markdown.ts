@@ -4,6 +4,7 @@ import { markdownCell } from "./cells.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
 import { assumption, outlookLines, overrideWarnings, weighing, type Report } from "./report.js";
+import { plural } from "../words.js";
 
 // The advice as an architecture decision record a team can commit next to its code.
 
@@ -52,7 +53,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
         ? "It is the only option the constraints leave open."
         : m.points === 0
           ? `It scores ${advice.options[0]!.score}, tied with ${optionLabel(ruleSet, m.runnerUp)}; a tie-break rule settles it: ${advice.tieBreak?.text ?? ""}`
-          : `It scores ${advice.options[0]!.score}, ${m.points} point${m.points === 1 ? "" : "s"} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
+          : `It scores ${advice.options[0]!.score}, ${plural(m.points!, "point")} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
     out.push(`We will run it as **${chosen}**. ${lead}`);
   }
   const picture = outlookLines(advice, ruleSet);

@@ -12,6 +12,7 @@ import {
 } from "./report.js";
 import type { Style } from "./style.js";
 import { block, displayWidth } from "./wrap.js";
+import { plural } from "../words.js";
 
 /**
  * A command split between its flags with the shell's line continuation (a backslash in POSIX
@@ -33,7 +34,7 @@ export function shellLines(pieces: readonly string[], width: number, shell: Repo
 }
 const SHOWN_WHAT_IFS = 5;
 
-const answers = (n: number): string => `${n} single different answer${n === 1 ? "" : "s"}`;
+const answers = (n: number): string => plural(n, "single different answer");
 
 /** How firm the advice is: changes that outscore it, and changes that rule it out. */
 function firmness(whatIf: readonly WhatIf[]): string {
@@ -58,8 +59,7 @@ function marginLine(
       return "Every option is ruled out.";
     default: {
       const runnerUp = optionLabel(ruleSet, margin.runnerUp);
-      const lead =
-        margin.points === 0 ? "tied with" : `${margin.points} point${margin.points === 1 ? "" : "s"} ahead of`;
+      const lead = margin.points === 0 ? "tied with" : `${plural(margin.points!, "point")} ahead of`;
       const runnerUpScore = winnerScore - (margin.points ?? 0);
       const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
       const settled = margin.points === 0 && tieBreak ? `, settled by a tie-break rule: ${tieBreak.text}` : "";

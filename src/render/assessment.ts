@@ -4,6 +4,7 @@ import { optionLabel, sourceInfo } from "../engine/sources.js";
 import type { AssessedRow, Summary } from "../inventory/summary.js";
 import type { Style } from "./style.js";
 import { block } from "./wrap.js";
+import { count, percent, plural } from "../words.js";
 
 // What `vmvc assess` writes: one line per row for machines, a report for people.
 
@@ -66,9 +67,6 @@ export function csvRow(ruleSet: RuleSet, row: AssessedRow): string {
   return cells.map(csvCell).join(",") + "\r\n";
 }
 
-const percent = (n: number, of: number): string => (of === 0 ? "0%" : `${((100 * n) / of).toFixed(1)}%`);
-const count = (n: number): string => n.toLocaleString("en-US");
-
 interface Line {
   label: string;
   rows: number;
@@ -84,7 +82,7 @@ function outcomeLines(summary: Summary, ruleSet: RuleSet): Line[] {
 }
 
 function skippedText(summary: Summary): string {
-  const parts = Object.entries(summary.skipped).map(([reason, n]) => `${count(n)} ${reason}${n === 1 ? "" : "s"}`);
+  const parts = Object.entries(summary.skipped).map(([reason, n]) => plural(n, reason));
   return parts.length === 0 ? "" : `Left out: ${parts.join(", ")}.`;
 }
 
@@ -103,7 +101,7 @@ export function terminalSummary(summary: Summary, ruleSet: RuleSet, style: Style
   for (const l of lines) {
     const bar = "█".repeat(summary.rows === 0 ? 0 : Math.round((barWidth * l.rows) / summary.rows));
     out.push(
-      `  ${l.label.padEnd(labelWidth)}  ${count(l.rows).padStart(8)}  ${percent(l.rows, summary.rows).padStart(6)}  ${style.accent(bar)}`,
+      `  ${l.label.padEnd(labelWidth)}  ${count(l.rows).padStart(8)}  ${percent(summary.rows === 0 ? 0 : l.rows / summary.rows, 1).padStart(6)}  ${style.accent(bar)}`,
     );
   }
   if (summary.blockers.length > 0) {
@@ -123,7 +121,7 @@ export function terminalSummary(summary: Summary, ruleSet: RuleSet, style: Style
     for (const t of summary.toConfirm.slice(0, 3))
       out.push(
         block(
-          `Confirming ${questionTopic(ruleSet, t.question)} (--${t.question}) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.`,
+          `Confirming ${questionTopic(ruleSet, t.question)} (--${t.question}) would settle the advice for ${plural(t.rows, "workload")}.`,
           width,
           "    ",
           "  ",
@@ -153,7 +151,7 @@ export function markdownReport(summary: Summary, rows: readonly AssessedRow[], r
   if (skipped) out.push(`- ${skipped}`);
   out.push("", "## Recommendations", "", "| Outcome | Workloads | Share |", "| --- | ---: | ---: |");
   for (const l of outcomeLines(summary, ruleSet))
-    out.push(`| ${l.label} | ${count(l.rows)} | ${percent(l.rows, summary.rows)} |`);
+    out.push(`| ${l.label} | ${count(l.rows)} | ${percent(summary.rows === 0 ? 0 : l.rows / summary.rows, 1)} |`);
   out.push(
     "",
     `${count(summary.uncertain)} of the assessed workloads have unknown answers that could change their advice.`,
@@ -174,7 +172,7 @@ export function markdownReport(summary: Summary, rows: readonly AssessedRow[], r
     out.push("## Worth confirming", "");
     for (const t of summary.toConfirm)
       out.push(
-        `- Confirming ${questionTopic(ruleSet, t.question)} (\`--${t.question}\`) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.`,
+        `- Confirming ${questionTopic(ruleSet, t.question)} (\`--${t.question}\`) would settle the advice for ${plural(t.rows, "workload")}.`,
       );
     out.push("");
   }
@@ -203,7 +201,7 @@ function barChart(lines: readonly Line[], total: number): string {
   const bars = lines.map((l, i) => {
     const w = total === 0 ? 0 : Math.round((barWidth * l.rows) / total);
     const y = i * rowHeight;
-    return `<text x="0" y="${y + 18}">${html(l.label)}</text><rect x="${labelWidth}" y="${y + 6}" width="${w}" height="16" class="bar bar${i}"/><text x="${labelWidth + w + 6}" y="${y + 18}">${count(l.rows)} (${percent(l.rows, total)})</text>`;
+    return `<text x="0" y="${y + 18}">${html(l.label)}</text><rect x="${labelWidth}" y="${y + 6}" width="${w}" height="16" class="bar bar${i}"/><text x="${labelWidth + w + 6}" y="${y + 18}">${count(l.rows)} (${percent(total === 0 ? 0 : l.rows / total, 1)})</text>`;
   });
   return `<svg role="img" aria-label="Workloads per recommendation" viewBox="0 0 ${labelWidth + barWidth + 140} ${lines.length * rowHeight}" width="100%">${bars.join("")}</svg>`;
 }
@@ -217,7 +215,7 @@ export function htmlReport(summary: Summary, rows: readonly AssessedRow[], ruleS
   });
   const confirm = summary.toConfirm.map(
     (t) =>
-      `<li>Confirming ${html(questionTopic(ruleSet, t.question))} (<code>--${html(t.question)}</code>) would settle the advice for ${count(t.rows)} workload${t.rows === 1 ? "" : "s"}.</li>`,
+      `<li>Confirming ${html(questionTopic(ruleSet, t.question))} (<code>--${html(t.question)}</code>) would settle the advice for ${plural(t.rows, "workload")}.</li>`,
   );
   const table = rows.slice(0, REPORT_ROWS).map((row) => {
     const outcome = row.advice ? optionLabel(ruleSet, row.advice.recommendation) : `Invalid: ${row.error ?? ""}`;

@@ -3,6 +3,7 @@ import { escapeControls } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
+import { percent, plural } from "../words.js";
 
 /** What every advice renderer receives. */
 export interface Report {
@@ -22,9 +23,7 @@ export function layersOf(ruleSet: RuleSet, version: string): { path: string; fro
 /** "Rules in force: vmvc's, then policy/ (3 files, from vmvc.config.json)." */
 export function layersLine(ruleSet: RuleSet, version: string): string {
   const layers = ruleSet.policy?.layers ?? [];
-  const policy = layers.map((l) =>
-    escapeControls(`${l.path} (${l.files} file${l.files === 1 ? "" : "s"}, from ${l.from})`),
-  );
+  const policy = layers.map((l) => escapeControls(`${l.path} (${plural(l.files!, "file")}, from ${l.from})`));
   return `Rules in force: vmvc ${version}'s${policy.length > 0 ? `, then ${policy.join(", then ")}` : ", from Microsoft's guidance alone"}.`;
 }
 
@@ -132,8 +131,6 @@ export function whatIfGroups(advice: Advice): WhatIfGroup[] {
 
 const joinWords = (words: readonly string[], last = "and"): string =>
   words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${last} ${words.at(-1)}`;
-
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 /**
  * The picture when some answers are unknown: how sure the advice is and what it hangs on.

@@ -5,6 +5,7 @@ import { sourceInfo } from "../engine/sources.js";
 import type { Style } from "./style.js";
 import { boxTable } from "./table.js";
 import { block } from "./wrap.js";
+import { plural } from "../words.js";
 
 // What `vmvc rules list`, `show` and `check` print.
 
@@ -17,8 +18,6 @@ const clauseText = (clause: Clause): string => {
 };
 
 const conditionText = (clauses: readonly Clause[]): string => clauses.map(clauseText).join("; or ");
-
-export const plural = (n: number, word: string): string => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
 export function ruleJson(ruleSet: RuleSet, rule: Rule) {
   return {

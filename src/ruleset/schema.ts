@@ -41,6 +41,7 @@ const effect = z
     message: 'expected either "score" (a whole number) or "exclude": true',
   });
 
+/** `<page>#<section>`: a source page and one of its sections. */
 const sourceRef = z
   .string()
   .regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>", like "containers-vs-vm#isolation"');
@@ -100,7 +101,7 @@ export const sourcePageSchema = z.strictObject({
 export const comparisonRowSchema = z.strictObject({
   id,
   feature: text,
-  source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'expected "<page>#<section>"'),
+  source: sourceRef,
   /** One cell per option id (checked against the options after layering). */
   values: z.record(id, text),
   /** Where a cell's facts come from, when not (only) from the row's source. */

@@ -1,0 +1,9 @@
+// Numbers in English prose: grouped digits, a noun that agrees with its count, a share as a percentage.
+
+export const count = (n: number): string => n.toLocaleString("en-US");
+
+/** "1 rule", "2 rules", "1,200 combinations"; `many` for a plural that is not word + s. */
+export const plural = (n: number, word: string, many = `${word}s`): string => `${count(n)} ${n === 1 ? word : many}`;
+
+/** A share from 0 to 1 as "67%", or with `digits` decimals, "66.7%". */
+export const percent = (share: number, digits = 0): string => `${(100 * share).toFixed(digits)}%`;
