@@ -2,7 +2,8 @@ import { Command, CommanderError, Option } from "commander";
 import type { RuleSet } from "./engine/model.js";
 import { InterruptError, OutputClosedError, OutputError, RuleSetError, UsageError } from "./errors.js";
 import { escapeControls, printable, quote } from "./escape.js";
-import { problemLine } from "./problems.js";
+import { problemLine, type Problem } from "./problems.js";
+import { TRUST_VARIABLE } from "./ruleset/config.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "./ruleset/index.js";
 import { didYouMean } from "./suggest.js";
 import { outputWidth, runningInCI, supportsHyperlinks, useColor, type Env } from "./environment.js";
@@ -29,6 +30,8 @@ export interface Io {
   stdinIsTTY(): boolean;
   env: Env;
   cwd: string;
+  /** The user running vmvc (process.getuid()); undefined where there are no user ids. */
+  uid?: number;
   /** process.platform; absent means not Windows. */
   platform?: string;
   readStdin(): string;
@@ -230,8 +233,12 @@ async function commandContext(
   policy: Policy,
 ): Promise<Context> {
   let ruleSet: RuleSet;
+  const trust = { ...(io.uid !== undefined ? { uid: io.uid } : {}), trusted: io.env[TRUST_VARIABLE] };
+  // A config that is not the user's is left out, and said so, unless nothing may be said (Tab).
+  const warn = (p: Problem): void => (policy === "quiet" ? undefined : err(`warning: ${problemLine(p)}\n`));
   try {
-    ruleSet = policy === "none" ? shippedRuleSet() : await loadRuleSet({ rulePaths: globals.rules, cwd: io.cwd });
+    ruleSet =
+      policy === "none" ? shippedRuleSet() : await loadRuleSet({ rulePaths: globals.rules, cwd: io.cwd, trust, warn });
   } catch (error) {
     if (!(error instanceof RuleSetError) || policy === "required") throw error;
     if (policy === "warn") err(`warning: the policy is left out: ${error.message}\n`);
@@ -244,6 +251,7 @@ async function commandContext(
     ruleSet,
     env: io.env,
     cwd: io.cwd,
+    trust,
     platform: io.platform ?? "",
     ci: runningInCI(io.env),
     color,

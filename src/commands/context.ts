@@ -1,4 +1,5 @@
 import type { Question, RuleSet } from "../engine/model.js";
+import type { Trust } from "../ruleset/config.js";
 
 /** One question to put to the user, with where it stands in the run. */
 export interface Step {
@@ -31,6 +32,8 @@ export interface Context {
   ruleSet: RuleSet;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Whose configured policy files may be applied: the user's own (or root's), or those VMVC_TRUST names. */
+  trust: Trust;
   platform: string;
   /** CI is set: never prompt. */
   ci: boolean;

@@ -15,6 +15,44 @@ export const rulesOption = (): Option =>
 /** Flags vmvc itself owns on every command; no question may take their names. */
 export const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color", "--width", "--rules"];
 
+/** Flags of the commands that take questions as flags (advise, assess): a question must work in both. */
+const COMMAND_FLAGS = ["--json", "--format", "--answers", "--input", "--no-input", "--output", "--shell"];
+
+const NAME_COLUMN = "assess reads a column of this name as the workload's name, so it could not be an answer";
+const CSV_COLUMN = "assess --format csv has a column of this name, so the question's column would be a second one";
+
+/**
+ * Question ids vmvc itself gives a meaning to elsewhere, with the reason. An inventory column
+ * is named by question id, so the names assess reads or writes are taken.
+ */
+export const RESERVED_IDS: Readonly<Record<string, string>> = {
+  name: NAME_COLUMN,
+  "workload-name": NAME_COLUMN,
+  vm: `${NAME_COLUMN} (RVTools' VM column)`,
+  servername: NAME_COLUMN,
+  hostname: NAME_COLUMN,
+  template: "assess reads this column of an RVTools export to leave templates out",
+  line: CSV_COLUMN,
+  recommendation: CSV_COLUMN,
+  margin: CSV_COLUMN,
+  share: CSV_COLUMN,
+  excluded: CSV_COLUMN,
+  reasons: CSV_COLUMN,
+  error: CSV_COLUMN,
+};
+
+/** Why a question id is taken by vmvc itself, or undefined when it is free. */
+export function reservedIdReason(
+  id: string,
+  attribute = new Option(`--${id} <value>`).attributeName(),
+): string | undefined {
+  if (Object.hasOwn(RESERVED_IDS, id)) return RESERVED_IDS[id];
+  // Options and answers are looked up by these names on plain objects, which already have them.
+  for (const name of new Set([id, attribute]))
+    if (name in Object.prototype) return `${JSON.stringify(name)} is a built-in name of every JavaScript object`;
+  return undefined;
+}
+
 const questionOption = (q: Question): Option =>
   new Option(`--${q.id} <value>`, `${q.prompt} (${q.choices.map((c) => c.value).join("|")})`);
 
@@ -23,14 +61,20 @@ const questionOption = (q: Question): Option =>
  * would read as something else.
  */
 export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): Problem[] {
-  const taken = new Set([...GLOBAL_FLAGS, ...own.flatMap((o) => [o.long!, o.long!.replace(/^--no-/, "--")])]);
+  const taken = new Set([
+    ...GLOBAL_FLAGS,
+    ...[...COMMAND_FLAGS, ...own.map((o) => o.long!)].flatMap((long) => [long, long.replace(/^--no-/, "--")]),
+  ]);
   const attributes = new Map(own.map((o) => [o.attributeName(), o.long!]));
   const problems: Problem[] = [];
   for (const q of ruleSet.questions) {
     const where = { file: q.file, entry: `question "${q.id}"`, path: "id" };
     const attribute = questionOption(q).attributeName();
+    const reserved = reservedIdReason(q.id, attribute);
     if (taken.has(`--${q.id}`))
       problems.push(problem(where, "reserved-id", `--${q.id} is a vmvc flag; choose another id`));
+    else if (reserved !== undefined)
+      problems.push(problem(where, "reserved-id", `"${q.id}" is reserved: ${reserved}; choose another id`));
     else if (attributes.has(attribute))
       problems.push(
         problem(

@@ -8,7 +8,7 @@ import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import type { Command } from "commander";
 import type { RuleSet } from "../engine/model.js";
-import { problemJson, type Problem } from "../problems.js";
+import { problemJson, problemLine, type Problem } from "../problems.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
 import { questionFlagProblems, rulesOption } from "./options.js";
@@ -132,7 +132,7 @@ async function runRulesShow(ctx: Context, id: string, flags: { json?: boolean })
 
 async function runRulesValidate(ctx: Context, paths: readonly string[], flags: { json?: boolean }): Promise<Outcome> {
   // The validating loader brings zod: loaded only by the commands that need it.
-  const [{ buildRuleSet }, load, { configuredRulePaths }, { shippedRuleSet }] = await Promise.all([
+  const [{ buildRuleSet }, load, { configuredPolicy }, { shippedRuleSet }] = await Promise.all([
     import("../ruleset/layer.js"),
     import("../ruleset/load.js"),
     import("../ruleset/config.js"),
@@ -165,7 +165,9 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
       // Checked against the shipped rules and the configured policy, without the files being checked.
       let base = shippedRuleSet();
       try {
-        base = load.layerRuleFiles(base, configuredRulePaths(ctx.cwd), load.realFilesOf(full));
+        const warn = (p: Problem): void => ctx.err(`warning: ${problemLine(p)}\n`);
+        const configured = load.trustedConfigPaths(configuredPolicy(ctx.cwd, ctx.trust), ctx.trust, warn, ctx.cwd);
+        base = load.layerRuleFiles(base, configured, load.realFilesOf(full));
       } catch (error) {
         if (!(error instanceof RuleSetError)) throw error;
         ctx.err(`warning: the configured policy is left out: ${error.message}\n`);

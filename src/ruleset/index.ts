@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { packageRoot } from "../package-root.js";
-import { configuredPolicy } from "./config.js";
+import type { Problem } from "../problems.js";
+import { configuredPolicy, type Trust } from "./config.js";
 
 // The one way to get a rule set, in production and in tests alike.
 
@@ -30,19 +31,37 @@ export interface RuleSources {
   /** From --rules, in order; layered last. */
   rulePaths: readonly string[];
   cwd: string;
+  /** Whose configured files may be applied; --rules paths are the user's own choice and always are. */
+  trust?: Trust;
+  /** Hears why a configured policy is left out. */
+  warn?: (p: Problem) => void;
 }
 
 /** The shipped rules, then the configured ones, then those from --rules. */
-export async function loadRuleSet({ rulePaths, cwd }: RuleSources): Promise<RuleSet> {
+export async function loadRuleSet({
+  rulePaths,
+  cwd,
+  trust = {},
+  warn = () => undefined,
+}: RuleSources): Promise<RuleSet> {
   const base = shippedRuleSet();
-  const config = configuredPolicy(cwd);
+  const config = configuredPolicy(cwd, trust);
+  if (config?.refused) warn(config.refused);
+  if ((config === undefined || config.refused) && rulePaths.length === 0) return base;
+  // The validating loader (and zod with it) is loaded only for a policy.
+  const [{ readTiers, trustedConfigPaths }, { buildRuleSet }] = await Promise.all([
+    import("./load.js"),
+    import("./layer.js"),
+  ]);
   const named = [
-    ...(config?.named ?? []).map((path, i) => ({ path, full: config!.paths[i]!, from: config!.file })),
+    ...trustedConfigPaths(config?.refused ? undefined : config, trust, warn, cwd).map((p) => ({
+      path: p.shown,
+      full: p.full,
+      from: config!.file,
+    })),
     ...rulePaths.map((path) => ({ path, full: resolve(cwd, path), from: "--rules" })),
   ];
   if (named.length === 0) return base;
-  // The validating loader (and zod with it) is loaded only for a policy.
-  const [{ readTiers }, { buildRuleSet }] = await Promise.all([import("./load.js"), import("./layer.js")]);
   // A path named twice counts once, where it first appears: its later tier is empty.
   const tiers = readTiers(named.map((n) => ({ full: n.full, shown: n.path })));
   const ruleSet = buildRuleSet(

@@ -6,6 +6,7 @@ import { packageRoot } from "../package-root.js";
 import { problem, type Problem } from "../problems.js";
 import { decodeText, isRegularFile, readBounded, readProblem } from "../text.js";
 import { buildRuleSet, emptyRuleSet, type RuleFileLayer, type Tier } from "./layer.js";
+import { distrust, untrustedProblem, type ConfiguredPolicy, type Trust } from "./config.js";
 import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 
 // Reading rule files from disk. Everything here is I/O around the pure layer/validate modules.
@@ -118,6 +119,40 @@ export const isShippedLayout = (dir: string): boolean => existsSync(join(dir, "o
 export function realFilesOf(path: string): Set<string> {
   const isDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory();
   return new Set((isDirectory ? ruleFilesIn(path) : [path]).map(realPathOf));
+}
+
+/** The first of a rule path's files (a folder, then every rule file below it) that `trust` refuses, and why. */
+export function untrustedFile(path: string, trust: Trust): { path: string; why: string } | undefined {
+  if (trust.uid === undefined) return undefined;
+  const isDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory();
+  for (const file of [path, ...(isDirectory ? ruleFilesIn(path) : [])]) {
+    const why = distrust(file, trust);
+    if (why !== undefined) return { path: file, why };
+  }
+  return undefined;
+}
+
+/**
+ * The paths a config names, or none when the config, or a file it names, is not the user's
+ * to trust: `warn` then hears which file and how to trust it.
+ */
+export function trustedConfigPaths(
+  config: ConfiguredPolicy | undefined,
+  trust: Trust,
+  warn: (p: Problem) => void,
+  cwd: string,
+): NamedPath[] {
+  if (config === undefined) return [];
+  if (config.refused) {
+    warn(config.refused);
+    return [];
+  }
+  const planted = config.paths.map((path) => untrustedFile(path, trust)).find((u) => u !== undefined);
+  if (planted) {
+    warn(untrustedProblem(displayPath(planted.path, cwd), planted.path, planted.why, config.path));
+    return [];
+  }
+  return config.paths.map((full, i) => ({ full, shown: config.named[i]! }));
 }
 
 /** A folder laid out like rules/ as a whole rule set; `shown` is the folder as the user named it. */

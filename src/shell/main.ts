@@ -45,6 +45,7 @@ export async function main(): Promise<never> {
     },
     env: process.env,
     cwd: workingDirectory(),
+    uid: process.getuid?.(),
     platform: process.platform,
     readStdin: () => decodeText(readBounded(0)),
     stdinStream: () => process.stdin,
