@@ -10,6 +10,18 @@ const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padSta
 /** Text from input made safe to print: every control character written as \uXXXX. */
 export const escapeControls = (text: string): string => text.replace(CONTROLS, escaped);
 
+// JSON.stringify escapes C0 controls but leaves DEL, C1 (U+009B is CSI), the bidi overrides
+// and the line separators as they are; they are only ever inside strings there.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with every control character inside its strings written as \uXXXX: the same data, inert in a terminal. */
+export const escapeJson = (json: string): string => json.replace(JSON_UNESCAPED, escaped);
+
+/** A value as JSON that a terminal cannot act on. */
+export const jsonValue = (value: unknown, indent?: number): string =>
+  escapeJson(JSON.stringify(value, null, indent) ?? "null");
+
 /** A user's string as it can be shown on one line: quoted, escaped and cut short. */
 export const quote = (text: string): string =>
   escapeControls(JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text));

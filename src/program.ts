@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import type { RuleSet } from "./engine/model.js";
+import { AnswerSpaceError } from "./engine/budget.js";
 import { InterruptError, OutputClosedError, OutputError, RuleSetError, UsageError } from "./errors.js";
 import { escapeControls, printable, quote } from "./escape.js";
 import { problemLine, type Problem } from "./problems.js";
@@ -136,7 +137,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const chosen = await parse(program, argv);
     if (chosen === undefined) return 0;
     const outcome: Outcome = await module.run(ctx, chosen);
-    for (const p of outcome.problems ?? []) err(`${problemLine(p)}\n`);
+    for (const p of outcome.problems ?? []) err(`${p.severity === "warning" ? "warning: " : ""}${problemLine(p)}\n`);
     return outcome.code;
   } catch (error) {
     return report(error, err, io.env);
@@ -326,6 +327,10 @@ function report(error: unknown, err: (text: string) => void, env: Env): number {
   if (error instanceof InterruptError) {
     err(`\n${error.message}\n`);
     return 130;
+  }
+  if (error instanceof AnswerSpaceError) {
+    err(`error: ${error.message}\n`);
+    return 2;
   }
   if (error instanceof NotBuiltError) {
     err(`${error.message}\n`);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { advise, questionsThatMatter } from "../engine/explain.js";
+import { answerSpace, answerSpaceProblem } from "../engine/budget.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
 import { InputClosedError, InterruptError, UsageError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
@@ -199,7 +200,11 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
   for (;;) {
     // Before the first answer every question may matter: ask in order, with no sweep to wait for.
     const open = compiled.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
-    const next = Object.keys(answers).length === 0 ? open : questionsThatMatter(compiled, answers);
+    // Too many open answers to weigh which matter: ask them all, in order, until they can be.
+    const next =
+      Object.keys(answers).length === 0 || answerSpaceProblem(answerSpace(compiled, answers, false), 0) !== undefined
+        ? open
+        : questionsThatMatter(compiled, answers);
     if (next.length === 0) {
       // Said where the questions were asked.
       const say = ctx.stdoutIsTTY ? ctx.out : ctx.err;

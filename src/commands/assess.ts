@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { compile } from "../engine/compile.js";
 import type { Answers, RuleSet } from "../engine/model.js";
-import { quote } from "../escape.js";
+import { jsonValue, quote } from "../escape.js";
 import { Assessor } from "../inventory/assess.js";
 import { layoutOf, readRow, type Layout } from "../inventory/columns.js";
 import { readInventory, type InventoryRecord } from "../inventory/read.js";
@@ -146,7 +146,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
     if (format === "json") out.write('{"rows":[\n');
     await readInventory(ctx.openInput(input)[Symbol.asyncIterator](), input === "-" ? "stdin" : quote(input), handle);
     const result = summary.result();
-    if (format === "json") out.write(`\n],"summary":${JSON.stringify(result)}}\n`);
+    if (format === "json") out.write(`\n],"summary":${jsonValue(result)}}\n`);
     else if (format === "markdown") out.write(markdownReport(result, kept, ruleSet, ctx.today()));
     else if (format === "html") out.write(htmlReport(result, kept, ruleSet, ctx.today()));
     else if (format === "summary") out.write(terminalSummary(result, ruleSet, createStyle(ctx.color), ctx.width));

@@ -8,7 +8,8 @@ import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import type { Command } from "commander";
 import type { RuleSet } from "../engine/model.js";
-import { problemJson, problemLine, type Problem } from "../problems.js";
+import { problem, problemJson, problemLine, type Problem } from "../problems.js";
+import { answerSpaceProblem, budgetShare, policyAnswerSpaces, WARN_SHARE } from "../engine/budget.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
 import { questionFlagProblems, rulesOption } from "./options.js";
@@ -145,6 +146,7 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
     rules?: number;
     questions?: number;
     disabled?: number;
+    answerSpace?: AnswerSpaceReport;
   }[] = [];
   for (const path of paths) {
     const full = resolve(ctx.cwd, path);
@@ -152,13 +154,15 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
       if (load.isShippedLayout(full)) {
         // A folder laid out like rules/ is a whole rule set: its options file, then its rules.
         const ruleSet = load.loadShippedFromDisk(full, path);
+        const space = answerSpaceReport(ruleSet, path);
         results.push({
           path,
           ok: true,
-          problems: [],
+          problems: space.problems,
           rules: ruleSet.rules.length,
           questions: ruleSet.questions.length,
           disabled: 0,
+          answerSpace: space.report,
         });
         continue;
       }
@@ -174,17 +178,20 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
       }
       const tier = load.readTier(full, undefined, path);
       const { adviseFlags } = await import("./advise.js");
-      const problems = questionFlagProblems(buildRuleSet(base, [tier]), adviseFlags());
+      const layered = buildRuleSet(base, [tier]);
+      const problems = questionFlagProblems(layered, adviseFlags());
       if (problems.length > 0) throw new RuleSetError(problems);
+      const space = answerSpaceReport(layered, path);
       const count = (key: "rules" | "questions" | "disable") =>
         tier.reduce((n, l) => n + (l.data[key]?.length ?? 0), 0);
       results.push({
         path,
         ok: true,
-        problems: [],
+        problems: space.problems,
         rules: count("rules"),
         questions: count("questions"),
         disabled: count("disable"),
+        answerSpace: space.report,
       });
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error;
@@ -199,10 +206,57 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
   for (const r of results) {
     if (r.ok)
       ctx.out(
-        `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled)\n`,
+        `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled; answer space: ${n(r.answerSpace!.optionalLeftOut)} combinations with the optional questions left out, ${n(r.answerSpace!.everyUnknown)} with every answer unknown)\n`,
       );
   }
   return { code: failed ? 1 : 0, problems: results.flatMap((r) => r.problems) };
+}
+
+interface AnswerSpaceReport {
+  /** Combinations a scripted advice sweeps with every required answer given and the optional ones left out. */
+  optionalLeftOut: number;
+  /** ...and with every answer unknown. */
+  everyUnknown: number;
+  /** Share of the advice budget each takes, 1 being the bound. */
+  optionalLeftOutShare: number;
+  everyUnknownShare: number;
+}
+
+const n = (x: number): string => x.toLocaleString("en-US");
+
+/** The size of the answer space a rule set makes, and a warning for each case near or over the bound. */
+function answerSpaceReport(ruleSet: RuleSet, path: string): { report: AnswerSpaceReport; problems: Problem[] } {
+  const c = compile(ruleSet);
+  const { optionalLeftOut, everyUnknown } = policyAnswerSpaces(c);
+  const problems: Problem[] = [];
+  const cases = [
+    ["an advice that leaves the optional questions out", optionalLeftOut],
+    ["an advice with every answer unknown", everyUnknown],
+  ] as const;
+  for (const [what, space] of cases) {
+    const share = budgetShare(space);
+    if (share < WARN_SHARE) continue;
+    const over = answerSpaceProblem(space, ruleSet.rules.length);
+    problems.push(
+      problem(
+        { file: path },
+        "answer-space",
+        over !== undefined
+          ? `${what} is refused: ${over}`
+          : `${what} takes ${Math.round(share * 100)}% of the answer space an advice can weigh (${n(space.completions)} combinations); a few more values on its open questions and it is refused`,
+        "warning",
+      ),
+    );
+  }
+  return {
+    report: {
+      optionalLeftOut: optionalLeftOut.completions,
+      everyUnknown: everyUnknown.completions,
+      optionalLeftOutShare: Number(budgetShare(optionalLeftOut).toFixed(4)),
+      everyUnknownShare: Number(budgetShare(everyUnknown).toFixed(4)),
+    },
+    problems,
+  };
 }
 
 async function runRulesSchema(ctx: Context): Promise<Outcome> {

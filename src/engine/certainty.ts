@@ -1,4 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
+import { assertAnswerSpace } from "./budget.js";
 import { runnerUp, sweep } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
@@ -229,6 +230,7 @@ function openCodes(c: CompiledRuleSet, answers: Answers): Int32Array {
 
 /** Evaluates every completion of the open answers and says what they come to. */
 export function outlook(c: CompiledRuleSet, answers: Answers): Outlook {
+  assertAnswerSpace(c, answers, false);
   return summarize(c, survey(c, openCodes(c, answers)));
 }
 

@@ -1,3 +1,4 @@
+import { assertAnswerSpace } from "./budget.js";
 import { alternatives, outlook, UNKNOWN, type Certainty } from "./certainty.js";
 import type { CompiledRuleSet } from "./compile.js";
 import { evaluate } from "./evaluate.js";
@@ -97,6 +98,7 @@ export function skippableQuestions(c: CompiledRuleSet, answers: Answers): Questi
 }
 
 export function advise(c: CompiledRuleSet, answers: Answers): Advice {
+  assertAnswerSpace(c, answers, true);
   const view = outlook(c, answers);
   const result = evaluate(c, view.representative);
   const unknown = new Set(view.certainty.unknown);

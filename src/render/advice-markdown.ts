@@ -1,6 +1,6 @@
 import type { Reason } from "../engine/model.js";
 import { escapeControls } from "../escape.js";
-import { markdownCell } from "./cells.js";
+import { codeSpan, markdownCell, markdownText } from "./cells.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
 import { assumption, outlookLines, overrideWarnings, weighing, type Report } from "./report.js";
@@ -24,7 +24,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   const decidedWith =
     layers.length === 0
       ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
-      : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `\`${escapeControls(l.path)}\` (from ${escapeControls(l.from)})`).join(", then ")}`;
+      : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `${codeSpan(l.path)} (from ${markdownText(l.from)})`).join(", then ")}`;
   out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: ${decidedWith}`, "");
   for (const warning of overrideWarnings(ruleSet)) out.push(`> **${warning}**`, "");
 
@@ -36,10 +36,10 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
         ? "_not sure: see To confirm_"
         : value === undefined
           ? "_not asked: could not change the outcome_"
-          : `${choiceLabel(ruleSet, q.id, value)} (\`${value}\`)`;
-    out.push(`| ${markdownCell(q.prompt)}${q.help ? `<br>_${markdownCell(q.help)}_` : ""} | ${markdownCell(answer)} |`);
+          : `${markdownText(choiceLabel(ruleSet, q.id, value))} (${codeSpan(value)})`;
+    out.push(`| ${markdownCell(q.prompt)}${q.help ? `<br>_${markdownCell(q.help)}_` : ""} | ${answer} |`);
   }
-  out.push("", `Reproduce with \`${command.join(" ")}\`.`, "");
+  out.push("", `Reproduce with ${codeSpan(command.join(" "))}.`, "");
 
   out.push("## Decision", "");
   if (advice.recommendation === null)

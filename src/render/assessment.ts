@@ -1,5 +1,6 @@
 import type { RuleSet } from "../engine/model.js";
-import { csvCell, markdownCell } from "./cells.js";
+import { escapeJson, jsonValue } from "../escape.js";
+import { csvCell, htmlText as html, markdownCell } from "./cells.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
 import type { AssessedRow, Summary } from "../inventory/summary.js";
 import type { Style } from "./style.js";
@@ -13,8 +14,8 @@ export type AssessFormat = (typeof ASSESS_FORMATS)[number];
 
 /** One row as a JSON object, built around the advice's cached JSON. */
 export function rowJson(row: AssessedRow, adviceJson: string | undefined): string {
-  const head = `{"line":${row.line},"name":${JSON.stringify(row.name)},`;
-  return adviceJson !== undefined ? `${head}${adviceJson}` : `${head}"error":${JSON.stringify(row.error)}}`;
+  const head = `{"line":${row.line},"name":${jsonValue(row.name)},`;
+  return adviceJson !== undefined ? `${head}${escapeJson(adviceJson)}` : `${head}"error":${jsonValue(row.error)}}`;
 }
 
 export function csvHeader(ruleSet: RuleSet): string {
@@ -189,9 +190,6 @@ export function markdownReport(summary: Summary, rows: readonly AssessedRow[], r
     );
   return out.join("\n") + "\n";
 }
-
-const html = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** A horizontal bar chart as inline SVG: no script, no external request, prints as it shows. */
 function barChart(lines: readonly Line[], total: number): string {

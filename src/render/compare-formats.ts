@@ -1,4 +1,5 @@
 import type { ComparisonRow, RuleSet } from "../engine/model.js";
+import { jsonValue } from "../escape.js";
 import { csvCell, markdownCell } from "./cells.js";
 import { sourceInfo } from "../engine/sources.js";
 
@@ -18,7 +19,7 @@ export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): s
       ...(cellSources ? { cellSources } : {}),
     })),
   };
-  return JSON.stringify(data, null, 2) + "\n";
+  return jsonValue(data, 2) + "\n";
 }
 
 export function compareCsv(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {

@@ -1,5 +1,5 @@
 import type { Certainty } from "../engine/certainty.js";
-import { escapeControls } from "../escape.js";
+import { escapeControls, jsonValue } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
@@ -46,7 +46,7 @@ export function adviceJson({ advice, command, ruleSet, version }: Report): strin
   const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
   const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
   return (
-    JSON.stringify(
+    jsonValue(
       {
         recommendation,
         options,
@@ -62,7 +62,6 @@ export function adviceJson({ advice, command, ruleSet, version }: Report): strin
         version,
         rules,
       },
-      null,
       2,
     ) + "\n"
   );

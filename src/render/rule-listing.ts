@@ -1,4 +1,5 @@
 import type { CheckReport } from "../engine/check.js";
+import { jsonValue } from "../escape.js";
 import type { Clause, Rule, RuleSet } from "../engine/model.js";
 import { effectValue, isExclusion } from "../engine/model.js";
 import { sourceInfo } from "../engine/sources.js";
@@ -34,7 +35,7 @@ export function ruleJson(ruleSet: RuleSet, rule: Rule) {
   };
 }
 
-export const json = (data: unknown): string => JSON.stringify(data, null, 2) + "\n";
+export const json = (data: unknown): string => jsonValue(data, 2) + "\n";
 
 /** A box table for a terminal. */
 export function ruleTable(rules: readonly Rule[], style: Style, width: number): string {

@@ -1,0 +1,103 @@
+import { UNKNOWN } from "./certainty.js";
+import type { CompiledRuleSet } from "./compile.js";
+import type { Answers } from "./model.js";
+
+// How much an advice may weigh. The outlook evaluates every completion of the open answers that
+// some rule reads; each what-if opens one answered question more; so a policy with a few large
+// optional questions multiplies the work until a run stalls or cannot allocate its tables. One
+// budget covers the outlook, the what-ifs and the questions worth asking, checked before any
+// sweep, as `rules check` checks its own.
+
+/** Completions one sweep may hold: a byte or two each, in four tables (about 100 MB). */
+export const MAX_SWEEP_COMPLETIONS = 25_000_000;
+/** Completions times rules over a whole advice: about 3 s on a small machine. */
+export const MAX_ADVICE_WORK = 400_000_000;
+
+export interface AnswerSpace {
+  /** Completions the outlook sweeps: the product of the sizes of the open questions some rule reads. */
+  completions: number;
+  /** Those questions, largest first, with their number of values. */
+  multipliers: { question: string; values: number }[];
+  /** Completions of the largest single sweep (the outlook, or a what-if with one more question open). */
+  largestSweep: number;
+  /** Sweeps: the outlook, and one per what-if value. */
+  sweeps: number;
+  /** Completions times rules over the outlook and, when asked for, every what-if. */
+  work: number;
+}
+
+const isOpen = (answers: Answers, id: string): boolean => !Object.hasOwn(answers, id) || answers[id] === UNKNOWN;
+
+/** The answer space an advice on `answers` sweeps; with `whatIfs`, each answered question opened in turn too. */
+export function answerSpace(c: CompiledRuleSet, answers: Answers, whatIfs: boolean): AnswerSpace {
+  let completions = 1;
+  const multipliers: AnswerSpace["multipliers"] = [];
+  let reopened = 0;
+  let largest = 1;
+  c.questionIds.forEach((id, q) => {
+    if (c.mentioned[q] === 0) return;
+    const size = c.sizes[q]!;
+    if (isOpen(answers, id)) {
+      completions *= size;
+      if (size > 1) multipliers.push({ question: id, values: size });
+    } else if (whatIfs) {
+      reopened += size;
+      largest = Math.max(largest, size);
+    }
+  });
+  multipliers.sort((a, b) => b.values - a.values);
+  const rules = Math.max(1, c.ruleSet.rules.length);
+  return {
+    completions,
+    multipliers,
+    largestSweep: completions * largest,
+    sweeps: 1 + reopened,
+    work: completions * (1 + reopened) * rules,
+  };
+}
+
+/** An advice would weigh more answers than a run can: the message names the questions that multiply them. */
+export class AnswerSpaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AnswerSpaceError";
+  }
+}
+
+const n = (x: number): string => x.toLocaleString("en-US");
+
+/** How much of the budget an answer space takes: 1 is the bound. */
+export const budgetShare = (space: AnswerSpace): number =>
+  Math.max(space.largestSweep / MAX_SWEEP_COMPLETIONS, space.work / MAX_ADVICE_WORK);
+
+/** Why the answer space is too big to weigh, or undefined when it is within the budget. */
+export function answerSpaceProblem(space: AnswerSpace, rules: number): string | undefined {
+  if (budgetShare(space) <= 1) return undefined;
+  const named = space.multipliers.slice(0, 6).map((m) => `--${m.question} (${m.values})`);
+  const more = space.multipliers.length > 6 ? ` and ${space.multipliers.length - 6} more` : "";
+  const why =
+    space.largestSweep > MAX_SWEEP_COMPLETIONS
+      ? `${n(space.largestSweep)} combinations in one sweep, more than the ${n(MAX_SWEEP_COMPLETIONS)} an advice can weigh`
+      : `${n(space.work / Math.max(1, rules))} combinations${space.sweeps > 1 ? ` (the outlook and ${n(space.sweeps - 1)} what-ifs)` : ""} times ${n(rules)} rules, more than the ${n(MAX_ADVICE_WORK)} an advice can weigh in reasonable time`;
+  return `the answers left open make ${why}. The open answers that multiply it: ${named.join(" × ") || "none"}${more}, ${n(space.completions)} combinations together. Answer some of them (unknown counts as open), or trim the policy's questions or values`;
+}
+
+/** Throws AnswerSpaceError when an advice on these answers is over the budget. */
+export function assertAnswerSpace(c: CompiledRuleSet, answers: Answers, whatIfs: boolean): void {
+  const problem = answerSpaceProblem(answerSpace(c, answers, whatIfs), c.ruleSet.rules.length);
+  if (problem !== undefined) throw new AnswerSpaceError(problem);
+}
+
+/**
+ * The answer spaces a policy makes, as `rules validate` reports them: a scripted advice that
+ * answers every required question and leaves the optional ones out (with its what-ifs), and one
+ * with every answer unknown.
+ */
+export function policyAnswerSpaces(c: CompiledRuleSet): { optionalLeftOut: AnswerSpace; everyUnknown: AnswerSpace } {
+  const required: Answers = {};
+  for (const q of c.ruleSet.questions) if (!q.optional) required[q.id] = q.choices[0]!.value;
+  return { optionalLeftOut: answerSpace(c, required, true), everyUnknown: answerSpace(c, {}, false) };
+}
+
+/** From this share of the budget on, `rules validate` warns. */
+export const WARN_SHARE = 0.5;
