@@ -5,6 +5,7 @@ import { InterruptError, OutputClosedError, OutputError, RuleSetError, UsageErro
 import { escapeControls, printable, quote } from "./escape.js";
 import { problemLine, type Problem } from "./problems.js";
 import { TRUST_VARIABLE } from "./ruleset/config.js";
+import { overrideWarnings } from "./render/report.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "./ruleset/index.js";
 import { didYouMean } from "./suggest.js";
 import { outputWidth, runningInCI, supportsHyperlinks, useColor, type Env } from "./environment.js";
@@ -107,6 +108,9 @@ function targetOf(globals: Globals): { spec: CommandSpec; sub: string | undefine
   return spec && { spec, sub: asksHelp ? after : next };
 }
 
+/** The commands whose output is advice. */
+const ADVICE_COMMANDS = ["advise", "assess"];
+
 /** Runs one command line and returns its exit code. Never exits the process. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
@@ -133,6 +137,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           ? "quiet"
           : "warn";
     const ctx = await commandContext(globals, io, out, err, policy);
+    // A hard fact overridden changes what advice means: said on stderr too, where a script's
+    // caller looks, unless the advice is going to the terminal, which shows it in its headline.
+    if (ADVICE_COMMANDS.includes(target.spec.name) && !ctx.stdoutIsTTY)
+      for (const warning of overrideWarnings(ctx.ruleSet)) err(`${warning.replace(/^Warning: /, "warning: ")}\n`);
     const program = buildProgram(out, err, { name: target.spec.name, module, ruleSet: ctx.ruleSet });
     const chosen = await parse(program, argv);
     if (chosen === undefined) return 0;

@@ -18,6 +18,8 @@ import {
   type AssessFormat,
 } from "../render/assessment.js";
 import { createStyle } from "../render/style.js";
+import { rulesInForce, rulesJson, warningsJson } from "../render/report.js";
+import { version } from "../version.js";
 import { answersFromFlags } from "./answers.js";
 import type { Invocation, Outcome } from "./command.js";
 import type { Context, OutputFile } from "./context.js";
@@ -111,6 +113,8 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
   const kept: AssessedRow[] = [];
   const keepForReport = format === "markdown" || format === "html";
   const out = sink(ctx, flags.output);
+  // The rules in force head every format; a CSV has no head but its columns, so each row says it.
+  const rules = format === "csv" ? rulesInForce(ruleSet, version()) : "";
   let first = true;
 
   const emit = (row: AssessedRow, adviceJson?: string): void => {
@@ -120,7 +124,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
     else if (format === "json") {
       out.write(`${first ? "" : ",\n"}${rowJson(row, adviceJson)}`);
       first = false;
-    } else if (format === "csv") out.write(csvRow(ruleSet, row));
+    } else if (format === "csv") out.write(csvRow(ruleSet, row, rules));
   };
 
   // CSV rows share their header: its layout is worked out once.
@@ -143,12 +147,15 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
 
   try {
     if (format === "csv") out.write(csvHeader(ruleSet));
-    if (format === "json") out.write('{"rows":[\n');
+    if (format === "json")
+      out.write(
+        `{${jsonValue({ ...warningsJson(ruleSet), rules: rulesJson(ruleSet, version()) }).slice(1, -1)},"rows":[\n`,
+      );
     await readInventory(ctx.openInput(input)[Symbol.asyncIterator](), input === "-" ? "stdin" : quote(input), handle);
     const result = summary.result();
     if (format === "json") out.write(`\n],"summary":${jsonValue(result)}}\n`);
-    else if (format === "markdown") out.write(markdownReport(result, kept, ruleSet, ctx.today()));
-    else if (format === "html") out.write(htmlReport(result, kept, ruleSet, ctx.today()));
+    else if (format === "markdown") out.write(markdownReport(result, kept, ruleSet, ctx.today(), version()));
+    else if (format === "html") out.write(htmlReport(result, kept, ruleSet, ctx.today(), version()));
     else if (format === "summary") out.write(terminalSummary(result, ruleSet, createStyle(ctx.color), ctx.width));
     out.close();
     if (flags.output !== undefined) ctx.err(`Wrote ${result.rows.toLocaleString("en-US")} rows to ${flags.output}.\n`);

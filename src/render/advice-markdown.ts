@@ -26,7 +26,7 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
       ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
       : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `${codeSpan(l.path)} (from ${markdownText(l.from)})`).join(", then ")}`;
   out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: ${decidedWith}`, "");
-  for (const warning of overrideWarnings(ruleSet)) out.push(`> **${warning}**`, "");
+  for (const warning of overrideWarnings(ruleSet)) out.push(`> **${markdownText(warning)}**`, "");
 
   out.push("## Context", "", "| Question | Answer |", "| --- | --- |");
   for (const q of ruleSet.questions) {

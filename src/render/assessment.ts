@@ -1,6 +1,7 @@
 import type { RuleSet } from "../engine/model.js";
 import { escapeJson, jsonValue } from "../escape.js";
-import { csvCell, htmlText as html, markdownCell } from "./cells.js";
+import { csvCell, htmlText as html, markdownCell, markdownText } from "./cells.js";
+import { layersLine, overrideWarnings } from "./report.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
 import type { AssessedRow, Summary } from "../inventory/summary.js";
 import type { Style } from "./style.js";
@@ -32,11 +33,13 @@ export function csvHeader(ruleSet: RuleSet): string {
       "reasons",
       ...ruleSet.questions.map((q) => q.id),
       "error",
+      "rules",
     ].join(",") + "\r\n"
   );
 }
 
-export function csvRow(ruleSet: RuleSet, row: AssessedRow): string {
+/** One row; `rules` names the rules in force (rulesInForce), on every row, since a CSV has no other place for it. */
+export function csvRow(ruleSet: RuleSet, row: AssessedRow, rules: string): string {
   const a = row.advice;
   const cells = a
     ? [
@@ -51,6 +54,7 @@ export function csvRow(ruleSet: RuleSet, row: AssessedRow): string {
         a.reasons.join(" "),
         ...ruleSet.questions.map((q) => a.answers[q.id] ?? ""),
         "",
+        rules,
       ]
     : [
         String(row.line),
@@ -64,6 +68,7 @@ export function csvRow(ruleSet: RuleSet, row: AssessedRow): string {
         "",
         ...ruleSet.questions.map(() => ""),
         row.error ?? "",
+        rules,
       ];
   return cells.map(csvCell).join(",") + "\r\n";
 }
@@ -141,11 +146,19 @@ export function terminalSummary(summary: Summary, ruleSet: RuleSet, style: Style
 /** Rows shown in a report's table; the rest are counted, and the CSV has them all. */
 export const REPORT_ROWS = 2_000;
 
-export function markdownReport(summary: Summary, rows: readonly AssessedRow[], ruleSet: RuleSet, date: string): string {
+export function markdownReport(
+  summary: Summary,
+  rows: readonly AssessedRow[],
+  ruleSet: RuleSet,
+  date: string,
+  version: string,
+): string {
   const out: string[] = [
     "# Hosting assessment",
     "",
+    ...overrideWarnings(ruleSet).flatMap((warning) => [`> **${markdownText(warning)}**`, ""]),
     `- Date: ${date}`,
+    `- ${markdownText(layersLine(ruleSet, version))}`,
     `- Workloads: ${count(summary.rows)} (${count(summary.assessed)} assessed, ${count(summary.invalid)} invalid)`,
   ];
   const skipped = skippedText(summary);
@@ -204,7 +217,13 @@ function barChart(lines: readonly Line[], total: number): string {
   return `<svg role="img" aria-label="Workloads per recommendation" viewBox="0 0 ${labelWidth + barWidth + 140} ${lines.length * rowHeight}" width="100%">${bars.join("")}</svg>`;
 }
 
-export function htmlReport(summary: Summary, rows: readonly AssessedRow[], ruleSet: RuleSet, date: string): string {
+export function htmlReport(
+  summary: Summary,
+  rows: readonly AssessedRow[],
+  ruleSet: RuleSet,
+  date: string,
+  version: string,
+): string {
   const lines = outcomeLines(summary, ruleSet);
   const skipped = skippedText(summary);
   const blockers = summary.blockers.slice(0, 10).map((b) => {
@@ -235,11 +254,15 @@ tr.invalid td { color: #a4262c; }
 svg text { font-size: 13px; fill: #1b1b1b; }
 .bar0 { fill: #0063b1; } .bar1 { fill: #498205; } .bar2 { fill: #8764b8; } .bar3 { fill: #ca5010; } .bar4 { fill: #a4262c; }
 .meta { color: #555; }
+.warning { color: #a4262c; }
 @media print { body { margin: 0; max-width: none; } tr { break-inside: avoid; } }
 </style>
 </head>
 <body>
 <h1>Hosting assessment</h1>
+${overrideWarnings(ruleSet)
+  .map((warning) => `<p class="warning"><strong>${html(warning)}</strong></p>\n`)
+  .join("")}<p class="meta">${html(layersLine(ruleSet, version))}</p>
 <p class="meta">${html(date)} · ${count(summary.rows)} workloads, ${count(summary.assessed)} assessed, ${count(summary.invalid)} invalid${skipped ? ` · ${html(skipped)}` : ""}</p>
 <h2>Recommendations</h2>
 ${barChart(lines, summary.rows)}

@@ -34,20 +34,34 @@ export const overrideWarnings = (ruleSet: RuleSet): string[] =>
       `Warning: ${o.file} overrides the hard fact "${o.rule}"; the advice may recommend what the sources say cannot work.`,
   );
 
+/** The rules in force as JSON outputs name them. */
+export const rulesJson = (ruleSet: RuleSet, version: string) => ({
+  layers: layersOf(ruleSet, version),
+  overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [],
+  addedValues: ruleSet.policy?.addedValues ?? [],
+});
+
+/** A policy that overrides a hard fact heads every output: `warnings` first, in JSON. */
+export const warningsJson = (ruleSet: RuleSet): { warnings?: string[] } => {
+  const warnings = overrideWarnings(ruleSet);
+  return warnings.length > 0 ? { warnings } : {};
+};
+
+/** "Rules in force: …", with any hard fact overridden, on one line: for a CSV cell or a report's header. */
+export const rulesInForce = (ruleSet: RuleSet, version: string): string =>
+  [layersLine(ruleSet, version), ...overrideWarnings(ruleSet)].join(" ");
+
 /** The advice as scripts see it: the fields in the product brief, then the explanations. */
 export function adviceJson({ advice, command, ruleSet, version }: Report): string {
   const { recommendation, options, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
   const reasons = advice.reasons.map((r) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url }));
-  const rules = {
-    layers: layersOf(ruleSet, version),
-    overriddenHardFacts: ruleSet.policy?.overriddenHardFacts ?? [],
-    addedValues: ruleSet.policy?.addedValues ?? [],
-  };
+  const rules = rulesJson(ruleSet, version);
   const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
   const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
   return (
     jsonValue(
       {
+        ...warningsJson(ruleSet),
         recommendation,
         options,
         reasons,
