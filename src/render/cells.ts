@@ -25,7 +25,8 @@ export function codeSpan(text: string): string {
   const inner = escapeControls(text.replace(/\r\n|\r|\n/g, " "));
   const longest = Math.max(0, ...(inner.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
-  const pad = inner.startsWith("`") || inner.endsWith("`") || /^ .* $/.test(inner) ? " " : "";
+  // CommonMark strips one space each side when both are there, unless the span is all spaces.
+  const pad = inner.startsWith("`") || inner.endsWith("`") || (/^ .* $/.test(inner) && inner.trim() !== "") ? " " : "";
   return `${fence}${pad}${inner}${pad}${fence}`;
 }
 
