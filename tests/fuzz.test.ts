@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { problemLine } from "../src/problems.js";
+import { CONTROL_CHARACTER } from "../src/escape.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/engine/compile.js";
@@ -481,6 +482,105 @@ describe("control characters in every text field of a rule file", () => {
         for (const p of problems) expect(p).not.toContain(ch);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("question ids that are names vmvc or JavaScript already use (issue 22)", () => {
+  const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const ID = /^(?!no-)[a-z0-9]+(-[a-z0-9]+)*$/;
+  // Every Object.prototype member an id can spell, vmvc's own flags and the columns assess reads and writes.
+  const builtIn = Object.getOwnPropertyNames(Object.prototype).map(kebab);
+  const own = [
+    ...["help", "version", "color", "width", "rules", "json", "format", "answers", "input", "output", "shell"],
+    ...["name", "workload-name", "vm", "hostname", "servername", "template"],
+    ...["line", "recommendation", "margin", "share", "excluded", "reasons", "error"],
+  ];
+  const id = fc.constantFrom(...[...builtIn, ...own].filter((i) => ID.test(i)));
+  const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-ids-"));
+
+  it("are refused by rules validate with the reason, and never break advise or assess in another way", async () => {
+    const inventory = join(dir, "inventory.csv");
+    writeFileSync(inventory, `name,workload\nweb-01,web\n`);
+    await fc.assert(
+      fc.asyncProperty(id, fc.boolean(), async (questionId, optional) => {
+        const file = join(dir, `${questionId}.json`);
+        const choices = [{ value: "a", label: "A", meaning: "a" }];
+        writeFileSync(file, JSON.stringify({ questions: [{ id: questionId, prompt: "Q?", optional, choices }] }));
+        const validate = await cli(["rules", "validate", file]);
+        expect(validate.code).toBe(1);
+        expect(validate.stderr).toMatch(new RegExp(`question "${questionId}": id: .*(reserved: |is a vmvc flag)`));
+        const advise = await cli(["advise", ...allFlags(), "--json", "--rules", file]);
+        const assess = await cli(["assess", inventory, "--rules", file]);
+        for (const r of [advise, assess]) {
+          expect(r.code).toBe(2);
+          expect(r.stderr).toContain(`question "${questionId}"`);
+          expect(r.stderr).not.toMatch(STACK);
+          expect(r.stderr).not.toContain("is not one of");
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("names and cells carrying Markdown, HTML and escape sequences, in every output format (issue 22)", () => {
+  const ESC = "\u001b";
+  const piece = fc.constantFrom(
+    "<img src=x onerror=alert(1)>",
+    "<script>",
+    "[x](javascript:alert(1))",
+    "![t](https://attacker.example/p.png)",
+    "**b**",
+    "`",
+    "``",
+    "|",
+    "&amp;",
+    "=1+1",
+    ";=2",
+    ",@x",
+    "-3",
+    `${ESC}]0;title\u0007`,
+    `${ESC}]52;c;eA==${ESC}\\`,
+    `${ESC}[2J`,
+    "\u009b1m",
+    "\u202e",
+    "\u2067",
+    "\u2028",
+    "\n",
+    "\r",
+    '"',
+    "web",
+    " ",
+  );
+  const text = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
+  const CONTROLS = new RegExp(CONTROL_CHARACTER.source);
+  const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-out-"));
+  const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+  it("stay text: no control character, no raw HTML in Markdown, no formula in CSV, names kept in JSON", async () => {
+    const required = shipped.questions.filter((q) => !q.optional);
+    await fc.assert(
+      fc.asyncProperty(text, text, fc.boolean(), async (name, cell, cellIsWorkload) => {
+        const file = join(dir, "inventory.csv");
+        // The workload cell, when hostile, makes the row invalid: its message quotes the input.
+        const values = required.map((q) => (cellIsWorkload && q.id === "workload" ? cell : q.choices[0]!.value));
+        const header = ["name", ...required.map((q) => q.id)].join(",");
+        writeFileSync(file, `${header}\n${[quoted(name), ...values.map(quoted)].join(",")}\n`);
+        for (const format of ["ndjson", "json", "csv", "markdown", "html"]) {
+          const r = await cli(["assess", file, "--format", format]);
+          expect(r.stderr).not.toMatch(STACK);
+          expect([0, 1]).toContain(r.code);
+          expect(r.stdout.replace(/\r?\n/g, ""), format).not.toMatch(CONTROLS);
+          if (format === "markdown") expect(r.stdout).not.toMatch(/(?<!\\)<(img|script)/);
+          if (format === "csv")
+            for (const line of r.stdout.split("\r\n").slice(1))
+              for (const part of line.split(/[,;]/)) expect(part.replace(/^"?\s*/, "")).not.toMatch(/^[=+@]/);
+          if (format === "ndjson" && r.code === 0)
+            expect((JSON.parse(r.stdout.trim()) as { name: string | null }).name).toBe(name.trim() || null);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });
