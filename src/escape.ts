@@ -12,7 +12,6 @@ export const escapeControls = (text: string): string => text.replace(CONTROLS, e
 
 // JSON.stringify escapes C0 controls but leaves DEL, C1 (U+009B is CSI), the bidi overrides
 // and the line separators as they are; they are only ever inside strings there.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON text with every control character inside its strings written as \uXXXX: the same data, inert in a terminal. */

@@ -1,5 +1,4 @@
 import type { Reason } from "../engine/model.js";
-import { escapeControls } from "../escape.js";
 import { codeSpan, markdownCell, markdownText } from "./cells.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
