@@ -13,7 +13,7 @@ import { answerSpaceProblem, budgetShare, policyAnswerSpaces, WARN_SHARE } from 
 import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
 import { questionFlagProblems, rulesOption } from "./options.js";
-import { plural } from "../words.js";
+import { count, percent, plural } from "../words.js";
 
 // The `vmvc rules` commands: choosing what to show, and what counts as failure.
 
@@ -206,7 +206,7 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
   for (const r of results) {
     if (r.ok)
       ctx.out(
-        `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled; answer space: ${n(r.answerSpace!.optionalLeftOut)} combinations with the optional questions left out, ${n(r.answerSpace!.everyUnknown)} with every answer unknown)\n`,
+        `${r.path}: ok (${plural(r.rules!, "rule")}, ${plural(r.questions!, "question")}, ${r.disabled} disabled; answer space: ${count(r.answerSpace!.optionalLeftOut)} combinations with the optional questions left out, ${count(r.answerSpace!.everyUnknown)} with every answer unknown)\n`,
       );
   }
   return { code: failed ? 1 : 0, problems: results.flatMap((r) => r.problems) };
@@ -221,8 +221,6 @@ interface AnswerSpaceReport {
   optionalLeftOutShare: number;
   everyUnknownShare: number;
 }
-
-const n = (x: number): string => x.toLocaleString("en-US");
 
 /** The size of the answer space a rule set makes, and a warning for each case near or over the bound. */
 function answerSpaceReport(ruleSet: RuleSet, path: string): { report: AnswerSpaceReport; problems: Problem[] } {
@@ -243,7 +241,7 @@ function answerSpaceReport(ruleSet: RuleSet, path: string): { report: AnswerSpac
         "answer-space",
         over !== undefined
           ? `${what} is refused: ${over}`
-          : `${what} takes ${Math.round(share * 100)}% of the answer space an advice can weigh (${n(space.completions)} combinations); a few more values on its open questions and it is refused`,
+          : `${what} takes ${percent(share)} of the answer space an advice can weigh (${count(space.completions)} combinations); a few more values on its open questions and it is refused`,
         "warning",
       ),
     );

@@ -1,6 +1,7 @@
 import { UNKNOWN } from "./certainty.js";
 import type { CompiledRuleSet } from "./compile.js";
 import type { Answers } from "./model.js";
+import { count } from "../words.js";
 
 // How much an advice may weigh. The outlook evaluates every completion of the open answers that
 // some rule reads; each what-if opens one answered question more; so a policy with a few large
@@ -64,8 +65,6 @@ export class AnswerSpaceError extends Error {
   }
 }
 
-const n = (x: number): string => x.toLocaleString("en-US");
-
 /** How much of the budget an answer space takes: 1 is the bound. */
 export const budgetShare = (space: AnswerSpace): number =>
   Math.max(space.largestSweep / MAX_SWEEP_COMPLETIONS, space.work / MAX_ADVICE_WORK);
@@ -77,9 +76,9 @@ export function answerSpaceProblem(space: AnswerSpace, rules: number): string | 
   const more = space.multipliers.length > 6 ? ` and ${space.multipliers.length - 6} more` : "";
   const why =
     space.largestSweep > MAX_SWEEP_COMPLETIONS
-      ? `${n(space.largestSweep)} combinations in one sweep, more than the ${n(MAX_SWEEP_COMPLETIONS)} an advice can weigh`
-      : `${n(space.work / Math.max(1, rules))} combinations${space.sweeps > 1 ? ` (the outlook and ${n(space.sweeps - 1)} what-ifs)` : ""} times ${n(rules)} rules, more than the ${n(MAX_ADVICE_WORK)} an advice can weigh in reasonable time`;
-  return `the answers left open make ${why}. The open answers that multiply it: ${named.join(" × ") || "none"}${more}, ${n(space.completions)} combinations together. Answer some of them (unknown counts as open), or trim the policy's questions or values`;
+      ? `${count(space.largestSweep)} combinations in one sweep, more than the ${count(MAX_SWEEP_COMPLETIONS)} an advice can weigh`
+      : `${count(space.work / Math.max(1, rules))} combinations${space.sweeps > 1 ? ` (the outlook and ${count(space.sweeps - 1)} what-ifs)` : ""} times ${count(rules)} rules, more than the ${count(MAX_ADVICE_WORK)} an advice can weigh in reasonable time`;
+  return `the answers left open make ${why}. The open answers that multiply it: ${named.join(" × ") || "none"}${more}, ${count(space.completions)} combinations together. Answer some of them (unknown counts as open), or trim the policy's questions or values`;
 }
 
 /** Throws AnswerSpaceError when an advice on these answers is over the budget. */
