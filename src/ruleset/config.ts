@@ -1,5 +1,5 @@
 import { lstatSync, statSync, type Stats } from "node:fs";
-import { delimiter, dirname, join, relative, resolve, sep } from "node:path";
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { RuleSetError } from "../errors.js";
 import { parseJson } from "../json.js";
 import { problem, type Problem } from "../problems.js";
@@ -19,7 +19,7 @@ export const TRUST_VARIABLE = "VMVC_TRUST";
 export interface Trust {
   /** The user running vmvc; undefined where there are no user ids (Windows): nothing is checked. */
   uid?: number;
-  /** VMVC_TRUST: paths trusted whoever owns them (and what is under them), split like PATH; "*" trusts all. */
+  /** VMVC_TRUST: absolute paths trusted whoever owns them (and what is under them), split like PATH; "*" trusts all. */
   trusted?: string;
 }
 
@@ -28,6 +28,8 @@ function trustedByName(path: string, trusted: string | undefined): boolean {
   for (const entry of (trusted ?? "").split(delimiter)) {
     if (entry === "") continue;
     if (entry === "*") return true;
+    // Absolute paths only, as git's safe.directory: a relative one would trust wherever vmvc runs.
+    if (!isAbsolute(entry)) continue;
     const root = resolve(entry);
     if (path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)) return true;
   }
