@@ -4,15 +4,24 @@ import { escapeControls } from "../escape.js";
 // inventory, paths and messages that quote them reach Markdown, CSV and HTML reports that
 // others open in renderers, spreadsheets and terminals.
 
-// Every ASCII punctuation character that CommonMark or GFM gives a meaning somewhere: emphasis,
-// links and images, raw HTML and entities, code, tables, headings and lists, autolinks
-// (scheme colons, www. and e-mail @), strike-through, maths ($). CommonMark lets any of them be
-// escaped with a backslash, and the escape shows as the character alone.
-const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]()<>#+\-.!|~&:@$=^"]/g;
+// CommonMark lets any ASCII punctuation be escaped with a backslash, and the escape shows as the
+// character alone. Escaped wherever they stand: what starts emphasis, code, links and images
+// (brackets; parentheses mean nothing without them), raw HTML and entities, table cells,
+// strike-through, maths ($) and e-mail autolinks (@). Where GFM reads them only in a pattern:
+// the colon of "scheme://" and the dot of "www.". Where they mean something only at the start
+// of a line (headings, lists, block quotes, rules, setext underlines): the first character.
+const ANYWHERE = /[\\`*_[\]<>!&|~$@]/g;
+const AUTOLINK = /:(?=\/\/)|(?<=\bwww)\./gi;
+const LINE_START = /^(\s*)([#+\-=.>]|\d+(?=[.)]))/;
 
-/** Text from input as Markdown that renders as exactly that text, on one line, in a table cell or anywhere else. */
+/** Text from input as Markdown that renders as exactly that text, on one line, in a table cell or at a line's start. */
 export const markdownText = (text: string): string =>
-  escapeControls(text.replace(/\r\n|\r|\n/g, " ")).replace(MARKDOWN_SIGNIFICANT, "\\$&");
+  escapeControls(text.replace(/\r\n|\r|\n/g, " "))
+    .replace(ANYWHERE, "\\$&")
+    .replace(AUTOLINK, "\\$&")
+    .replace(LINE_START, (_, space: string, mark: string) =>
+      /^\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+    );
 
 /** A Markdown table cell holding text from input: a pipe would end the cell, a line break the row, markup would render. */
 export const markdownCell = markdownText;
