@@ -5,7 +5,7 @@ import { checkRuleSet } from "../src/engine/check.js";
 import { createScratch, decode, evaluate, recommendIndex, sweep } from "../src/engine/evaluate.js";
 import { advise, skippableQuestions, whatIf } from "../src/engine/explain.js";
 import type { Answers, Rule, RuleSet } from "../src/engine/model.js";
-import { isExclusion } from "../src/engine/model.js";
+import { isExclusion, pointsOf } from "../src/engine/model.js";
 import { compiledSet, question, rule } from "./helpers/factory.js";
 import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 
@@ -30,7 +30,7 @@ function reference(
   const eligible = new Set(Object.keys(scores));
   for (const r of ruleSet.rules.filter(applies)) {
     if (isExclusion(r.effect)) eligible.delete(r.effect.option);
-    else scores[r.effect.option]! += r.effect.score;
+    else scores[r.effect.option]! += pointsOf(r.effect);
   }
   const holds = (clause: Record<string, string[]>) =>
     Object.entries(clause).every(([q, vs]) => vs.includes(answers[q]!));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/engine/compile.js";
 import { evaluate } from "../src/engine/evaluate.js";
-import { isExclusion } from "../src/engine/model.js";
+import { isExclusion, pointsOf } from "../src/engine/model.js";
 import { loadRuleSet, shippedRuleSet } from "../src/ruleset/index.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { readTier } from "../src/ruleset/load.js";
@@ -119,7 +119,7 @@ describe("the shipped rule set", () => {
 
   it("prices in every cost of Hyper-V isolation", () => {
     const costs = shipped.rules.filter(
-      (r) => r.effect.option === "hyperv-container" && !isExclusion(r.effect) && r.effect.score < 0,
+      (r) => r.effect.option === "hyperv-container" && !isExclusion(r.effect) && pointsOf(r.effect) < 0,
     );
     const sources = costs.map((r) => r.source);
     expect(sources).toContain("faq#licensing");

@@ -1,4 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
+import { apartStates, combined, orderOf, planApart } from "./apart.js";
 import { runnerUp, sweep } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
@@ -65,7 +66,7 @@ interface Survey {
 
 function survey(c: CompiledRuleSet, open: Int32Array): Survey {
   const codes = Int32Array.from(open);
-  const varying: number[] = [];
+  let varying: number[] = [];
   let weight = 1;
   codes.forEach((code, q) => {
     if (code !== -1) return;
@@ -75,6 +76,10 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
       weight *= c.sizes[q]!;
     }
   });
+  const plan = planApart(c, varying);
+  // The questions swept apart vary fastest, so each core completion owns one block of them.
+  if (plan)
+    varying = [...varying.filter((q) => plan.isApart[q] === 0), ...varying.filter((q) => plan.isApart[q] === 1)];
   const strides = varying.map(() => 1);
   for (let v = varying.length - 2; v >= 0; v--) strides[v] = strides[v + 1]! * c.sizes[varying[v + 1]!]!;
   const total = varying.length === 0 ? 1 : strides[0]! * c.sizes[varying[0]!]!;
@@ -82,16 +87,37 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
   const excluded = new Uint8Array(total);
   const lead = new Int16Array(total);
   let i = 0;
-  sweep(
-    c,
-    (_codes, best, scratch) => {
-      advice[i] = best + 1;
-      excluded[i] = scratch.excluded;
-      const second = best === -1 ? -1 : runnerUp(c, scratch, best);
-      lead[i++] = second === -1 ? -1 : scratch.scores[best]! - scratch.scores[second]!;
-    },
-    codes,
-  );
+  if (!plan) {
+    sweep(
+      c,
+      (_codes, best, scratch) => {
+        advice[i] = best + 1;
+        excluded[i] = scratch.excluded;
+        const second = best === -1 ? -1 : runnerUp(c, scratch, best);
+        lead[i++] = second === -1 ? -1 : scratch.scores[best]! - scratch.scores[second]!;
+      },
+      codes,
+    );
+  } else {
+    // Apart questions open in the apart sweep only, core questions in the core sweep only.
+    const apartFixed = Int32Array.from(codes, (code, q) => (code === -1 && plan.isApart[q] === 0 ? 0 : code));
+    const coreFixed = Int32Array.from(codes, (code, q) => (code === -1 && plan.isApart[q] === 1 ? 0 : code));
+    const states = apartStates(plan, apartFixed);
+    const gap = new Int32Array(1);
+    sweep(
+      plan.core,
+      (_codes, _best, scratch) => {
+        const order = orderOf(plan.core, scratch);
+        for (let j = 0; j < states.count; j++, i++) {
+          const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
+          advice[i] = best + 1;
+          excluded[i] = scratch.excluded | states.masks[j]!;
+          lead[i] = best === -1 ? -1 : gap[0]!;
+        }
+      },
+      coreFixed,
+    );
+  }
   return { open, codes, varying, strides, advice, excluded, lead, weight };
 }
 

@@ -43,6 +43,12 @@ export interface Advice extends Result {
   certainty: Certainty;
   /** The values assumed for the unknown answers in the case the reasons explain. */
   assumed: Answers;
+  /** Optional questions not given, at the value the rules state for them ("assume"). */
+  assumptions: Answers;
+  /** What to confirm before relying on the recommendation: the cautions on it. */
+  cautions: Reason[];
+  /** The recommendation is the only option eligible in every completion of the unknown answers. */
+  alone: boolean;
 }
 
 /** Thresholds in points between the winner and the runner-up. */
@@ -89,14 +95,34 @@ export function whatIf(c: CompiledRuleSet, answers: Answers, recommendation: Opt
  * Questions not yet answered that cannot change the recommendation, whatever the others turn
  * out to be. Questions marked `alwaysAsk` describe the environment and are never skipped.
  */
-export function skippableQuestions(c: CompiledRuleSet, answers: Answers): Question[] {
+export function skippableQuestions(c: CompiledRuleSet, given: Answers): Question[] {
+  // As advise will: an optional question with an assumed value is not open when left out.
+  const { answers } = withAssumptions(c.ruleSet.questions, given);
   const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
   if (open.length === 0) return [];
   const matters = new Set(outlook(c, answers).certainty.dependsOn.map((d) => d.question));
   return open.filter((q) => !q.alwaysAsk && !matters.has(q.id));
 }
 
-export function advise(c: CompiledRuleSet, answers: Answers): Advice {
+/**
+ * The answers with each optional question that has an assumed value and was not given set to
+ * it, and the values so taken. An explicit `unknown` is kept: the user said "not sure".
+ */
+export function withAssumptions(
+  questions: readonly Question[],
+  answers: Answers,
+): { answers: Answers; assumptions: Answers } {
+  const filled: Answers = { ...answers };
+  const assumptions: Answers = {};
+  for (const q of questions) {
+    if (q.assume === undefined || Object.hasOwn(answers, q.id)) continue;
+    filled[q.id] = assumptions[q.id] = q.assume;
+  }
+  return { answers: filled, assumptions };
+}
+
+export function advise(c: CompiledRuleSet, given: Answers): Advice {
+  const { answers, assumptions } = withAssumptions(c.ruleSet.questions, given);
   const view = outlook(c, answers);
   const result = evaluate(c, view.representative);
   const unknown = new Set(view.certainty.unknown);
@@ -110,8 +136,8 @@ export function advise(c: CompiledRuleSet, answers: Answers): Advice {
       ? reason
       : { ...reason, assumes: Object.fromEntries(named.map((q) => [q, view.representative[q]!])) };
   });
-  const given: Answers = {};
-  for (const id of c.questionIds) if (Object.hasOwn(answers, id)) given[id] = answers[id]!;
+  const asGiven: Answers = {};
+  for (const id of c.questionIds) if (Object.hasOwn(given, id)) asGiven[id] = given[id]!;
   const assumed: Answers = {};
   for (const id of view.certainty.unknown) assumed[id] = view.representative[id]!;
   const excluded = result.options
@@ -121,16 +147,24 @@ export function advise(c: CompiledRuleSet, answers: Answers): Advice {
       reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
     }));
   const matters = new Set(view.certainty.dependsOn.map((d) => d.question));
+  const cautions = result.reasons.filter((r) => r.effect === "caution" && r.option === view.recommendation);
+  const winner = c.ruleSet.options.findIndex((o) => o.id === view.recommendation);
+  const alone = winner !== -1 && view.eligible.every((n, o) => o === winner || n === 0);
+  const margin = marginOf(result);
   return {
     ...result,
     recommendation: view.recommendation,
-    answers: given,
-    margin: marginOf(result),
+    answers: asGiven,
+    // A lead that rests on something still to confirm is never called clear.
+    margin: cautions.length > 0 && margin.verdict === "clear" ? { ...margin, verdict: "moderate" } : margin,
     whatIf: whatIf(c, answers, view.recommendation),
     excluded,
     skipped: c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !matters.has(q.id)).map((q) => q.id),
     certainty: view.certainty,
     assumed,
+    assumptions,
+    cautions,
+    alone,
   };
 }
 
