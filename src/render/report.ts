@@ -173,21 +173,19 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
     return groups;
   };
   if (certainty.share === 1) lines.push(`${optionLabel(ruleSet, recommendation)}, whatever ${topics(unsure)}.`);
-  else if (single) {
-    const q = question(matters[0]!);
-    const groups = byOutcome(single);
-    const mine = groups.get(recommendation ?? "") ?? [];
-    const others = [...groups].filter(([outcome]) => outcome !== (recommendation ?? ""));
-    lines.push(
-      `The advice for ${mine.length} of the ${q.choices.length} answers to ${q.topic} (${mine.join(", ")}); ${others
-        .map(([outcome, values]) => `${joinWords(values, "or")} → ${optionLabel(ruleSet, outcome || null)}`)
-        .join("; ")}.`,
-    );
-  } else {
-    const n = of(certainty.outcomes[recommendation ?? "none"] ?? 0);
-    lines.push(
-      `The advice in ${n} of the ${space} combination${space === 1 ? "" : "s"} of answers to ${topics(matters)}.`,
-    );
+  else {
+    if (single) {
+      const q = question(matters[0]!);
+      const mine = byOutcome(single).get(recommendation ?? "") ?? [];
+      lines.push(
+        `The advice for ${mine.length} of the ${q.choices.length} answers to ${q.topic} (${mine.join(", ")}).`,
+      );
+    } else {
+      const n = of(certainty.outcomes[recommendation ?? "none"] ?? 0);
+      lines.push(
+        `The advice in ${n} of the ${space} combination${space === 1 ? "" : "s"} of answers to ${topics(matters)}.`,
+      );
+    }
     for (const d of certainty.dependsOn) {
       if (!d.byValue) continue;
       const cases = [...byOutcome(d.byValue)].map(
