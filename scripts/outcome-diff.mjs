@@ -5,7 +5,7 @@
 // unanswered), and prints the shares of each option and the answer sets whose advice changed.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
