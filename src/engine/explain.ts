@@ -69,12 +69,18 @@ export function marginOf(result: Result): Margin {
 }
 
 /** Each other answer to a known question that would change the recommendation, over every completion of the unknown ones. */
-export function whatIf(c: CompiledRuleSet, answers: Answers, recommendation: OptionId | null): WhatIf[] {
+export function whatIf(
+  c: CompiledRuleSet,
+  answers: Answers,
+  recommendation: OptionId | null,
+  /** Known questions to leave out. */
+  skip?: ReadonlySet<string>,
+): WhatIf[] {
   const current = c.ruleSet.options.findIndex((o) => o.id === recommendation);
   const changes: WhatIf[] = [];
   for (const question of c.ruleSet.questions) {
     const from = answers[question.id];
-    if (from === undefined || from === UNKNOWN) continue;
+    if (from === undefined || from === UNKNOWN || skip?.has(question.id)) continue;
     for (const [answer, alternative] of alternatives(c, answers, question.id) ?? []) {
       if (alternative.recommendation === recommendation) continue;
       changes.push({
@@ -157,7 +163,14 @@ export function advise(c: CompiledRuleSet, given: Answers): Advice {
     answers: asGiven,
     // A lead that rests on something still to confirm is never called clear.
     margin: cautions.length > 0 && margin.verdict === "clear" ? { ...margin, verdict: "moderate" } : margin,
-    whatIf: whatIf(c, answers, view.recommendation),
+    // What-ifs on the assumed values too, but only where every answer is known: with unknown
+    // answers each would reopen a sweep of every completion, for a value nobody was asked.
+    whatIf: whatIf(
+      c,
+      answers,
+      view.recommendation,
+      view.certainty.unknown.length === 0 ? undefined : new Set(Object.keys(assumptions)),
+    ),
     excluded,
     skipped: c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !matters.has(q.id)).map((q) => q.id),
     certainty: view.certainty,
@@ -168,14 +181,35 @@ export function advise(c: CompiledRuleSet, given: Answers): Advice {
   };
 }
 
-/** Unanswered questions in the order worth asking: one that alone decides the outcome first. */
-export function questionsThatMatter(c: CompiledRuleSet, answers: Answers): Question[] {
-  const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
-  if (open.length === 0) return [];
+/** The candidates that can change the outcome (or are always asked), one that alone decides it first. */
+function ranked(c: CompiledRuleSet, answers: Answers, candidates: readonly Question[]): Question[] {
   const { dependsOn } = outlook(c, answers).certainty;
   const deciding = new Set(dependsOn.filter((d) => d.byValue).map((d) => d.question));
   const matters = new Set(dependsOn.map((d) => d.question));
-  return open
+  return candidates
     .filter((q) => q.alwaysAsk || matters.has(q.id))
     .sort((a, b) => Number(deciding.has(b.id)) - Number(deciding.has(a.id)));
+}
+
+/**
+ * Unanswered questions in the order worth asking: one that alone decides the outcome first.
+ * Questions with an assumed value come last: until the others are settled they are held at
+ * that value, which keeps each sweep as small as before they existed; then each is asked
+ * only if an answer to it could still change the outcome.
+ */
+export function questionsThatMatter(c: CompiledRuleSet, answers: Answers): Question[] {
+  const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
+  if (open.length === 0) return [];
+  const assumedOpen = open.filter((q) => q.assume !== undefined);
+  if (assumedOpen.length < open.length) {
+    const held = withAssumptions(c.ruleSet.questions, answers).answers;
+    const first = ranked(
+      c,
+      held,
+      open.filter((q) => q.assume === undefined),
+    );
+    // The assumed questions are listed after them, so the count of what is left stays an upper bound.
+    if (first.length > 0) return [...first, ...assumedOpen];
+  }
+  return ranked(c, answers, open);
 }
