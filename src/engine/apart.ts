@@ -173,3 +173,20 @@ export function combined(
   lead[0] = second === -1 ? -1 : bestScore - secondScore;
   return best;
 }
+
+/**
+ * One number for a core scoring's state (scores, exclusions, tie-break order), so completions
+ * of the core that land in the same state share their outcomes with every apart state; -1 when
+ * the state does not pack into a safe integer (many options, or scores past ±500).
+ */
+export function stateKey(scratch: Scratch, optionCount: number): number {
+  if (optionCount > 3) return -1;
+  let key = scratch.tieRule + 1;
+  if (key > 63) return -1;
+  for (let o = 0; o < optionCount; o++) {
+    const s = scratch.scores[o]!;
+    if (s <= -500 || s >= 500) return -1;
+    key = key * 1024 + s + 512;
+  }
+  return key * 256 + (scratch.excluded & 255);
+}

@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { apartStates, combined, orderOf, planApart } from "./apart.js";
+import { apartStates, combined, orderOf, planApart, stateKey } from "./apart.js";
 import { runnerUp, sweep } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
@@ -104,16 +104,29 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
     const coreFixed = Int32Array.from(codes, (code, q) => (code === -1 && plan.isApart[q] === 1 ? 0 : code));
     const states = apartStates(plan, apartFixed);
     const gap = new Int32Array(1);
+    const count = states.count;
+    // Completions of the core in the same state share one block of outcomes over the apart states.
+    const blocks = new Map<number, { advice: Uint8Array; excluded: Uint8Array; lead: Int16Array }>();
     sweep(
       plan.core,
       (_codes, _best, scratch) => {
-        const order = orderOf(plan.core, scratch);
-        for (let j = 0; j < states.count; j++, i++) {
-          const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
-          advice[i] = best + 1;
-          excluded[i] = scratch.excluded | states.masks[j]!;
-          lead[i] = best === -1 ? -1 : gap[0]!;
+        const key = stateKey(scratch, c.optionCount);
+        let block = key === -1 ? undefined : blocks.get(key);
+        if (!block) {
+          block = { advice: new Uint8Array(count), excluded: new Uint8Array(count), lead: new Int16Array(count) };
+          const order = orderOf(plan.core, scratch);
+          for (let j = 0; j < count; j++) {
+            const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
+            block.advice[j] = best + 1;
+            block.excluded[j] = scratch.excluded | states.masks[j]!;
+            block.lead[j] = best === -1 ? -1 : gap[0]!;
+          }
+          if (key !== -1) blocks.set(key, block);
         }
+        advice.set(block.advice, i);
+        excluded.set(block.excluded, i);
+        lead.set(block.lead, i);
+        i += count;
       },
       coreFixed,
     );
@@ -165,6 +178,8 @@ function dependence(c: CompiledRuleSet, s: Survey, v: number): (number | undefin
         else if (byValue[d] !== code) decisive = false;
       }
     }
+    // Once it matters and no value alone decides, the rest cannot change the answer.
+    if (matters && !decisive) return "mixed";
   }
   if (!matters) return undefined;
   return decisive ? byValue : "mixed";

@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { apartStates, combined, orderOf, planApart, type Apart } from "./apart.js";
+import { apartStates, combined, orderOf, planApart, stateKey, type Apart } from "./apart.js";
 import { decode, sweep } from "./evaluate.js";
 import type { Answers, Clause, OptionId, Rule } from "./model.js";
 import { plural } from "../words.js";
@@ -214,6 +214,7 @@ function checkApart(
     apartFree |= ~scratch.excluded;
   });
   const gap = new Int32Array(1);
+  const byState = new Map<number, Float64Array>();
   let done = 0;
   let next = PROGRESS_EVERY;
   sweep(
@@ -221,19 +222,25 @@ function checkApart(
     (codes, _best, scratch) => {
       note(plan.coreRules, scratch);
       coreFree |= ~scratch.excluded;
-      const order = orderOf(plan.core, scratch);
-      for (let j = 0; j < states.count; j++) {
-        const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
-        if (best !== -1) recommended[optionIds[best]!]!++;
-        else {
-          recommended.none!++;
-          if (noneExamples.length < MAX_EXAMPLES) {
+      // Completions of the core in the same state come to the same outcomes: count them once.
+      const key = stateKey(scratch, c.optionCount);
+      let outcomes = key === -1 ? undefined : byState.get(key);
+      if (!outcomes) {
+        outcomes = new Float64Array(c.optionCount + 1);
+        const order = orderOf(plan.core, scratch);
+        for (let j = 0; j < states.count; j++) {
+          const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
+          outcomes[best + 1]!++;
+          if (best === -1 && noneExamples.length < MAX_EXAMPLES) {
             const full = Int32Array.from(codes);
             apartQuestions.forEach((q, k) => (full[q] = apartCodes[j * apartQuestions.length + k]!));
             noneExamples.push(decode(c, full));
           }
         }
+        if (key !== -1) byState.set(key, outcomes);
       }
+      recommended.none! += outcomes[0]!;
+      for (let o = 0; o < c.optionCount; o++) recommended[optionIds[o]!]! += outcomes[o + 1]!;
       done += states.count;
       if (progress && done >= next) {
         progress(done, total);
