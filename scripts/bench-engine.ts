@@ -5,6 +5,7 @@
 import { outlook, UNKNOWN } from "../src/engine/certainty.js";
 import { checkRuleSet } from "../src/engine/check.js";
 import { compile } from "../src/engine/compile.js";
+import { withAssumptions } from "../src/engine/explain.js";
 import { sweep } from "../src/engine/evaluate.js";
 import { shippedRuleSet } from "../src/ruleset/index.js";
 
@@ -22,9 +23,10 @@ let checksum = 0;
 const questions = compiled.ruleSet.questions;
 const unknown = Object.fromEntries(questions.map((q) => [q.id, UNKNOWN]));
 // As a script that passes only the eleven questions (and not even those) sees it.
-const unknownButAssumed = Object.fromEntries(
-  questions.filter((q) => q.assume === undefined).map((q) => [q.id, UNKNOWN]),
-);
+const unknownButAssumed = withAssumptions(
+  questions,
+  Object.fromEntries(questions.filter((q) => q.assume === undefined).map((q) => [q.id, UNKNOWN])),
+).answers;
 const fixed = Int32Array.from(questions, (q) =>
   q.assume === undefined ? -1 : q.choices.findIndex((c) => c.value === q.assume),
 );
