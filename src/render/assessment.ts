@@ -101,12 +101,12 @@ function assumedLines(summary: Summary): string[] {
   if (summary.assumed.length > 0)
     lines.push(
       `Assumed where the inventory does not say: ${summary.assumed
-        .map((a) => `--${a.question} ${a.value} (${count(a.rows)} workload${a.rows === 1 ? "" : "s"})`)
+        .map((a) => `--${a.question} ${a.value} (${plural(a.rows, "workload")})`)
         .join(", ")}.`,
     );
   if (summary.cautioned > 0)
     lines.push(
-      `${count(summary.cautioned)} recommendation${summary.cautioned === 1 ? "" : "s"} carry a caution: something to confirm before relying on it (the ndjson and csv outputs name it).`,
+      `${plural(summary.cautioned, "recommendation")} ${summary.cautioned === 1 ? "carries" : "carry"} a caution: something to confirm before relying on it (the ndjson and csv outputs name it).`,
     );
   return lines;
 }

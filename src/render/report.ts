@@ -3,7 +3,7 @@ import { escapeControls } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
-import { percent, plural } from "../words.js";
+import { plural } from "../words.js";
 
 /** What every advice renderer receives. */
 export interface Report {
@@ -182,9 +182,7 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
       );
     } else {
       const n = of(certainty.outcomes[recommendation ?? "none"] ?? 0);
-      lines.push(
-        `The advice in ${n} of the ${space} combination${space === 1 ? "" : "s"} of answers to ${topics(matters)}.`,
-      );
+      lines.push(`The advice in ${n} of the ${plural(space, "combination")} of answers to ${topics(matters)}.`);
     }
     for (const d of certainty.dependsOn) {
       if (!d.byValue) continue;
@@ -206,7 +204,7 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
         );
     } else
       lines.push(
-        `Nothing fits in ${of(certainty.nothingFits)} of the ${space} combination${space === 1 ? "" : "s"} of answers to ${topics(matters)}.`,
+        `Nothing fits in ${of(certainty.nothingFits)} of the ${plural(space, "combination")} of answers to ${topics(matters)}.`,
       );
   }
   const assumed = Object.entries(advice.assumed).map(([id, value]) => `--${id} ${value}`);
