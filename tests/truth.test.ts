@@ -8,6 +8,7 @@ import { recommendIndex, createScratch, sweep, decode } from "../src/engine/eval
 import { advise, questionsThatMatter } from "../src/engine/explain.js";
 import type { Answers } from "../src/engine/model.js";
 import { RuleSetError } from "../src/errors.js";
+import { problemLine } from "../src/problems.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { readTier } from "../src/ruleset/load.js";
 import { cli } from "./helpers/cli.js";
@@ -155,7 +156,7 @@ describe("section 2: each citation on the section that holds the fact", () => {
       try {
         buildRuleSet(shipped, [readTier(dir)]);
       } catch (error) {
-        if (error instanceof RuleSetError) return error.problems.join("\n");
+        if (error instanceof RuleSetError) return error.problems.map(problemLine).join("\n");
         throw error;
       }
       return "";

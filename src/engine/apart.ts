@@ -133,10 +133,6 @@ export function apartStates(
   return { count: masks.length, deltas: Int32Array.from(deltas), masks: Int32Array.from(masks) };
 }
 
-/** The tie-break order the last core scoring chose. */
-export const orderOf = (core: CompiledRuleSet, scratch: Scratch): Int32Array =>
-  scratch.tieRule === -1 ? core.tieOrder : core.tieRules[scratch.tieRule]!.order;
-
 /**
  * The advice for a core scoring plus apart state j: the best option index (or -1), with the
  * runner-up's gap in `lead[0]` (-1 when the winner stands alone). Same rules as scoreMatched.

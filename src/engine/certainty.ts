@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { apartStates, combined, orderOf, planApart, stateKey } from "./apart.js";
-import { runnerUp, sweep } from "./evaluate.js";
+import { apartStates, combined, planApart, stateKey } from "./apart.js";
+import { runnerUp, sweep, tieOrderInForce } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
 // "Not sure" answers: the outcome over every completion of the unknown answers.
@@ -114,7 +114,7 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
         let block = key === -1 ? undefined : blocks.get(key);
         if (!block) {
           block = { advice: new Uint8Array(count), excluded: new Uint8Array(count), lead: new Int16Array(count) };
-          const order = orderOf(plan.core, scratch);
+          const order = tieOrderInForce(plan.core, scratch);
           for (let j = 0; j < count; j++) {
             const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
             block.advice[j] = best + 1;

@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { apartStates, combined, orderOf, planApart, stateKey, type Apart } from "./apart.js";
-import { decode, sweep } from "./evaluate.js";
+import { apartStates, combined, planApart, stateKey, type Apart } from "./apart.js";
+import { decode, sweep, tieOrderInForce } from "./evaluate.js";
 import type { Answers, Clause, OptionId, Rule } from "./model.js";
 import { plural } from "../words.js";
 
@@ -227,7 +227,7 @@ function checkApart(
       let outcomes = key === -1 ? undefined : byState.get(key);
       if (!outcomes) {
         outcomes = new Float64Array(c.optionCount + 1);
-        const order = orderOf(plan.core, scratch);
+        const order = tieOrderInForce(plan.core, scratch);
         for (let j = 0; j < states.count; j++) {
           const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
           outcomes[best + 1]!++;
