@@ -248,7 +248,7 @@ describe("vmvc assess: outputs", () => {
     const run = await cli(["assess", file, "--format", "csv"]);
     const lines = run.stdout.trim().split("\r\n");
     expect(lines[0]).toBe(
-      `line,name,recommendation,margin,share,depends_on,nothing_fits,excluded,reasons,${shipped.questions.map((q) => q.id).join(",")},error,rules`,
+      `line,name,recommendation,margin,share,depends_on,nothing_fits,excluded,reasons,cautions,assumed,${shipped.questions.map((q) => q.id).join(",")},error,rules`,
     );
     expect(lines[1]).toMatch(/^2,"'=HYPERLINK\(""http:\/\/x""\)",/);
     expect(lines[2]).toMatch(/^3,'\+cmd,/);

@@ -20,7 +20,7 @@ const adviceSchema = z.strictObject({
     z.strictObject({
       rule: z.string(),
       option: optionId,
-      effect: z.union([z.number(), z.literal("excluded")]),
+      effect: z.union([z.number(), z.literal("excluded"), z.literal("caution")]),
       text: z.string().min(1),
       source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/),
       remedy: z.string().optional(),
@@ -44,6 +44,16 @@ const adviceSchema = z.strictObject({
     shares: z.record(z.string(), z.number()),
   }),
   assumed: z.record(z.string(), z.string()),
+  assumptions: z.record(z.string(), z.string()),
+  cautions: z.array(
+    z.strictObject({
+      rule: z.string(),
+      option: optionId,
+      text: z.string().min(1),
+      source: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/),
+      sourceUrl: z.url(),
+    }),
+  ),
   margin: z.strictObject({
     points: z.number().nullable(),
     runnerUp: optionId.nullable(),

@@ -16,7 +16,7 @@ async function tab(words: string[], cwd?: string): Promise<string[]> {
 describe("completion candidates", () => {
   it("offers the commands, then each command's flags, then each question's values", async () => {
     expect(await tab([""])).toEqual(["advise", "assess", "compare", "rules", "completion"]);
-    expect(await tab(["advise", "--host"])).toEqual(["--host-os"]);
+    expect(await tab(["advise", "--host"])).toEqual(["--host-os", "--host-type"]);
     const hostOs = shipped.questions.find((q) => q.id === "host-os")!;
     expect(await tab(["advise", "--host-os", ""])).toEqual([...hostOs.choices.map((c) => c.value), "unknown"]);
     expect(await tab(["advise", "--workload", "web", "--work"])).toEqual([]); // already given
@@ -46,7 +46,7 @@ describe("completion candidates", () => {
     expect(await tab(["advise", "--ow"], dir)).toEqual(["--owner"]);
     expect(await tab(["advise", "--owner", ""], dir)).toEqual(["internal", "customer", "unknown"]);
     writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: ["missing/"] }));
-    expect(await tab(["advise", "--host"], dir)).toEqual(["--host-os"]);
+    expect(await tab(["advise", "--host"], dir)).toEqual(["--host-os", "--host-type"]);
   });
 });
 

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { answerSpace, MAX_ADVICE_WORK, MAX_SWEEP_COMPLETIONS } from "../src/engine/budget.js";
+import {
+  answerSpace,
+  budgetShare,
+  MAX_ADVICE_WORK,
+  MAX_SWEEP_COMPLETIONS,
+  policyAnswerSpaces,
+} from "../src/engine/budget.js";
 import { compile } from "../src/engine/compile.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { allFlags, baseAnswers, shipped } from "./helpers/shipped.js";
@@ -51,20 +57,24 @@ const scripted = [...allFlags(), "--json"];
 describe("the answer space an advice weighs", () => {
   it("is the product of the open questions some rule reads, and every what-if adds one sweep per value", () => {
     const c = compile(buildRuleSet(shipped, [[{ file: "p.json", data: optionalQuestions(4, 30) }]]));
-    const space = answerSpace(c, baseAnswers, true);
+    const assumed = Object.fromEntries(shipped.questions.flatMap((q) => (q.assume ? [[q.id, q.assume]] : [])));
+    const space = answerSpace(c, { ...baseAnswers, ...assumed }, true);
     // 30^4 for the policy's questions, times --edition's 2.
     expect(space.completions).toBe(30 ** 4 * 2);
     expect(space.multipliers.map((m) => m.values)).toEqual([30, 30, 30, 30, 2]);
     // One sweep for the outlook, and one per value of each answered question some rule reads.
-    const answeredValues = shipped.questions.filter((q) => !q.optional).reduce((n, q) => n + q.choices.length, 0);
+    // Answered: the required questions, and the optional ones that take their assumed value.
+    const answeredValues = shipped.questions
+      .filter((q) => !q.optional || q.assume !== undefined)
+      .reduce((n, q) => n + q.choices.length, 0);
     expect(space.sweeps).toBe(1 + answeredValues);
     // The largest what-if opens the largest answered question (6 values: workload, guest-os).
     expect(space.largestSweep).toBe(30 ** 4 * 2 * 6);
   });
 
-  it("fits the shipped rules with every answer unknown (933,120 completions), which the benchmark times", () => {
+  it("fits the shipped rules with every answer unknown, the assumed questions too (25,194,240 completions)", () => {
     const space = answerSpace(compile(shipped), {}, false);
-    expect(space.completions).toBe(933_120);
+    expect(space.completions).toBe(25_194_240);
     expect(space.largestSweep).toBeLessThan(MAX_SWEEP_COMPLETIONS);
     expect(space.work).toBeLessThan(MAX_ADVICE_WORK);
     const r = vmvc(["advise", ...allFlags().map((f) => (f.startsWith("--") ? f : "unknown")), "--json"]);
@@ -125,19 +135,27 @@ describe("a policy that makes the answer space too large", () => {
       "an advice with every answer unknown is refused",
     ]);
 
-    // 3 x 35: 42,875 x 2 = 85,750 completions x 40 sweeps x 79 rules = 271 M, 68% of the budget: warned before the bound.
-    const near = vmvc(["rules", "validate", policyFile(3, 35)]);
+    // 4 x 30: 1,620,000 completions, 49 sweeps. Two of the four questions (30 x 30 = 900 states) are
+    // swept apart, so a sweep costs the core's 1,800 completions times its rules plus an addition per
+    // option per completion: past half of the work budget, under the bound: warned, not refused.
+    const c4 = compile(buildRuleSet(shipped, [[{ file: "p.json", data: optionalQuestions(4, 30) }]]));
+    const share = budgetShare(policyAnswerSpaces(c4).optionalLeftOut);
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(1);
+    const near = vmvc(["rules", "validate", policyFile(4, 30)]);
     expect(near.code).toBe(0);
+    expect(near.stdout).toContain("answer space: 1,620,000 combinations with the optional questions left out");
     expect(near.stderr).toContain(
       "warning: " +
-        join(dir, "3x35.json") +
-        ": an advice that leaves the optional questions out takes 68% of the answer space",
+        join(dir, "4x30.json") +
+        `: an advice that leaves the optional questions out takes ${Math.round(100 * share)}% of the answer space`,
     );
 
-    // 4 x 30: 1,620,000 completions x 40 sweeps x 80 rules = 5.2 G, past the bound: a warning, not "ok" alone.
-    const over = vmvc(["rules", "validate", policyFile(4, 30)]);
+    // 5 x 30: 48,600,000 completions, and a what-if opening a 6-valued question makes one sweep of
+    // 291,600,000, past the 60,000,000 a sweep may hold: refused.
+    const over = vmvc(["rules", "validate", policyFile(5, 30)]);
     expect(over.code).toBe(0);
-    expect(over.stdout).toContain("answer space: 1,620,000 combinations with the optional questions left out");
+    expect(over.stdout).toContain("answer space: 48,600,000 combinations with the optional questions left out");
     expect(over.stderr).toContain("warning:");
     expect(over.stderr).toContain("an advice that leaves the optional questions out is refused");
     expect(over.stderr).toContain("--extra-0 (30)");

@@ -79,6 +79,9 @@ describe("interactive advise in a real terminal", () => {
       storage: "shared",
       recovery: "fast",
       network: "dedicated",
+      devices: "none",
+      "host-type": "nested-vm",
+      identity: "windows-auth",
       edition: "datacenter",
     };
     const term = new Terminal(["advise"]);
@@ -111,9 +114,17 @@ describe("interactive advise in a real terminal", () => {
   });
 
   it("takes I'm not sure and says what the advice depends on", async () => {
-    const answers = { ...baseAnswers, deploy: "docker", density: "medium" } as Answers;
+    const answers = {
+      ...baseAnswers,
+      deploy: "docker",
+      density: "medium",
+      devices: "none",
+      "host-type": "physical",
+      identity: "none",
+    } as Answers;
+    // Every answer but the tenants and the edition, so only the tenants are asked.
     const flags = shipped.questions
-      .filter((q) => q.id !== "boundary" && !q.optional)
+      .filter((q) => q.id !== "boundary" && (!q.optional || q.assume !== undefined))
       .flatMap((q) => [`--${q.id}`, answers[q.id]!]);
     const term = new Terminal(["advise", ...flags], { cols: 200 });
     await term.waitFor("Who else runs on the same hosts?");
@@ -240,6 +251,12 @@ describe("terminal edge cases", () => {
       "fast",
       "--network",
       "shared",
+      "--devices",
+      "none",
+      "--host-type",
+      "physical",
+      "--identity",
+      "none",
     ];
     const term = new Terminal(["advise", ...flags], { cols: 40 });
     expect(await term.exited).toBe(0);
@@ -338,7 +355,7 @@ describe("finding the way through the questions", () => {
     const term = new Terminal(["advise", "--shell", "posix"]);
     await term.waitFor(prompt("workload"));
     term.send(KEY.enter); // web, the first choice
-    let at = await term.waitFor(`${prompt("boundary")} (question 2, at most 10 to go)`);
+    let at = await term.waitFor(`${prompt("boundary")} (question 2, at most 13 to go)`);
     term.send(KEY.enter); // only our own team
     // The host starts on the newest release.
     at = await term.waitFor(prompt("host-os"), 10_000, at);

@@ -98,15 +98,17 @@ describe("vmvc rules validate and schema", () => {
     const run = await cli(["rules", "validate", "examples/policy"]);
     expect(run.code).toBe(0);
     // Its one optional question (--owner, 2 values) and the shipped --edition (2) stay open in a
-    // scripted advice: 2 x 2; with every answer unknown, the shipped 933,120 times --owner's 2.
+    // scripted advice: 2 x 2; with every answer unknown, the shipped 25,194,240 (the three assumed
+    // questions open too) times --owner's 2.
     expect(run.stdout).toBe(
-      "examples/policy: ok (3 rules, 1 question, 0 disabled; answer space: 4 combinations with the optional questions left out, 1,866,240 with every answer unknown)\n",
+      "examples/policy: ok (3 rules, 1 question, 0 disabled; answer space: 4 combinations with the optional questions left out, 50,388,480 with every answer unknown)\n",
     );
     // The shipped folder validates as the whole rule set it is: its options file, then its rules.
     const shippedRun = await cli(["rules", "validate", "rules/"]);
     expect(shippedRun).toMatchObject({ code: 0, stderr: "" });
+    // Every answer unknown: 933,120 for the eleven questions, times 3 x 3 x 3 for the assumed ones.
     expect(shippedRun.stdout).toBe(
-      `rules/: ok (${shipped.rules.length} rules, ${shipped.questions.length} questions, 0 disabled; answer space: 2 combinations with the optional questions left out, 933,120 with every answer unknown)\n`,
+      `rules/: ok (${shipped.rules.length} rules, ${shipped.questions.length} questions, 0 disabled; answer space: 2 combinations with the optional questions left out, 25,194,240 with every answer unknown)\n`,
     );
   });
 
@@ -276,11 +278,12 @@ describe("vmvc rules check, at scale", () => {
   });
 
   it("refuses, with the figures, a sweep whose combinations times rules pass the bound", async () => {
-    // 933,120 shipped combinations times 2,200 + 76 rules is over 2 billion: about 15 s of work.
-    const run = await cli(["rules", "check", "--rules", write(tmp(), "many.json", manyRules(2_200))]);
+    // The rules combine 699,840 combinations of the shipped questions (scaling, network, host-type and
+    // identity are swept apart); times 3,000 + 82 rules that is over 2 billion: about 15 s of work.
+    const run = await cli(["rules", "check", "--rules", write(tmp(), "many.json", manyRules(3_000))]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /933,120 combinations times 2,2\d\d rules is more than the 2,000,000,000 a check can sweep/,
+      /699,840 combinations of the questions that rules combine, times 3,0\d\d rules, is more than the 2,000,000,000 a check can sweep/,
     );
   });
 

@@ -134,7 +134,14 @@ describe("the interactive flow", () => {
   });
 
   it("takes I'm not sure as an answer and carries it into the equivalent command", async () => {
-    const answers = { ...baseAnswers, boundary: UNKNOWN } as Record<string, string>;
+    // The optional questions are asked too where they matter; here each gets its usual answer.
+    const answers = {
+      ...baseAnswers,
+      boundary: UNKNOWN,
+      devices: "none",
+      "host-type": "physical",
+      identity: "none",
+    } as Record<string, string>;
     const { stdout } = await interactive(
       allFlags(baseAnswers).filter((_, i, a) => a[i] !== "--boundary" && a[i - 1] !== "--boundary"),
       answers,

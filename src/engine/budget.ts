@@ -1,4 +1,4 @@
-import { UNKNOWN } from "./certainty.js";
+import { planApart } from "./apart.js";
 import type { CompiledRuleSet } from "./compile.js";
 import type { Answers } from "./model.js";
 import { count } from "../words.js";
@@ -9,8 +9,8 @@ import { count } from "../words.js";
 // budget covers the outlook, the what-ifs and the questions worth asking, checked before any
 // sweep, as `rules check` checks its own.
 
-/** Completions one sweep may hold: a byte or two each, in four tables (about 100 MB). */
-export const MAX_SWEEP_COMPLETIONS = 25_000_000;
+/** Completions one sweep may hold: a few bytes each (about 160 MB at the shipped 25,194,240, which stays under half of it). */
+export const MAX_SWEEP_COMPLETIONS = 60_000_000;
 /** Completions times rules over a whole advice: about 3 s on a small machine. */
 export const MAX_ADVICE_WORK = 400_000_000;
 
@@ -23,16 +23,21 @@ export interface AnswerSpace {
   largestSweep: number;
   /** Sweeps: the outlook, and one per what-if value. */
   sweeps: number;
-  /** Completions times rules over the outlook and, when asked for, every what-if. */
+  /**
+   * Rule evaluations over the outlook and, when asked for, every what-if: completions times rules,
+   * except that questions swept apart (src/engine/apart.ts) cost one addition per option each
+   * instead of a pass over the rules.
+   */
   work: number;
 }
 
-const isOpen = (answers: Answers, id: string): boolean => !Object.hasOwn(answers, id) || answers[id] === UNKNOWN;
+const isOpen = (answers: Answers, id: string): boolean => !Object.hasOwn(answers, id) || answers[id] === "unknown";
 
 /** The answer space an advice on `answers` sweeps; with `whatIfs`, each answered question opened in turn too. */
 export function answerSpace(c: CompiledRuleSet, answers: Answers, whatIfs: boolean): AnswerSpace {
   let completions = 1;
   const multipliers: AnswerSpace["multipliers"] = [];
+  const open: number[] = [];
   let reopened = 0;
   let largest = 1;
   c.questionIds.forEach((id, q) => {
@@ -40,6 +45,7 @@ export function answerSpace(c: CompiledRuleSet, answers: Answers, whatIfs: boole
     const size = c.sizes[q]!;
     if (isOpen(answers, id)) {
       completions *= size;
+      open.push(q);
       if (size > 1) multipliers.push({ question: id, values: size });
     } else if (whatIfs) {
       reopened += size;
@@ -48,12 +54,18 @@ export function answerSpace(c: CompiledRuleSet, answers: Answers, whatIfs: boole
   });
   multipliers.sort((a, b) => b.values - a.values);
   const rules = Math.max(1, c.ruleSet.rules.length);
+  const plan = planApart(c, open);
+  let sweepWork = completions * rules;
+  if (plan !== undefined) {
+    const core = open.reduce((n, q) => (plan.isApart[q] ? n : n * c.sizes[q]!), 1);
+    sweepWork = core * Math.max(1, plan.coreRules.length) + completions * c.optionCount;
+  }
   return {
     completions,
     multipliers,
     largestSweep: completions * largest,
     sweeps: 1 + reopened,
-    work: completions * (1 + reopened) * rules,
+    work: sweepWork * (1 + reopened),
   };
 }
 
@@ -77,7 +89,7 @@ export function answerSpaceProblem(space: AnswerSpace, rules: number): string | 
   const why =
     space.largestSweep > MAX_SWEEP_COMPLETIONS
       ? `${count(space.largestSweep)} combinations in one sweep, more than the ${count(MAX_SWEEP_COMPLETIONS)} an advice can weigh`
-      : `${count(space.work / Math.max(1, rules))} combinations${space.sweeps > 1 ? ` (the outlook and ${count(space.sweeps - 1)} what-ifs)` : ""} times ${count(rules)} rules, more than the ${count(MAX_ADVICE_WORK)} an advice can weigh in reasonable time`;
+      : `${count(space.completions)} combinations${space.sweeps > 1 ? ` (weighed again by ${count(space.sweeps - 1)} what-ifs)` : ""} over ${count(rules)} rules, ${count(space.work)} rule evaluations, more than the ${count(MAX_ADVICE_WORK)} an advice can weigh in reasonable time`;
   return `the answers left open make ${why}. The open answers that multiply it: ${named.join(" × ") || "none"}${more}, ${count(space.completions)} combinations together. Answer some of them (unknown counts as open), or trim the policy's questions or values`;
 }
 
@@ -94,7 +106,11 @@ export function assertAnswerSpace(c: CompiledRuleSet, answers: Answers, whatIfs:
  */
 export function policyAnswerSpaces(c: CompiledRuleSet): { optionalLeftOut: AnswerSpace; everyUnknown: AnswerSpace } {
   const required: Answers = {};
-  for (const q of c.ruleSet.questions) if (!q.optional) required[q.id] = q.choices[0]!.value;
+  for (const q of c.ruleSet.questions) {
+    if (!q.optional) required[q.id] = q.choices[0]!.value;
+    // Left out, an optional question with an assumed value takes it (explain.ts's withAssumptions).
+    else if (q.assume !== undefined) required[q.id] = q.assume;
+  }
   return { optionalLeftOut: answerSpace(c, required, true), everyUnknown: answerSpace(c, {}, false) };
 }
 

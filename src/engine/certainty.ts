@@ -1,6 +1,7 @@
 import type { CompiledRuleSet } from "./compile.js";
+import { apartStates, combined, planApart, stateKey } from "./apart.js";
 import { assertAnswerSpace } from "./budget.js";
-import { runnerUp, sweep } from "./evaluate.js";
+import { runnerUp, sweep, tieOrderInForce } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
 
 // "Not sure" answers: the outcome over every completion of the unknown answers.
@@ -66,7 +67,7 @@ interface Survey {
 
 function survey(c: CompiledRuleSet, open: Int32Array): Survey {
   const codes = Int32Array.from(open);
-  const varying: number[] = [];
+  let varying: number[] = [];
   let weight = 1;
   codes.forEach((code, q) => {
     if (code !== -1) return;
@@ -76,6 +77,10 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
       weight *= c.sizes[q]!;
     }
   });
+  const plan = planApart(c, varying);
+  // The questions swept apart vary fastest, so each core completion owns one block of them.
+  if (plan)
+    varying = [...varying.filter((q) => plan.isApart[q] === 0), ...varying.filter((q) => plan.isApart[q] === 1)];
   const strides = varying.map(() => 1);
   for (let v = varying.length - 2; v >= 0; v--) strides[v] = strides[v + 1]! * c.sizes[varying[v + 1]!]!;
   const total = varying.length === 0 ? 1 : strides[0]! * c.sizes[varying[0]!]!;
@@ -83,16 +88,50 @@ function survey(c: CompiledRuleSet, open: Int32Array): Survey {
   const excluded = new Uint8Array(total);
   const lead = new Int16Array(total);
   let i = 0;
-  sweep(
-    c,
-    (_codes, best, scratch) => {
-      advice[i] = best + 1;
-      excluded[i] = scratch.excluded;
-      const second = best === -1 ? -1 : runnerUp(c, scratch, best);
-      lead[i++] = second === -1 ? -1 : scratch.scores[best]! - scratch.scores[second]!;
-    },
-    codes,
-  );
+  if (!plan) {
+    sweep(
+      c,
+      (_codes, best, scratch) => {
+        advice[i] = best + 1;
+        excluded[i] = scratch.excluded;
+        const second = best === -1 ? -1 : runnerUp(c, scratch, best);
+        lead[i++] = second === -1 ? -1 : scratch.scores[best]! - scratch.scores[second]!;
+      },
+      codes,
+    );
+  } else {
+    // Apart questions open in the apart sweep only, core questions in the core sweep only.
+    const apartFixed = Int32Array.from(codes, (code, q) => (code === -1 && plan.isApart[q] === 0 ? 0 : code));
+    const coreFixed = Int32Array.from(codes, (code, q) => (code === -1 && plan.isApart[q] === 1 ? 0 : code));
+    const states = apartStates(plan, apartFixed);
+    const gap = new Int32Array(1);
+    const count = states.count;
+    // Completions of the core in the same state share one block of outcomes over the apart states.
+    const blocks = new Map<number, { advice: Uint8Array; excluded: Uint8Array; lead: Int16Array }>();
+    sweep(
+      plan.core,
+      (_codes, _best, scratch) => {
+        const key = stateKey(scratch, c.optionCount);
+        let block = key === -1 ? undefined : blocks.get(key);
+        if (!block) {
+          block = { advice: new Uint8Array(count), excluded: new Uint8Array(count), lead: new Int16Array(count) };
+          const order = tieOrderInForce(plan.core, scratch);
+          for (let j = 0; j < count; j++) {
+            const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
+            block.advice[j] = best + 1;
+            block.excluded[j] = scratch.excluded | states.masks[j]!;
+            block.lead[j] = best === -1 ? -1 : gap[0]!;
+          }
+          if (key !== -1) blocks.set(key, block);
+        }
+        advice.set(block.advice, i);
+        excluded.set(block.excluded, i);
+        lead.set(block.lead, i);
+        i += count;
+      },
+      coreFixed,
+    );
+  }
   return { open, codes, varying, strides, advice, excluded, lead, weight };
 }
 
@@ -140,6 +179,8 @@ function dependence(c: CompiledRuleSet, s: Survey, v: number): (number | undefin
         else if (byValue[d] !== code) decisive = false;
       }
     }
+    // Once it matters and no value alone decides, the rest cannot change the answer.
+    if (matters && !decisive) return "mixed";
   }
   if (!matters) return undefined;
   return decisive ? byValue : "mixed";

@@ -1,5 +1,6 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { decode, sweep } from "./evaluate.js";
+import { apartStates, combined, planApart, stateKey, type Apart } from "./apart.js";
+import { decode, sweep, tieOrderInForce } from "./evaluate.js";
 import type { Answers, Clause, OptionId, Rule } from "./model.js";
 import { plural } from "../words.js";
 
@@ -56,6 +57,17 @@ export function checkLimit(c: CompiledRuleSet): string | undefined {
   if (combinations > MAX_COMBINATIONS) {
     return `${n(combinations)} combinations of answers is more than the ${n(MAX_COMBINATIONS)} a check can sweep; trim custom questions or values`;
   }
+  // Questions swept apart cost one addition per combination, not a pass over the rules.
+  const plan = planApart(
+    c,
+    c.questionIds.map((_, q) => q),
+  );
+  if (plan) {
+    const core = c.sizes.reduce((n, size, q) => (plan.isApart[q] === 1 ? n : n * size), 1);
+    const work = core * Math.max(1, plan.coreRules.length) + combinations * c.optionCount;
+    if (work <= MAX_WORK) return undefined;
+    return `${n(core)} combinations of the questions that rules combine, times ${n(plan.coreRules.length)} rules, is more than the ${n(MAX_WORK)} a check can sweep in reasonable time; check the policy in parts, or trim custom questions`;
+  }
   const work = combinations * Math.max(1, c.ruleSet.rules.length);
   if (work > MAX_WORK) {
     return `${n(combinations)} combinations times ${n(c.ruleSet.rules.length)} rules is more than the ${n(MAX_WORK)} a check can sweep in reasonable time; check the policy in parts, or trim custom questions`;
@@ -75,21 +87,26 @@ export function checkRuleSet(c: CompiledRuleSet, progress?: (done: number, total
   const { ruleOption, ruleExcludes } = c;
 
   const total = combinationCount(c);
-  let done = 0;
-  const combinations = sweep(c, (codes, best, scratch) => {
-    if (progress && ++done % PROGRESS_EVERY === 0) progress(done, total);
-    if (best === -1) {
-      recommended.none!++;
-      if (noneExamples.length < MAX_EXAMPLES) noneExamples.push(decode(c, codes));
-    } else recommended[optionIds[best]!]!++;
-    // The sweep has already listed the rules that fired.
-    for (let i = 0; i < scratch.firedCount; i++) {
-      const r = scratch.fired[i]!;
-      fired[r] = 1;
-      // A score on an option that is ruled out anyway changes nothing.
-      if (ruleExcludes[r] === 1 || (scratch.excluded & (1 << ruleOption[r]!)) === 0) mattered[r] = 1;
-    }
-  });
+  const all = c.questionIds.map((_, q) => q);
+  const plan = planApart(c, all);
+  let combinations: number;
+  if (!plan) {
+    let done = 0;
+    combinations = sweep(c, (codes, best, scratch) => {
+      if (progress && ++done % PROGRESS_EVERY === 0) progress(done, total);
+      if (best === -1) {
+        recommended.none!++;
+        if (noneExamples.length < MAX_EXAMPLES) noneExamples.push(decode(c, codes));
+      } else recommended[optionIds[best]!]!++;
+      // The sweep has already listed the rules that fired.
+      for (let i = 0; i < scratch.firedCount; i++) {
+        const r = scratch.fired[i]!;
+        fired[r] = 1;
+        // A score on an option that is ruled out anyway changes nothing.
+        if (ruleExcludes[r] === 1 || (scratch.excluded & (1 << ruleOption[r]!)) === 0) mattered[r] = 1;
+      }
+    });
+  } else combinations = checkApart(c, plan, { recommended, fired, mattered, noneExamples }, total, progress);
 
   const findings: Finding[] = [];
   // Answers that no option fits are an answer too ("nothing fits", with its blockers), not a fault.
@@ -151,4 +168,93 @@ export function checkRuleSet(c: CompiledRuleSet, progress?: (done: number, total
     }
   }
   return { combinations, recommended, findings };
+}
+
+interface Tally {
+  recommended: Record<string, number>;
+  fired: Uint8Array;
+  mattered: Uint8Array;
+  noneExamples: Answers[];
+}
+
+/**
+ * The check with the apart questions' states added to each core combination. Core and apart
+ * combinations pair every way, so a score matters when it meets its option eligible on its own
+ * side and the other side can leave that option eligible too.
+ */
+function checkApart(
+  c: CompiledRuleSet,
+  plan: Apart,
+  tally: Tally,
+  total: number,
+  progress?: (done: number, total: number) => void,
+): number {
+  const { recommended, fired, mattered, noneExamples } = tally;
+  const optionIds = c.ruleSet.options.map((o) => o.id);
+  const open = Int32Array.from(c.questionIds, () => -1);
+  const apartFixed = Int32Array.from(open, (code, q) => (plan.isApart[q] === 0 ? 0 : code));
+  const coreFixed = Int32Array.from(open, (code, q) => (plan.isApart[q] === 1 ? 0 : code));
+  const apartQuestions = c.questionIds.map((_, q) => q).filter((q) => plan.isApart[q] === 1);
+  const apartCodes: number[] = [];
+  // Per rule: it fired with its option still eligible on its own side.
+  const eligibleWhenFired = new Uint8Array(c.ruleSet.rules.length);
+  /** Options that some combination of each side leaves eligible. */
+  let apartFree = 0;
+  let coreFree = 0;
+  const note = (map: Int32Array, scratch: { fired: Int32Array; firedCount: number; excluded: number }): void => {
+    for (let i = 0; i < scratch.firedCount; i++) {
+      const r = map[scratch.fired[i]!]!;
+      fired[r] = 1;
+      if (c.ruleExcludes[r] === 1 || (scratch.excluded & (1 << c.ruleOption[r]!)) === 0) eligibleWhenFired[r] = 1;
+    }
+  };
+  const states = apartStates(plan, apartFixed, (_j, codes, scratch) => {
+    for (const q of apartQuestions) apartCodes.push(codes[q]!);
+    note(plan.apartRules, scratch);
+    apartFree |= ~scratch.excluded;
+  });
+  const gap = new Int32Array(1);
+  const byState = new Map<number, Float64Array>();
+  let done = 0;
+  let next = PROGRESS_EVERY;
+  sweep(
+    plan.core,
+    (codes, _best, scratch) => {
+      note(plan.coreRules, scratch);
+      coreFree |= ~scratch.excluded;
+      // Completions of the core in the same state come to the same outcomes: count them once.
+      const key = stateKey(scratch, c.optionCount);
+      let outcomes = key === -1 ? undefined : byState.get(key);
+      if (!outcomes) {
+        outcomes = new Float64Array(c.optionCount + 1);
+        const order = tieOrderInForce(plan.core, scratch);
+        for (let j = 0; j < states.count; j++) {
+          const best = combined(order, scratch.scores, scratch.excluded, states, j, gap);
+          outcomes[best + 1]!++;
+          if (best === -1 && noneExamples.length < MAX_EXAMPLES) {
+            const full = Int32Array.from(codes);
+            apartQuestions.forEach((q, k) => (full[q] = apartCodes[j * apartQuestions.length + k]!));
+            noneExamples.push(decode(c, full));
+          }
+        }
+        if (key !== -1) byState.set(key, outcomes);
+      }
+      recommended.none! += outcomes[0]!;
+      for (let o = 0; o < c.optionCount; o++) recommended[optionIds[o]!]! += outcomes[o + 1]!;
+      done += states.count;
+      if (progress && done >= next) {
+        progress(done, total);
+        next = done + PROGRESS_EVERY;
+      }
+    },
+    coreFixed,
+  );
+  const isCore = new Uint8Array(c.ruleSet.rules.length);
+  for (const r of plan.coreRules) isCore[r] = 1;
+  c.ruleSet.rules.forEach((_, r) => {
+    const other = isCore[r] === 1 ? apartFree : coreFree;
+    if (eligibleWhenFired[r] === 1 && (c.ruleExcludes[r] === 1 || (other & (1 << c.ruleOption[r]!)) !== 0))
+      mattered[r] = 1;
+  });
+  return done;
 }

@@ -1,5 +1,5 @@
 import type { RuleSet } from "./model.js";
-import { isExclusion } from "./model.js";
+import { isCaution, isExclusion, pointsOf } from "./model.js";
 
 /**
  * A rule set in a form that is cheap to evaluate millions of times.
@@ -26,6 +26,8 @@ export interface CompiledRuleSet {
   readonly ruleOption: Int32Array;
   readonly ruleScore: Int32Array;
   readonly ruleExcludes: Uint8Array;
+  /** 1 for a caution: it fires like any rule but moves no points. */
+  readonly ruleCautions: Uint8Array;
   /** For each clause bit: the rule whose only `when` clause it is, else -1. */
   readonly clauseRule: Int32Array;
   /** Rules with several `when` clauses; checked one by one. */
@@ -80,6 +82,7 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   const ruleOption = new Int32Array(ruleCount);
   const ruleScore = new Int32Array(ruleCount);
   const ruleExcludes = new Uint8Array(ruleCount);
+  const ruleCautions = new Uint8Array(ruleCount);
   const optionAt = new Map(ruleSet.options.map((o, i) => [o.id, i]));
   const clauseRule = new Int32Array(clauses.length).fill(-1);
   const complexRules: number[] = [];
@@ -92,7 +95,8 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     ruleHasUnless[r] = rule.unless.length > 0 ? 1 : 0;
     ruleOption[r] = optionAt.get(rule.effect.option)!;
     ruleExcludes[r] = isExclusion(rule.effect) ? 1 : 0;
-    ruleScore[r] = isExclusion(rule.effect) ? 0 : rule.effect.score;
+    ruleScore[r] = pointsOf(rule.effect);
+    ruleCautions[r] = isCaution(rule.effect) ? 1 : 0;
   });
 
   return {
@@ -109,6 +113,7 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     ruleOption,
     ruleScore,
     ruleExcludes,
+    ruleCautions,
     clauseRule,
     complexRules: Int32Array.from(complexRules),
     optionCount: ruleSet.options.length,

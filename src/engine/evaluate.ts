@@ -41,7 +41,7 @@ function tieOrderFor(c: CompiledRuleSet, scratch: Scratch): Int32Array {
 }
 
 /** The tie-break order the last scoring settled on (tieOrderFor records which). */
-const tieOrderInForce = (c: CompiledRuleSet, scratch: Scratch): Int32Array =>
+export const tieOrderInForce = (c: CompiledRuleSet, scratch: Scratch): Int32Array =>
   scratch.tieRule === -1 ? c.tieOrder : c.tieRules[scratch.tieRule]!.order;
 
 /** Whether the last scoring ruled option `o` (an index) out. */

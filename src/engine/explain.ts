@@ -44,6 +44,12 @@ export interface Advice extends Result {
   certainty: Certainty;
   /** The values assumed for the unknown answers in the case the reasons explain. */
   assumed: Answers;
+  /** Optional questions not given, at the value the rules state for them ("assume"). */
+  assumptions: Answers;
+  /** What to confirm before relying on the recommendation: the cautions on it. */
+  cautions: Reason[];
+  /** The recommendation is the only option eligible in every completion of the unknown answers. */
+  alone: boolean;
 }
 
 /** Thresholds in points between the winner and the runner-up. */
@@ -64,12 +70,18 @@ export function marginOf(result: Result): Margin {
 }
 
 /** Each other answer to a known question that would change the recommendation, over every completion of the unknown ones. */
-export function whatIf(c: CompiledRuleSet, answers: Answers, recommendation: OptionId | null): WhatIf[] {
+export function whatIf(
+  c: CompiledRuleSet,
+  answers: Answers,
+  recommendation: OptionId | null,
+  /** Known questions to leave out. */
+  skip?: ReadonlySet<string>,
+): WhatIf[] {
   const current = c.ruleSet.options.findIndex((o) => o.id === recommendation);
   const changes: WhatIf[] = [];
   for (const question of c.ruleSet.questions) {
     const from = answers[question.id];
-    if (from === undefined || from === UNKNOWN) continue;
+    if (from === undefined || from === UNKNOWN || skip?.has(question.id)) continue;
     for (const [answer, alternative] of alternatives(c, answers, question.id) ?? []) {
       if (alternative.recommendation === recommendation) continue;
       changes.push({
@@ -90,14 +102,34 @@ export function whatIf(c: CompiledRuleSet, answers: Answers, recommendation: Opt
  * Questions not yet answered that cannot change the recommendation, whatever the others turn
  * out to be. Questions marked `alwaysAsk` describe the environment and are never skipped.
  */
-export function skippableQuestions(c: CompiledRuleSet, answers: Answers): Question[] {
+export function skippableQuestions(c: CompiledRuleSet, given: Answers): Question[] {
+  // As advise will: an optional question with an assumed value is not open when left out.
+  const { answers } = withAssumptions(c.ruleSet.questions, given);
   const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
   if (open.length === 0) return [];
   const matters = new Set(outlook(c, answers).certainty.dependsOn.map((d) => d.question));
   return open.filter((q) => !q.alwaysAsk && !matters.has(q.id));
 }
 
-export function advise(c: CompiledRuleSet, answers: Answers): Advice {
+/**
+ * The answers with each optional question that has an assumed value and was not given set to
+ * it, and the values so taken. An explicit `unknown` is kept: the user said "not sure".
+ */
+export function withAssumptions(
+  questions: readonly Question[],
+  answers: Answers,
+): { answers: Answers; assumptions: Answers } {
+  const filled: Answers = { ...answers };
+  const assumptions: Answers = {};
+  for (const q of questions) {
+    if (q.assume === undefined || Object.hasOwn(answers, q.id)) continue;
+    filled[q.id] = assumptions[q.id] = q.assume;
+  }
+  return { answers: filled, assumptions };
+}
+
+export function advise(c: CompiledRuleSet, given: Answers): Advice {
+  const { answers, assumptions } = withAssumptions(c.ruleSet.questions, given);
   assertAnswerSpace(c, answers, true);
   const view = outlook(c, answers);
   const result = evaluate(c, view.representative);
@@ -112,8 +144,8 @@ export function advise(c: CompiledRuleSet, answers: Answers): Advice {
       ? reason
       : { ...reason, assumes: Object.fromEntries(named.map((q) => [q, view.representative[q]!])) };
   });
-  const given: Answers = {};
-  for (const id of c.questionIds) if (Object.hasOwn(answers, id)) given[id] = answers[id]!;
+  const asGiven: Answers = {};
+  for (const id of c.questionIds) if (Object.hasOwn(given, id)) asGiven[id] = given[id]!;
   const assumed: Answers = {};
   for (const id of view.certainty.unknown) assumed[id] = view.representative[id]!;
   const excluded = result.options
@@ -123,27 +155,63 @@ export function advise(c: CompiledRuleSet, answers: Answers): Advice {
       reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
     }));
   const matters = new Set(view.certainty.dependsOn.map((d) => d.question));
+  const cautions = result.reasons.filter((r) => r.effect === "caution" && r.option === view.recommendation);
+  const winner = c.ruleSet.options.findIndex((o) => o.id === view.recommendation);
+  const alone = winner !== -1 && view.eligible.every((n, o) => o === winner || n === 0);
+  const margin = marginOf(result);
   return {
     ...result,
     recommendation: view.recommendation,
-    answers: given,
-    margin: marginOf(result),
-    whatIf: whatIf(c, answers, view.recommendation),
+    answers: asGiven,
+    // A lead that rests on something still to confirm is never called clear.
+    margin: cautions.length > 0 && margin.verdict === "clear" ? { ...margin, verdict: "moderate" } : margin,
+    // What-ifs on the assumed values too, but only where every answer is known: with unknown
+    // answers each would reopen a sweep of every completion, for a value nobody was asked.
+    whatIf: whatIf(
+      c,
+      answers,
+      view.recommendation,
+      view.certainty.unknown.length === 0 ? undefined : new Set(Object.keys(assumptions)),
+    ),
     excluded,
     skipped: c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id) && !matters.has(q.id)).map((q) => q.id),
     certainty: view.certainty,
     assumed,
+    assumptions,
+    cautions,
+    alone,
   };
 }
 
-/** Unanswered questions in the order worth asking: one that alone decides the outcome first. */
-export function questionsThatMatter(c: CompiledRuleSet, answers: Answers): Question[] {
-  const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
-  if (open.length === 0) return [];
+/** The candidates that can change the outcome (or are always asked), one that alone decides it first. */
+function ranked(c: CompiledRuleSet, answers: Answers, candidates: readonly Question[]): Question[] {
   const { dependsOn } = outlook(c, answers).certainty;
   const deciding = new Set(dependsOn.filter((d) => d.byValue).map((d) => d.question));
   const matters = new Set(dependsOn.map((d) => d.question));
-  return open
+  return candidates
     .filter((q) => q.alwaysAsk || matters.has(q.id))
     .sort((a, b) => Number(deciding.has(b.id)) - Number(deciding.has(a.id)));
+}
+
+/**
+ * Unanswered questions in the order worth asking: one that alone decides the outcome first.
+ * Questions with an assumed value come last: until the others are settled they are held at
+ * that value, which keeps each sweep as small as before they existed; then each is asked
+ * only if an answer to it could still change the outcome.
+ */
+export function questionsThatMatter(c: CompiledRuleSet, answers: Answers): Question[] {
+  const open = c.ruleSet.questions.filter((q) => !Object.hasOwn(answers, q.id));
+  if (open.length === 0) return [];
+  const assumedOpen = open.filter((q) => q.assume !== undefined);
+  if (assumedOpen.length < open.length) {
+    const held = withAssumptions(c.ruleSet.questions, answers).answers;
+    const first = ranked(
+      c,
+      held,
+      open.filter((q) => q.assume === undefined),
+    );
+    // The assumed questions are listed after them, so the count of what is left stays an upper bound.
+    if (first.length > 0) return [...first, ...assumedOpen];
+  }
+  return ranked(c, answers, open);
 }

@@ -25,6 +25,8 @@ export interface Question {
   alwaysAsk: boolean;
   /** A script may leave it out: it then counts as unknown. */
   optional: boolean;
+  /** For an optional question: the value taken, and said to be taken, when it is not given. */
+  assume?: string;
   /** The choice a prompt starts on... */
   default?: string;
   /** ...unless this question's answer is also one of this question's values. */
@@ -35,7 +37,11 @@ export interface Question {
 /** One conjunction: every listed question must have one of the listed values. */
 export type Clause = Record<string, string[]>;
 
-export type Effect = { option: OptionId; score: number } | { option: OptionId; exclude: true };
+export type Effect =
+  | { option: OptionId; score: number }
+  | { option: OptionId; exclude: true }
+  /** Leaves the points alone: something to confirm when this option is the advice. */
+  | { option: OptionId; caution: true };
 
 export interface Rule {
   id: string;
@@ -133,7 +139,7 @@ export type Answers = Record<string, string>;
 export interface Reason {
   rule: string;
   option: OptionId;
-  effect: number | "excluded";
+  effect: number | "excluded" | "caution";
   text: string;
   source: string;
   remedy?: string;
@@ -160,6 +166,11 @@ export interface Result {
 }
 
 export const isExclusion = (effect: Effect): effect is { option: OptionId; exclude: true } => "exclude" in effect;
+export const isCaution = (effect: Effect): effect is { option: OptionId; caution: true } => "caution" in effect;
+
+/** The points a rule gives its option: 0 for an exclusion or a caution. */
+export const pointsOf = (effect: Effect): number => ("score" in effect ? effect.score : 0);
 
 /** What a rule did to its option, as reasons and listings report it. */
-export const effectValue = (effect: Effect): number | "excluded" => (isExclusion(effect) ? "excluded" : effect.score);
+export const effectValue = (effect: Effect): number | "excluded" | "caution" =>
+  isExclusion(effect) ? "excluded" : isCaution(effect) ? "caution" : effect.score;

@@ -3,7 +3,7 @@ import type { CompiledRuleSet } from "../engine/compile.js";
 import { evaluate } from "../engine/evaluate.js";
 import type { Answers, OptionId, Question } from "../engine/model.js";
 import { valueProblem } from "../engine/values.js";
-import { completeAnswers } from "./columns.js";
+import { assumptionsOf, completeAnswers } from "./columns.js";
 
 // One inventory row's advice, as assess reports it. Pure, and cached by answer set: an
 // inventory has far fewer distinct answer sets than rows.
@@ -17,6 +17,10 @@ export interface RowAdvice {
   excluded: { option: OptionId; reasons: string[] }[];
   /** The rules that applied, in rule order. */
   reasons: string[];
+  /** The cautions on the recommendation (rule ids): what to confirm before relying on it. */
+  cautions: string[];
+  /** Optional questions the row leaves out, at their assumed values. */
+  assumptions: Answers;
   answers: Answers;
 }
 
@@ -62,12 +66,15 @@ export class Assessor {
     const assessed =
       problem !== undefined
         ? { error: problem }
-        : this.compute(completeAnswers(this.compiled.ruleSet, given, this.defaults));
+        : this.compute(
+            completeAnswers(this.compiled.ruleSet, given, this.defaults),
+            assumptionsOf(this.compiled.ruleSet, given, this.defaults),
+          );
     this.cache.set(key, assessed);
     return assessed;
   }
 
-  private compute(answers: Answers): Assessed {
+  private compute(answers: Answers, assumptions: Answers): Assessed {
     const c = this.compiled;
     const view = outlook(c, answers);
     const result = evaluate(c, view.representative);
@@ -83,6 +90,10 @@ export class Assessor {
           reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded").map((r) => r.rule),
         })),
       reasons: result.reasons.map((r) => r.rule),
+      cautions: result.reasons
+        .filter((r) => r.effect === "caution" && r.option === view.recommendation)
+        .map((r) => r.rule),
+      assumptions,
       answers,
     };
     return { advice, json: JSON.stringify(advice).slice(1) };

@@ -107,9 +107,20 @@ export function readRow(layout: Layout, cells: readonly string[]): RowReading {
   };
 }
 
-/** Every question not given by the row or the defaults counts as unknown. */
+/**
+ * Every question not given by the row or the defaults takes its assumed value, as advise
+ * does, or else counts as unknown.
+ */
 export function completeAnswers(ruleSet: RuleSet, given: Answers, defaults: Answers): Answers {
   const answers: Answers = {};
-  for (const q of ruleSet.questions) answers[q.id] = given[q.id] ?? defaults[q.id] ?? UNKNOWN;
+  for (const q of ruleSet.questions) answers[q.id] = given[q.id] ?? defaults[q.id] ?? q.assume ?? UNKNOWN;
   return answers;
+}
+
+/** The assumed values a row takes: its questions with an assumption that neither it nor the defaults answer. */
+export function assumptionsOf(ruleSet: RuleSet, given: Answers, defaults: Answers): Answers {
+  const assumed: Answers = {};
+  for (const q of ruleSet.questions)
+    if (q.assume !== undefined && given[q.id] === undefined && defaults[q.id] === undefined) assumed[q.id] = q.assume;
+  return assumed;
 }

@@ -25,10 +25,14 @@ export interface Summary {
   blockers: { rule: string; option: OptionId; rows: number }[];
   /** Unknown questions that could change the advice, with how many rows hang on each. */
   toConfirm: { question: string; rows: number }[];
+  /** Values assumed for optional questions the rows left out, with how many rows took each. */
+  assumed: { question: string; value: string; rows: number }[];
+  /** Rows whose recommendation carries a caution: something to confirm before relying on it. */
+  cautioned: number;
 }
 
 export class SummaryBuilder {
-  private readonly summary: Omit<Summary, "blockers" | "toConfirm">;
+  private readonly summary: Omit<Summary, "blockers" | "toConfirm" | "assumed" | "cautioned">;
   /** Rows per distinct advice: assess shares one advice object among rows with the same answers. */
   private readonly byAdvice = new Map<RowAdvice, number>();
 
@@ -59,7 +63,14 @@ export class SummaryBuilder {
     let uncertain = 0;
     const blockers = new Map<string, { option: OptionId; rows: number }>();
     const toConfirm = new Map<string, number>();
+    const assumed = new Map<string, number>();
+    let cautioned = 0;
     for (const [advice, rows] of this.byAdvice) {
+      if (advice.cautions.length > 0) cautioned += rows;
+      for (const [question, value] of Object.entries(advice.assumptions)) {
+        const key = `${question}\u0000${value}`;
+        assumed.set(key, (assumed.get(key) ?? 0) + rows);
+      }
       outcomes[advice.recommendation ?? "none"]! += rows;
       if (advice.certainty.share < 1) uncertain += rows;
       for (const { option, reasons } of advice.excluded) {
@@ -81,6 +92,11 @@ export class SummaryBuilder {
       toConfirm: [...toConfirm]
         .map(([question, rows]) => ({ question, rows }))
         .sort((a, b) => b.rows - a.rows || a.question.localeCompare(b.question)),
+      assumed: [...assumed].map(([key, rows]) => {
+        const [question = "", value = ""] = key.split("\u0000");
+        return { question, value, rows };
+      }),
+      cautioned,
     };
   }
 }

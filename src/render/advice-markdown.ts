@@ -2,7 +2,15 @@ import type { Reason } from "../engine/model.js";
 import { codeSpan, markdownCell, markdownText } from "./cells.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import { UNKNOWN } from "../engine/certainty.js";
-import { assumption, outlookLines, overrideWarnings, weighing, type Report } from "./report.js";
+import {
+  assumption,
+  assumptionsText,
+  outlookLines,
+  overrideWarnings,
+  RULES_ORIGIN,
+  weighing,
+  type Report,
+} from "./report.js";
 import { plural } from "../words.js";
 
 // The advice as an architecture decision record a team can commit next to its code.
@@ -22,22 +30,27 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   const layers = ruleSet.policy?.layers ?? [];
   const decidedWith =
     layers.length === 0
-      ? `vmvc ${report.version}, from Microsoft's guidance on containers and virtual machines`
-      : `vmvc ${report.version}, from Microsoft's guidance, then the policy in ${layers.map((l) => `${codeSpan(l.path)} (from ${markdownText(l.from)})`).join(", then ")}`;
+      ? `vmvc ${report.version}'s shipped rules (${RULES_ORIGIN})`
+      : `vmvc ${report.version}'s shipped rules (${RULES_ORIGIN}), then the policy in ${layers.map((l) => `${codeSpan(l.path)} (from ${markdownText(l.from)})`).join(", then ")}`;
   out.push(`- Status: proposed`, `- Date: ${date}`, `- Decided with: ${decidedWith}`, "");
   for (const warning of overrideWarnings(ruleSet)) out.push(`> **${markdownText(warning)}**`, "");
 
   out.push("## Context", "", "| Question | Answer |", "| --- | --- |");
   for (const q of ruleSet.questions) {
     const value = advice.answers[q.id];
+    const assumed = advice.assumptions[q.id];
     const answer =
-      value === UNKNOWN || (value === undefined && !advice.skipped.includes(q.id))
-        ? "_not sure: see To confirm_"
-        : value === undefined
-          ? "_not asked: could not change the outcome_"
-          : `${markdownText(choiceLabel(ruleSet, q.id, value))} (${codeSpan(value)})`;
+      assumed !== undefined
+        ? `Assumed: ${markdownText(choiceLabel(ruleSet, q.id, assumed))} (${codeSpan(assumed)}), as it was not given`
+        : value === UNKNOWN || (value === undefined && !advice.skipped.includes(q.id))
+          ? "_not sure: see To confirm_"
+          : value === undefined
+            ? "_not asked: could not change the outcome_"
+            : `${markdownText(choiceLabel(ruleSet, q.id, value))} (${codeSpan(value)})`;
     out.push(`| ${markdownCell(q.prompt)}${q.help ? `<br>_${markdownCell(q.help)}_` : ""} | ${answer} |`);
   }
+  const assumedText = assumptionsText(advice);
+  if (assumedText !== "") out.push("", markdownText(`Assumed: ${assumedText}.`));
   out.push("", `Reproduce with ${codeSpan(command.join(" "))}.`, "");
 
   out.push("## Decision", "");
@@ -47,12 +60,22 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
     );
   else {
     const m = advice.margin;
+    const kind =
+      m.verdict === "narrow"
+        ? "a narrow call"
+        : advice.cautions.length > 0
+          ? "a lead that rests on what is still to confirm"
+          : `a ${m.verdict} lead`;
+    const settledBy =
+      advice.tieBreak?.rule === "default-order" ? "vmvc's own default order settles it" : "a tie-break rule settles it";
     const lead =
       m.verdict === "only-option"
-        ? "It is the only option the constraints leave open."
+        ? advice.alone
+          ? "It is the only option the constraints leave open."
+          : "In the case shown it is the only option the constraints leave open."
         : m.points === 0
-          ? `It scores ${advice.options[0]!.score}, tied with ${optionLabel(ruleSet, m.runnerUp)}; a tie-break rule settles it: ${advice.tieBreak?.text ?? ""}`
-          : `It scores ${advice.options[0]!.score}, ${plural(m.points!, "point")} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${m.verdict === "narrow" ? "a narrow call" : `a ${m.verdict} lead`}).`;
+          ? `It scores ${advice.options[0]!.score}, tied with ${optionLabel(ruleSet, m.runnerUp)}; ${settledBy}: ${advice.tieBreak?.text ?? ""}`
+          : `It scores ${advice.options[0]!.score}, ${plural(m.points!, "point")} ahead of ${optionLabel(ruleSet, m.runnerUp)} (${kind}).`;
     out.push(`We will run it as **${chosen}**. ${lead}`);
   }
   const picture = outlookLines(advice, ruleSet);
@@ -60,8 +83,9 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   out.push("");
 
   const open = advice.certainty.unknown.filter((id) => !advice.skipped.includes(id));
-  if (open.length > 0) {
+  if (open.length > 0 || advice.cautions.length > 0) {
     out.push("## To confirm", "");
+    for (const r of advice.cautions) out.push(`- ${cite(r)}`);
     const matters = new Map(advice.certainty.dependsOn.map((d) => [d.question, d]));
     for (const id of open) {
       const q = ruleSet.questions.find((x) => x.id === id)!;

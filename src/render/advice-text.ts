@@ -1,8 +1,10 @@
-import type { Advice, Margin, WhatIf } from "../engine/explain.js";
+import type { Advice, WhatIf } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
 import {
   assumption,
+  assumptionsText,
+  cautionClause,
   layersLine,
   outlookLines,
   overrideWarnings,
@@ -45,24 +47,30 @@ function firmness(whatIf: readonly WhatIf[]): string {
   return `${answers(onPoints)} would change it on points${forced > 0 ? `, and ${forced} more by ruling it out` : ""}.`;
 }
 
-function marginLine(
-  margin: Margin,
-  ruleSet: RuleSet,
-  whatIf: readonly WhatIf[],
-  winnerScore: number,
-  tieBreak: Advice["tieBreak"],
-): string {
+function marginLine(advice: Advice, ruleSet: RuleSet, winnerScore: number): string {
+  const { margin, whatIf, tieBreak } = advice;
   switch (margin.verdict) {
     case "only-option":
-      return "It is the only option left; the scores only rank what it does well.";
+      // Said outright only when it holds whatever the unknown answers are.
+      return advice.alone
+        ? "It is the only option left; the scores only rank what it does well."
+        : "In the case shown it is the only option left; other answers to the open questions leave more open.";
     case "none":
       return "Every option is ruled out.";
     default: {
       const runnerUp = optionLabel(ruleSet, margin.runnerUp);
       const lead = margin.points === 0 ? "tied with" : `${plural(margin.points!, "point")} ahead of`;
       const runnerUpScore = winnerScore - (margin.points ?? 0);
-      const words = { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
-      const settled = margin.points === 0 && tieBreak ? `, settled by a tie-break rule: ${tieBreak.text}` : "";
+      const words =
+        advice.cautions.length > 0 && margin.verdict !== "narrow"
+          ? "a lead that rests on what is still to confirm"
+          : { clear: "a clear lead", moderate: "a moderate lead", narrow: "a narrow call" }[margin.verdict];
+      const settled =
+        margin.points === 0 && tieBreak
+          ? tieBreak.rule === "default-order"
+            ? `, settled by vmvc's own default order: ${tieBreak.text}`
+            : `, settled by a tie-break rule: ${tieBreak.text}`
+          : "";
       return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${settled}${settled.endsWith(".") ? "" : "."} ${firmness(whatIf)}`;
     }
   }
@@ -99,8 +107,12 @@ export function renderAdviceText(
     for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
   } else {
     // With unknown answers the score is only that of the case shown; the share says more.
+    const [caution, ...moreCautions] = advice.cautions;
+    const but = caution
+      ? `, but ${cautionClause(caution)} ${cite(caution.source)}${moreCautions.length > 0 ? ` (and ${moreCautions.length} more to confirm below)` : ""}`
+      : "";
     const title = block(
-      `Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}`,
+      `Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}${but}`,
       width,
       "  ",
       "",
@@ -111,7 +123,11 @@ export function renderAdviceText(
         .replace(winner.label, style.good(style.bold(winner.label))),
     );
     for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
-    out.push(block(marginLine(advice.margin, ruleSet, advice.whatIf, winner.score, advice.tieBreak), width, "  "));
+    out.push(block(marginLine(advice, ruleSet, winner.score), width, "  "));
+    if (advice.cautions.length > 0) {
+      heading("To confirm");
+      for (const r of advice.cautions) out.push(reasonLine(r, style.warn("?")));
+    }
 
     const pros = weighing(advice, winner.id, 1);
     const cons = weighing(advice, winner.id, -1);
@@ -162,6 +178,16 @@ export function renderAdviceText(
     out.push(block("Nothing: no single different answer changes the recommendation.", width, "  "));
   }
 
+  const assumed = assumptionsText(advice);
+  if (assumed !== "")
+    out.push(
+      "",
+      block(
+        style.dim(`Assumed: ${assumed}. Not given, so the advice takes these values; pass the flag if one differs.`),
+        width,
+        "",
+      ),
+    );
   if (advice.skipped.length > 0) {
     out.push(
       "",

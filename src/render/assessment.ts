@@ -7,6 +7,7 @@ import type { AssessedRow, Summary } from "../inventory/summary.js";
 import type { Style } from "./style.js";
 import { block } from "./wrap.js";
 import { count, percent, plural } from "../words.js";
+import { RULES_ORIGIN } from "./report.js";
 
 // What `vmvc assess` writes: one line per row for machines, a report for people.
 
@@ -31,6 +32,8 @@ export function csvHeader(ruleSet: RuleSet): string {
       "nothing_fits",
       "excluded",
       "reasons",
+      "cautions",
+      "assumed",
       ...ruleSet.questions.map((q) => q.id),
       "error",
       "rules",
@@ -52,6 +55,8 @@ export function csvRow(ruleSet: RuleSet, row: AssessedRow, rules: string): strin
         String(a.certainty.nothingFits),
         a.excluded.map((e) => `${e.option}: ${e.reasons.join(" ")}`).join("; "),
         a.reasons.join(" "),
+        a.cautions.join(" "),
+        Object.keys(a.assumptions).join(" "),
         ...ruleSet.questions.map((q) => a.answers[q.id] ?? ""),
         "",
         rules,
@@ -59,6 +64,8 @@ export function csvRow(ruleSet: RuleSet, row: AssessedRow, rules: string): strin
     : [
         String(row.line),
         row.name ?? "",
+        "",
+        "",
         "",
         "",
         "",
@@ -93,6 +100,22 @@ function skippedText(summary: Summary): string {
 }
 
 const questionTopic = (ruleSet: RuleSet, id: string): string => ruleSet.questions.find((q) => q.id === id)?.topic ?? id;
+
+/** "Assumed where not given: --devices none (12 workloads), …", and the rows with a caution. */
+function assumedLines(summary: Summary): string[] {
+  const lines: string[] = [];
+  if (summary.assumed.length > 0)
+    lines.push(
+      `Assumed where the inventory does not say: ${summary.assumed
+        .map((a) => `--${a.question} ${a.value} (${plural(a.rows, "workload")})`)
+        .join(", ")}.`,
+    );
+  if (summary.cautioned > 0)
+    lines.push(
+      `${plural(summary.cautioned, "recommendation")} ${summary.cautioned === 1 ? "carries" : "carry"} a caution: something to confirm before relying on it (the ndjson and csv outputs name it).`,
+    );
+  return lines;
+}
 const ruleOf = (ruleSet: RuleSet, id: string) => ruleSet.rules.find((r) => r.id === id);
 
 /** The summary for a terminal: counts with a bar each, the commonest blockers, what to confirm. */
@@ -134,6 +157,8 @@ export function terminalSummary(summary: Summary, ruleSet: RuleSet, style: Style
         ),
       );
   }
+  const assumed = assumedLines(summary);
+  if (assumed.length > 0) out.push("", style.bold("Assumed"), ...assumed.map((l) => block(l, width, "    ", "  ")));
   out.push(
     "",
     style.dim(
@@ -190,6 +215,8 @@ export function markdownReport(
       );
     out.push("");
   }
+  const assumed = assumedLines(summary);
+  if (assumed.length > 0) out.push("## Assumed", "", ...assumed.map((l) => `- ${l}`), "");
   out.push("## Workloads", "", "| Line | Name | Recommendation | Certainty |", "| ---: | --- | --- | ---: |");
   for (const row of rows.slice(0, REPORT_ROWS)) {
     const outcome = row.advice ? optionLabel(ruleSet, row.advice.recommendation) : `invalid: ${row.error}`;
@@ -269,12 +296,19 @@ ${barChart(lines, summary.rows)}
 <p>${count(summary.uncertain)} of the assessed workloads have unknown answers that could change their advice.</p>
 ${blockers.length > 0 ? `<h2>Commonest blockers</h2>\n<table><thead><tr><th>Rule</th><th>Rules out</th><th class="n">Workloads</th><th>Why</th></tr></thead><tbody>\n${blockers.join("\n")}\n</tbody></table>` : ""}
 ${confirm.length > 0 ? `<h2>Worth confirming</h2>\n<ul>\n${confirm.join("\n")}\n</ul>` : ""}
+${
+  assumedLines(summary).length > 0
+    ? `<h2>Assumed</h2>\n<ul>\n${assumedLines(summary)
+        .map((l) => `<li>${html(l)}</li>`)
+        .join("\n")}\n</ul>`
+    : ""
+}
 <h2>Workloads</h2>
 <table><thead><tr><th class="n">Line</th><th>Name</th><th>Recommendation</th><th class="n">Certainty</th></tr></thead><tbody>
 ${table.join("\n")}
 </tbody></table>
 ${summary.rows > REPORT_ROWS ? `<p>The first ${count(REPORT_ROWS)} of ${count(summary.rows)} workloads are listed; the CSV output has every one.</p>` : ""}
-<p class="meta">Made with vmvc from Microsoft's guidance on containers and virtual machines.</p>
+<p class="meta">Made with vmvc's shipped rules (${html(RULES_ORIGIN)}).</p>
 </body>
 </html>
 `;

@@ -3,7 +3,7 @@ import { escapeControls, jsonValue } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
-import { percent, plural } from "../words.js";
+import { plural } from "../words.js";
 
 /** What every advice renderer receives. */
 export interface Report {
@@ -20,11 +20,14 @@ export function layersOf(ruleSet: RuleSet, version: string): { path: string; fro
   return [{ path: "rules/", from: `vmvc ${version} (shipped)` }, ...(ruleSet.policy?.layers ?? [])];
 }
 
-/** "Rules in force: vmvc's, then policy/ (3 files, from vmvc.config.json)." */
+/** What the shipped rules are: the sources hold the facts, the weights are vmvc's own. */
+export const RULES_ORIGIN = "facts from Microsoft's and Kubernetes' documentation, weights vmvc's own";
+
+/** "Rules in force: vmvc 1.0's shipped rules (…), then policy/ (3 files, from vmvc.config.json)." */
 export function layersLine(ruleSet: RuleSet, version: string): string {
   const layers = ruleSet.policy?.layers ?? [];
   const policy = layers.map((l) => escapeControls(`${l.path} (${plural(l.files!, "file")}, from ${l.from})`));
-  return `Rules in force: vmvc ${version}'s${policy.length > 0 ? `, then ${policy.join(", then ")}` : ", from Microsoft's guidance alone"}.`;
+  return `Rules in force: vmvc ${version}'s shipped rules (${RULES_ORIGIN})${policy.length > 0 ? `, then ${policy.join(", then ")}` : ""}.`;
 }
 
 /** A warning for each hard fact a policy overrode: the advice may then recommend what cannot run. */
@@ -53,8 +56,13 @@ export const rulesInForce = (ruleSet: RuleSet, version: string): string =>
 
 /** The advice as scripts see it: the fields in the product brief, then the explanations. */
 export function adviceJson({ advice, command, ruleSet, version }: Report): string {
-  const { recommendation, options, answers, certainty, assumed, whatIf, excluded, skipped, margin } = advice;
-  const reasons = advice.reasons.map((r) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url }));
+  const { recommendation, options, answers, certainty, assumed, assumptions, whatIf, excluded, skipped, margin } =
+    advice;
+  const withUrl = (r: Reason) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url });
+  const reasons = advice.reasons.map(withUrl);
+  const cautions = advice.cautions.map(({ rule, option, text, source }) =>
+    withUrl({ rule, option, effect: "caution", text, source }),
+  );
   const rules = rulesJson(ruleSet, version);
   const { unknown, combinations, share, dependsOn, nothingFits } = certainty;
   const scriptable = { unknown, combinations, share, dependsOn, nothingFits, shares: shares(certainty) };
@@ -68,6 +76,14 @@ export function adviceJson({ advice, command, ruleSet, version }: Report): strin
         answers,
         certainty: scriptable,
         assumed,
+        assumptions,
+        cautions: cautions.map(({ rule, option, text, source, sourceUrl }) => ({
+          rule,
+          option,
+          text,
+          source,
+          sourceUrl,
+        })),
         margin,
         whatIf,
         excluded,
@@ -147,7 +163,8 @@ const joinWords = (words: readonly string[], last = "and"): string =>
 
 /**
  * The picture when some answers are unknown: how sure the advice is and what it hangs on.
- * Empty when every answer is known.
+ * Counts are of the answers left open that change the advice, never of completions of
+ * questions that cannot matter. Empty when every answer is known.
  */
 export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
   const { certainty, recommendation } = advice;
@@ -157,15 +174,32 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
   const question = (id: string) => ruleSet.questions.find((q) => q.id === id)!;
   const topics = (ids: readonly string[]) => joinWords(ids.map((id) => question(id).topic));
   const lines: string[] = [];
+  const matters = certainty.dependsOn.map((d) => d.question);
+  const space = matters.reduce((n, id) => n * question(id).choices.length, 1);
+  // The advice is the same across the questions that do not matter, so shares scale exactly.
+  const of = (completions: number) => Math.round((completions / certainty.combinations) * space);
+  const single = certainty.dependsOn.length === 1 ? certainty.dependsOn[0]!.byValue : undefined;
+  const byOutcome = (byValue: Record<string, string | null>) => {
+    const groups = new Map<string, string[]>();
+    for (const [value, outcome] of Object.entries(byValue))
+      groups.set(outcome ?? "", [...(groups.get(outcome ?? "") ?? []), value]);
+    return groups;
+  };
   if (certainty.share === 1) lines.push(`${optionLabel(ruleSet, recommendation)}, whatever ${topics(unsure)}.`);
   else {
-    lines.push(`The advice in ${percent(certainty.share)} of the possible answers to ${topics(unsure)}.`);
+    if (single) {
+      const q = question(matters[0]!);
+      const mine = byOutcome(single).get(recommendation ?? "") ?? [];
+      lines.push(
+        `The advice for ${mine.length} of the ${q.choices.length} answers to ${q.topic} (${mine.join(", ")}).`,
+      );
+    } else {
+      const n = of(certainty.outcomes[recommendation ?? "none"] ?? 0);
+      lines.push(`The advice in ${n} of the ${plural(space, "combination")} of answers to ${topics(matters)}.`);
+    }
     for (const d of certainty.dependsOn) {
       if (!d.byValue) continue;
-      const byOutcome = new Map<string, string[]>();
-      for (const [value, outcome] of Object.entries(d.byValue))
-        byOutcome.set(outcome ?? "", [...(byOutcome.get(outcome ?? "") ?? []), value]);
-      const cases = [...byOutcome].map(
+      const cases = [...byOutcome(d.byValue)].map(
         ([outcome, values]) => `${joinWords(values, "or")} → ${optionLabel(ruleSet, outcome || null)}`,
       );
       lines.push(`Depends on ${question(d.question).topic}: ${cases.join("; ")}.`);
@@ -173,10 +207,30 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
     const mixed = certainty.dependsOn.filter((d) => d.mixed).map((d) => d.question);
     if (mixed.length > 0) lines.push(`It also depends on ${topics(mixed)}, in combination.`);
   }
-  if (certainty.nothingFits > 0)
-    lines.push(`Nothing fits in ${certainty.nothingFits.toLocaleString("en-US")} of them.`);
+  if (certainty.nothingFits > 0 && certainty.share < 1) {
+    if (single) {
+      const q = question(matters[0]!);
+      const none = byOutcome(single).get("") ?? [];
+      if (recommendation !== null)
+        lines.push(
+          `Nothing fits for ${none.length} of the ${q.choices.length} answers to ${q.topic} (${none.join(", ")}).`,
+        );
+    } else
+      lines.push(
+        `Nothing fits in ${of(certainty.nothingFits)} of the ${plural(space, "combination")} of answers to ${topics(matters)}.`,
+      );
+  }
   const assumed = Object.entries(advice.assumed).map(([id, value]) => `--${id} ${value}`);
   if (certainty.share < 1 || certainty.dependsOn.length > 0)
     lines.push(`The reasons below are for one such case: ${assumed.join(" ")}.`);
   return lines;
 }
+
+/** "--devices none, --identity none": the assumed values the advice took, or "" when none. */
+export const assumptionsText = (advice: Advice): string =>
+  Object.entries(advice.assumptions)
+    .map(([id, value]) => `--${id} ${value}`)
+    .join(", ");
+
+/** A caution as a clause for the headline: "…, but <text>" without its final full stop. */
+export const cautionClause = (reason: Reason): string => reason.text.replace(/\.$/, "");

@@ -1,7 +1,7 @@
 import type { CheckReport } from "../engine/check.js";
 import { jsonValue } from "../escape.js";
 import type { Clause, Rule, RuleSet } from "../engine/model.js";
-import { effectValue, isExclusion } from "../engine/model.js";
+import { effectValue, isCaution, isExclusion } from "../engine/model.js";
 import { sourceInfo } from "../engine/sources.js";
 import type { Style } from "./style.js";
 import { boxTable } from "./table.js";
@@ -10,8 +10,10 @@ import { plural } from "../words.js";
 
 // What `vmvc rules list`, `show` and `check` print.
 
-const effectText = (rule: Rule): string =>
-  isExclusion(rule.effect) ? "excluded" : `${rule.effect.score > 0 ? "+" : ""}${rule.effect.score}`;
+const effectText = (rule: Rule): string => {
+  const value = effectValue(rule.effect);
+  return typeof value === "number" ? `${value > 0 ? "+" : ""}${value}` : value;
+};
 
 const clauseText = (clause: Clause): string => {
   const parts = Object.entries(clause).map(([q, values]) => `${q} is ${values.join(" or ")}`);
@@ -57,7 +59,14 @@ export function ruleDetail(ruleSet: RuleSet, rule: Rule, style: Style, width: nu
   const lines = [
     style.bold(rule.id),
     field("option", rule.effect.option),
-    field("effect", isExclusion(rule.effect) ? "excluded (a hard fact)" : `${effectText(rule)} points`),
+    field(
+      "effect",
+      isExclusion(rule.effect)
+        ? "excluded (a hard fact)"
+        : isCaution(rule.effect)
+          ? "a caution (no points: something to confirm)"
+          : `${effectText(rule)} points`,
+    ),
     field("when", conditionText(rule.when)),
     ...(rule.unless.length > 0 ? [field("unless", conditionText(rule.unless))] : []),
     field("reason", rule.reason),

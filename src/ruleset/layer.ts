@@ -139,6 +139,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           choices: raw.choices.map((c) => ({ ...c })),
           alwaysAsk: raw.alwaysAsk ?? false,
           optional: raw.optional ?? false,
+          ...(raw.assume !== undefined ? { assume: raw.assume } : {}),
           ...(raw.default !== undefined ? { default: raw.default } : {}),
           ...(raw.defaultFrom !== undefined ? { defaultFrom: raw.defaultFrom } : {}),
           file,
@@ -192,7 +193,9 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
           ? replaced!.effect
           : raw.effect.exclude
             ? { option: raw.effect.option, exclude: true as const }
-            : { option: raw.effect.option, score: raw.effect.score ?? 0 };
+            : raw.effect.caution
+              ? { option: raw.effect.option, caution: true as const }
+              : { option: raw.effect.option, score: raw.effect.score ?? 0 };
         const remedy = raw.remedy ?? (isExclusion(effect) ? replaced?.remedy : undefined);
         rules.set(raw.id, {
           id: raw.id,
@@ -385,6 +388,12 @@ function checkReferences(ruleSet: RuleSet): string[] {
       problems.push(
         `${where}: default: ${quote(q.default)} is not one of ${values.join(", ")}${didYouMean(q.default, values)}`,
       );
+    if (q.assume !== undefined && !values.includes(q.assume))
+      problems.push(
+        `${where}: assume: ${quote(q.assume)} is not one of ${values.join(", ")}${didYouMean(q.assume, values)}`,
+      );
+    if (q.assume !== undefined && !q.optional)
+      problems.push(`${where}: assume: only an optional question can have an assumed value; add "optional": true`);
     if (q.defaultFrom !== undefined && (!questionIds.includes(q.defaultFrom) || q.defaultFrom === q.id)) {
       problems.push(
         `${where}: defaultFrom: ${quote(q.defaultFrom)} is not another question${didYouMean(q.defaultFrom, questionIds)}`,

@@ -36,9 +36,11 @@ const effect = z
     option: id,
     score: z.number().int("expected a whole number").min(-100).max(100).optional(),
     exclude: z.literal(true).optional(),
+    /** Leaves the points alone: something to confirm before relying on this option. */
+    caution: z.literal(true).optional(),
   })
-  .refine((e) => (e.score === undefined) !== (e.exclude === undefined), {
-    message: 'expected either "score" (a whole number) or "exclude": true',
+  .refine((e) => [e.score, e.exclude, e.caution].filter((x) => x !== undefined).length === 1, {
+    message: 'expected one of "score" (a whole number), "exclude": true or "caution": true',
   });
 
 /** `<page>#<section>`: a source page and one of its sections. */
@@ -82,6 +84,8 @@ export const questionSchema = z.strictObject({
   topic: text.optional(),
   alwaysAsk: z.boolean().optional(),
   optional: z.boolean().optional(),
+  /** For an optional question: the value the advice takes, and says it takes, when it is not given. */
+  assume: answerId.optional(),
   /** The choice a prompt starts on. */
   default: answerId.optional(),
   /** A question whose answer, when it is also a value of this one, is the default here. */
