@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -9,6 +8,7 @@ import { evaluate } from "../src/engine/evaluate.js";
 import { advise } from "../src/engine/explain.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 import { ANSI, BIN, cleanEnv, cli, pipeline, ROOT, STACK, vmvc } from "./helpers/cli.js";
+import { tmp } from "./helpers/tmp.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
@@ -78,8 +78,6 @@ const adviceSchema = z.strictObject({
     ),
   }),
 });
-
-const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
 
 describe("vmvc advise, non-interactive", () => {
   it("prints JSON that matches the schema and the engine", async () => {

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { problemLine } from "../src/problems.js";
 import { CONTROL_CHARACTER } from "../src/escape.js";
@@ -14,6 +13,7 @@ import { RuleSetError } from "../src/errors.js";
 import { checkRuleFile, parseRuleJson } from "../src/ruleset/validate.js";
 import { allFlags, shipped } from "./helpers/shipped.js";
 import { cli, STACK, vmvc } from "./helpers/cli.js";
+import { tmp } from "./helpers/tmp.js";
 
 const questionIds = shipped.questions.map((q) => q.id);
 /** The questions allFlags() answers: the required ones. */
@@ -152,7 +152,7 @@ describe("random command lines", () => {
 });
 
 describe("random and corrupted answers files", () => {
-  const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-"));
+  const dir = tmp();
   const valid = JSON.stringify(
     Object.fromEntries(
       allFlags().reduce<[string, string][]>((p, x, i, a) => (i % 2 ? p : [...p, [x.slice(2), a[i + 1]!]]), []),
@@ -269,7 +269,7 @@ describe("random and corrupted rule files", () => {
   });
 
   it("rejects a rule file that is too large", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-"));
+    const dir = tmp();
     writeFileSync(join(dir, "big.json"), JSON.stringify({ rules: [], $comment: "x".repeat(5 * 1024 * 1024) }));
     const { code, stderr } = await cli(["compare", "--rules", join(dir, "big.json")]);
     expect(code).toBe(2);
@@ -362,7 +362,7 @@ describe("random rule folders from the real world", () => {
   it("load or refuse, in words, folders with links back up, special files and Windows encodings, without hanging", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (entries) => {
-        const root = mkdtempSync(join(tmpdir(), "vmvc-fuzz-tree-"));
+        const root = tmp();
         const dir = join(root, "policy");
         mkdirSync(dir);
         entries.forEach((e, i) => {

@@ -1,7 +1,6 @@
 import { problemLine } from "../src/problems.js";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/engine/compile.js";
@@ -13,8 +12,7 @@ import { readTier } from "../src/ruleset/load.js";
 import { RuleSetError } from "../src/errors.js";
 import { checkRuleFile } from "../src/ruleset/validate.js";
 import { baseAnswers, shipped } from "./helpers/shipped.js";
-
-const scratchDir = () => mkdtempSync(join(tmpdir(), "vmvc-rules-"));
+import { tmp } from "./helpers/tmp.js";
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -28,7 +26,7 @@ function problemsOf(fn: () => unknown): string[] {
 
 /** Writes files into a fresh folder and layers that folder over the shipped rules. */
 function layer(files: Record<string, unknown>) {
-  const dir = scratchDir();
+  const dir = tmp();
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content));
   }
@@ -366,7 +364,7 @@ describe("layering policy files over the shipped rules", () => {
   });
 
   it("applies shipped rules, then the config, then --rules", async () => {
-    const dir = scratchDir();
+    const dir = tmp();
     const rule = (score: number) => ({ rules: [{ ...goodRule, effect: { option: "vm", score } }] });
     mkdirSync(join(dir, "policy"));
     writeFileSync(join(dir, "policy", "base.json"), JSON.stringify(rule(5)));
@@ -379,7 +377,7 @@ describe("layering policy files over the shipped rules", () => {
   });
 
   it("reads the policy from package.json when there is no vmvc.config.json", async () => {
-    const dir = scratchDir();
+    const dir = tmp();
     writeFileSync(join(dir, "house.json"), JSON.stringify({ rules: [goodRule] }));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", vmvc: { rules: ["house.json"] } }));
     const ruleSet = await loadRuleSet({ rulePaths: [], cwd: dir });
@@ -387,7 +385,7 @@ describe("layering policy files over the shipped rules", () => {
   });
 
   it("reads package.json only for its own key, and names it when it cannot be read", async () => {
-    const dir = scratchDir();
+    const dir = tmp();
     writeFileSync(
       join(dir, "package.json"),
       JSON.stringify({ name: "x", description: "uses vmvc", scripts: { vmvc: "vmvc" } }),
@@ -499,7 +497,7 @@ describe("the options file", () => {
 });
 
 describe("rule and config files from the real world", () => {
-  const dir = () => mkdtempSync(join(tmpdir(), "vmvc-files-"));
+  const dir = tmp;
   const policy = {
     rules: [
       {
