@@ -40,6 +40,19 @@ describe("what the result says about a tie", () => {
       ["b", 0, false],
     ]);
     expect(evaluate(out, small).tieBreak).toBeUndefined();
+    // Only a is eligible; b, ruled out, has the same score: no tie to settle.
+    const alone = compiledSet([rule("b-out", {}, ["b", "exclude"]), rule("c-out", {}, ["c", "exclude"])]);
+    expect(evaluate(alone, small).options.map((o) => [o.id, o.score, o.eligible])).toEqual([
+      ["a", 0, true],
+      ["b", 0, false],
+      ["c", 0, false],
+    ]);
+    expect(evaluate(alone, small).tieBreak).toBeUndefined();
+  });
+
+  it("records only the answers given, for the rule set's questions", () => {
+    const c = compiledSet([]);
+    expect(evaluate(c, { size: "small", other: "x" }).answers).toStrictEqual({ size: "small" });
   });
 });
 
@@ -157,6 +170,12 @@ describe("the lead over the runner-up", () => {
 });
 
 describe("what-ifs", () => {
+  it("are other answers only, whatever the recommendation they are measured against", () => {
+    const c = compiledSet([rule("b-large", { size: "large" }, ["b", 1])]);
+    // Against "nothing", every answer that recommends something differs; the current one is still left out.
+    expect(whatIf(c, small, null).map((w) => [w.question, w.from, w.answer])).toEqual([["size", "small", "large"]]);
+  });
+
   it("say forced when the change rules the recommendation out, not when it only outscores it", () => {
     const c = compiledSet([
       rule("a-plus", {}, ["a", 2]),
