@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, parseJson } from "../src/json.js";
-import { closest, didYouMean, escapeControls, printable, quote } from "../src/suggest.js";
+import { escapeControls, printable, quote } from "../src/escape.js";
+import { closest, didYouMean } from "../src/suggest.js";
 
 // Reading JSON with errors that say where, and naming input back: near misses, quoting, escaping.
 
-const fail = (message: string) => new Error(message);
+// The caller says where: here the message is prefixed with the file, and the code kept.
+const fail = (message: string, code: string) => new Error(`f.json: ${message} [${code}]`);
 const errorOf = (text: string, uniqueKeys = false): string => {
   try {
-    parseJson(text, "f.json", fail, uniqueKeys);
+    parseJson(text, fail, uniqueKeys);
   } catch (error) {
     return (error as Error).message;
   }
@@ -16,22 +18,22 @@ const errorOf = (text: string, uniqueKeys = false): string => {
 
 describe("parseJson", () => {
   it("returns what JSON.parse does for valid text, null included", () => {
-    expect(parseJson('{"a":[1,true,null,"x"]}', "f.json", fail)).toEqual({ a: [1, true, null, "x"] });
-    expect(parseJson("null", "f.json", fail)).toBeNull();
-    expect(parseJson(' "\\u00e9\\n" ', "f.json", fail)).toBe("é\n");
+    expect(parseJson('{"a":[1,true,null,"x"]}', fail)).toEqual({ a: [1, true, null, "x"] });
+    expect(parseJson("null", fail)).toBeNull();
+    expect(parseJson(' "\\u00e9\\n" ', fail)).toBe("é\n");
   });
 
   it("names the line and column of a syntax error, counted from 1, never the text", () => {
-    expect(errorOf('{\n  "a": 1,\n  "b" 2\n}')).toBe("f.json: not valid JSON: line 3, column 7");
-    expect(errorOf('{"secret-token": tru}')).toBe("f.json: not valid JSON: line 1, column 18");
-    expect(errorOf('{"a": [1, 2')).toBe("f.json: not valid JSON: the text ends too early");
-    expect(errorOf("[1] 2")).toBe("f.json: not valid JSON: line 1, column 5");
-    expect(errorOf('"bad \\x escape"')).toBe("f.json: not valid JSON: line 1, column 7");
+    expect(errorOf('{\n  "a": 1,\n  "b" 2\n}')).toBe("f.json: not valid JSON: line 3, column 7 [not-json]");
+    expect(errorOf('{"secret-token": tru}')).toBe("f.json: not valid JSON: line 1, column 18 [not-json]");
+    expect(errorOf('{"a": [1, 2')).toBe("f.json: not valid JSON: the text ends too early [not-json]");
+    expect(errorOf("[1] 2")).toBe("f.json: not valid JSON: line 1, column 5 [not-json]");
+    expect(errorOf('"bad \\x escape"')).toBe("f.json: not valid JSON: line 1, column 7 [not-json]");
   });
 
   it("refuses a key given twice in one object only when asked, with where", () => {
     expect(errorOf('{"a": 1,\n "a": 2}', true)).toBe(
-      "f.json: a key is given twice in one object, at line 2, column 2; the first would be ignored",
+      "f.json: a key is given twice in one object, at line 2, column 2; the first would be ignored [duplicate-key]",
     );
     expect(errorOf('{"a": 1, "a": 2}')).toBe("(parsed)");
     // The same key in two objects is fine.
@@ -42,7 +44,7 @@ describe("parseJson", () => {
     const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
     expect(errorOf(nested(MAX_JSON_DEPTH), true)).toBe("(parsed)");
     expect(errorOf(nested(MAX_JSON_DEPTH + 1), true)).toBe(
-      `f.json: nested more than ${MAX_JSON_DEPTH} levels deep, at line 1, column ${MAX_JSON_DEPTH + 1}; no vmvc file needs more than a few`,
+      `f.json: nested more than ${MAX_JSON_DEPTH} levels deep, at line 1, column ${MAX_JSON_DEPTH + 1}; no vmvc file needs more than a few [too-deep]`,
     );
   });
 });

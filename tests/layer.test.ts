@@ -3,6 +3,7 @@ import { compile } from "../src/engine/compile.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { RuleSet } from "../src/engine/model.js";
 import { RuleSetError } from "../src/errors.js";
+import { problemLine } from "../src/problems.js";
 import { buildRuleSet } from "../src/ruleset/layer.js";
 import { checkRuleFile } from "../src/ruleset/validate.js";
 import { rule, ruleSet } from "./helpers/factory.js";
@@ -32,7 +33,7 @@ function problemsOf(fn: () => unknown): readonly string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof RuleSetError) return error.problems;
+    if (error instanceof RuleSetError) return error.problems.map(problemLine);
     throw error;
   }
   return [];
