@@ -170,6 +170,10 @@ describe('values added with "as"', () => {
       'In p.json, give the value "as": the existing answer it behaves like (one of high, low).',
     );
     expect(added.source).toBe("test#section");
+    // The words: the value's label, the file, the question's topic and the option's label.
+    expect(added.reason).toBe(
+      '"PARTNER", an answer p.json adds to the trust, does not say which existing answer it is like, so the hard facts about Option B cannot tell whether they hold.',
+    );
   });
 
   it("say when the id of the rule that fails closed is taken", () => {
