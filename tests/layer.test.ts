@@ -271,6 +271,15 @@ describe("rules", () => {
   });
 });
 
+describe("comparison rows", () => {
+  it("need a cell for each option and none for anything else", () => {
+    const row = { id: "row", feature: "F", source: "test#section", values: { a: "1", b: "2", c: "3", vm: "4" } };
+    expect(problemsOf(() => layer({ "p.json": { comparison: [row] } }))).toEqual([
+      'p.json: comparison row "row": values.vm: not an option; options are a, b, c',
+    ]);
+  });
+});
+
 describe("the policy record", () => {
   it("is absent for the base alone and present once anything is layered", () => {
     expect(buildRuleSet(base(), []).policy).toBeUndefined();
