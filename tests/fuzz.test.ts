@@ -509,7 +509,7 @@ describe("question ids that are names vmvc or JavaScript already use (issue 22)"
     ...["line", "recommendation", "margin", "share", "excluded", "reasons", "error"],
   ];
   const id = fc.constantFrom(...[...builtIn, ...own].filter((i) => ID.test(i)));
-  const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-ids-"));
+  const dir = tmp("vmvc-fuzz-ids-");
 
   it("are refused by rules validate with the reason, and never break advise or assess in another way", async () => {
     const inventory = join(dir, "inventory.csv");
@@ -567,7 +567,7 @@ describe("names and cells carrying Markdown, HTML and escape sequences, in every
   );
   const text = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
   const CONTROLS = new RegExp(CONTROL_CHARACTER.source);
-  const dir = mkdtempSync(join(tmpdir(), "vmvc-fuzz-out-"));
+  const dir = tmp("vmvc-fuzz-out-");
   const quoted = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
   it("stay text: no control character, no raw HTML in Markdown, no formula in CSV, names kept in JSON", async () => {
