@@ -1,21 +1,15 @@
 // Writes a synthetic inventory CSV for the benchmark: `node scripts/inventory.mjs FILE ROWS`.
 // Rows are drawn from 2,000 workload profiles, as a real estate repeats a few hundred kinds of
 // server; in each profile about a tenth of the answers are left empty (unknown).
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 
-const questions = {
-  workload: ["web", "service", "batch", "gui", "infrastructure", "database"],
-  boundary: ["trusted", "internal", "hostile"],
-  "host-os": ["2016", "2019", "2022", "2025"],
-  "guest-os": ["2016", "2019", "2022", "2025", "linux", "other"],
-  deploy: ["manual", "scripted", "docker", "kubernetes", "swarm"],
-  density: ["high", "medium", "low"],
-  scaling: ["steady", "elastic"],
-  "update-cadence": ["rarely", "monthly", "continuous"],
-  storage: ["none", "local", "shared"],
-  recovery: ["restart", "fast"],
-  network: ["shared", "dedicated"],
-};
+// The required questions, from the shipped rules (optional ones are left out, as a real
+// inventory would not have their columns).
+const questions = Object.fromEntries(
+  JSON.parse(readFileSync(new URL("../rules/questions.json", import.meta.url), "utf8"))
+    .questions.filter((q) => !q.optional)
+    .map((q) => [q.id, q.choices.map((c) => c.value)]),
+);
 const [file, count = "1000000"] = process.argv.slice(2);
 let seed = 42;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseHtml } from "parse5";
 import { describe, expect, it } from "vitest";
@@ -8,8 +7,8 @@ import { advise } from "../src/engine/explain.js";
 import { guestFromOsName } from "../src/inventory/columns.js";
 import { cli, ROOT, vmvc } from "./helpers/cli.js";
 import { compiled, shipped } from "./helpers/shipped.js";
+import { tmp } from "./helpers/tmp.js";
 
-const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-assess-"));
 const write = (name: string, content: string): string => {
   const file = join(tmp(), name);
   writeFileSync(file, content);

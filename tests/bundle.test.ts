@@ -1,15 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadShippedFromDisk } from "../src/ruleset/load.js";
 import { BIN, cleanEnv, ROOT } from "./helpers/cli.js";
 import { allFlags } from "./helpers/shipped.js";
+import { tmp } from "./helpers/tmp.js";
 
 // The shipped artifact: what `npm ci` leaves in dist/ and what bin/vmvc.js runs.
 
-const dir = mkdtempSync(join(tmpdir(), "vmvc-bundle-"));
+const dir = tmp();
 const reporter = join(dir, "loaded.cjs");
 writeFileSync(
   reporter,
@@ -51,7 +51,7 @@ describe("the built CLI", () => {
   });
 
   it("says how to build it when dist/ is missing, without a stack trace", () => {
-    const copy = mkdtempSync(join(tmpdir(), "vmvc-unbuilt-"));
+    const copy = tmp();
     cpSync(join(ROOT, "bin"), join(copy, "bin"), { recursive: true });
     cpSync(join(ROOT, "package.json"), join(copy, "package.json"));
     const run = spawnSync(process.execPath, [join(copy, "bin/vmvc.js"), "--version"], {

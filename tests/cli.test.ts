@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -9,6 +8,7 @@ import { evaluate } from "../src/engine/evaluate.js";
 import { advise } from "../src/engine/explain.js";
 import { allFlags, baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 import { ANSI, BIN, cleanEnv, cli, pipeline, ROOT, STACK, vmvc } from "./helpers/cli.js";
+import { tmp } from "./helpers/tmp.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
@@ -88,8 +88,6 @@ const adviceSchema = z.strictObject({
     ),
   }),
 });
-
-const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-cli-"));
 
 describe("vmvc advise, non-interactive", () => {
   it("prints JSON that matches the schema and the engine", async () => {
@@ -298,23 +296,31 @@ describe("pipes and colour", () => {
     },
   );
 
+  // Written down from the rule (product.md, no-color.org, terminal.ts's contract): --no-color and
+  // a non-empty NO_COLOR win, then FORCE_COLOR (0 or false turn it off), then TERM=dumb, else colour
+  // exactly when stdout is a terminal. Each case on a terminal too, where colour would otherwise be on.
   it.each([
-    [{ NO_COLOR: "1", FORCE_COLOR: "1" }, []],
-    [{ FORCE_COLOR: "0" }, []],
-    [{ FORCE_COLOR: "1" }, ["--no-color"]],
-    [{ TERM: "dumb" }, []],
-    [{}, []],
-  ] as const)("prints no escape codes with %j %j", async (env, flags) => {
-    for (const args of [["compare"], ["advise", ...allFlags()], ["rules", "list"]]) {
-      const run = await cli([...args, ...flags], { env });
+    [{}, [], "pipe", false],
+    [{}, [], "terminal", true],
+    [{ NO_COLOR: "1" }, [], "terminal", false],
+    [{ NO_COLOR: "" }, [], "terminal", true],
+    [{ NO_COLOR: "1", FORCE_COLOR: "1" }, [], "pipe", false],
+    [{ FORCE_COLOR: "0" }, [], "terminal", false],
+    [{ FORCE_COLOR: "false" }, [], "terminal", false],
+    [{ FORCE_COLOR: "1" }, ["--no-color"], "terminal", false],
+    [{}, ["--no-color"], "terminal", false],
+    [{ TERM: "dumb" }, [], "terminal", false],
+    [{ TERM: "dumb", FORCE_COLOR: "1" }, [], "pipe", true],
+    [{ FORCE_COLOR: "1" }, [], "pipe", true],
+  ] as const)("with %j %j on a %s, colour is %s", async (env, flags, stdout, colour) => {
+    // `rules list` on a pipe prints tab-separated lines for scripts, never coloured.
+    const commands = [["compare"], ["advise", ...allFlags()], ...(stdout === "terminal" ? [["rules", "list"]] : [])];
+    for (const args of commands) {
+      const run = await cli([...args, ...flags], { env, ...(stdout === "terminal" ? { terminalColumns: 100 } : {}) });
       expect(run.code).toBe(0);
-      expect(run.stdout).not.toMatch(ANSI);
+      if (colour) expect(run.stdout).toMatch(ANSI);
+      else expect(run.stdout).not.toMatch(ANSI);
     }
-  });
-
-  it("colours when FORCE_COLOR=1 even through a pipe", async () => {
-    expect((await cli(["compare"], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
-    expect((await cli(["advise", ...allFlags()], { env: { FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
   });
 });
 

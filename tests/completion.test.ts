@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, cleanEnv, cli, ROOT } from "./helpers/cli.js";
 import { shipped } from "./helpers/shipped.js";
+import { tmp } from "./helpers/tmp.js";
 
 /** What Tab offers after `vmvc <words>`, the last word being the one completed. */
 async function tab(words: string[], cwd?: string): Promise<string[]> {
@@ -41,7 +41,7 @@ describe("completion candidates", () => {
   });
 
   it("includes custom questions from the config, and still completes when the config is broken", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "vmvc-complete-"));
+    const dir = tmp();
     writeFileSync(join(dir, "vmvc.config.json"), JSON.stringify({ rules: [join(ROOT, "examples/policy")] }));
     expect(await tab(["advise", "--ow"], dir)).toEqual(["--owner"]);
     expect(await tab(["advise", "--owner", ""], dir)).toEqual(["internal", "customer", "unknown"]);
@@ -52,7 +52,7 @@ describe("completion candidates", () => {
 
 describe("vmvc completion <shell>", () => {
   it("completes in a real bash, through the vmvc on PATH", () => {
-    const bin = mkdtempSync(join(tmpdir(), "vmvc-bin-"));
+    const bin = tmp();
     writeFileSync(join(bin, "vmvc"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(bin, "vmvc"), 0o755);
     const complete = (words: string[]) =>
@@ -77,14 +77,14 @@ describe("vmvc completion <shell>", () => {
 
   const installed = (shell: string): boolean => spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
   const onPath = () => {
-    const bin = mkdtempSync(join(tmpdir(), "vmvc-bin-"));
+    const bin = tmp();
     writeFileSync(join(bin, "vmvc"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     chmodSync(join(bin, "vmvc"), 0o755);
     return cleanEnv({ PATH: `${bin}:${process.env.PATH}` });
   };
 
   it.skipIf(!installed("fish"))("completes in a real fish (skipped where fish is not installed)", async () => {
-    const script = join(mkdtempSync(join(tmpdir(), "vmvc-fish-")), "vmvc.fish");
+    const script = join(tmp(), "vmvc.fish");
     writeFileSync(script, (await cli(["completion", "fish"])).stdout);
     const complete = (line: string) =>
       execFileSync("fish", ["-c", `source ${script}; complete -C "${line}"`], {
@@ -99,7 +99,7 @@ describe("vmvc completion <shell>", () => {
   });
 
   it.skipIf(!installed("zsh"))("prints a zsh script that zsh parses (skipped where zsh is not installed)", async () => {
-    const script = join(mkdtempSync(join(tmpdir(), "vmvc-zsh-")), "_vmvc");
+    const script = join(tmp(), "_vmvc");
     writeFileSync(script, (await cli(["completion", "zsh"])).stdout);
     expect(spawnSync("zsh", ["-n", script]).status).toBe(0);
   });

@@ -1,18 +1,12 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "./helpers/cli.js";
+import { tmp } from "./helpers/tmp.js";
 
 // The command line as one parser sees it, and exit codes that tell a wrong call from data with problems.
 
-const made: string[] = [];
-const scratch = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "vmvc-program-"));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const scratch = (): string => tmp("vmvc-program-");
 
 const POLICY = join(ROOT, "examples/policy");
 const FULL = [

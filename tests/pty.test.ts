@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "./helpers/cli.js";
@@ -8,6 +7,7 @@ import { advise } from "../src/engine/explain.js";
 import type { Answers } from "../src/engine/model.js";
 import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 import { KEY, plain, Terminal } from "./helpers/pty.js";
+import { tmp } from "./helpers/tmp.js";
 
 const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[\\d+(;\\d+)*m`);
 
@@ -270,7 +270,7 @@ describe("terminal edge cases", () => {
 
 describe("results saved while questions are asked", () => {
   it("asks on the terminal and writes the record to --output", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "vmvc-output-"));
+    const dir = tmp();
     const term = new Terminal([
       "advise",
       "--output",
@@ -288,7 +288,7 @@ describe("results saved while questions are asked", () => {
   });
 
   it("asks on stderr's terminal when stdout is redirected to a file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "vmvc-redirect-"));
+    const dir = tmp();
     const out = join(dir, "advice.json");
     const term = new Terminal(
       ["-c", `exec ${process.execPath} ${BIN} advise --json --boundary internal --host-os 2022 > ${out}`],
@@ -329,7 +329,7 @@ describe("the terminal is left as it was found, on every way out", () => {
   it("when only stdin's terminal closes: the cursor comes back on the terminal the questions were on", async () => {
     // Terminal A lends its device as vmvc's stdin; vmvc shows the questions on terminal B. B
     // starts first, so that it does not inherit A's side of the device and keep it open.
-    const deviceFile = join(mkdtempSync(join(tmpdir(), "vmvc-pty-")), "device");
+    const deviceFile = join(tmp(), "device");
     const term = new Terminal(
       [
         "-c",

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ruleFileJsonSchema } from "../src/ruleset/json-schema.js";
 import { cli, ROOT, STACK } from "./helpers/cli.js";
 import { shipped } from "./helpers/shipped.js";
+import { tmp } from "./helpers/tmp.js";
 
-const tmp = () => mkdtempSync(join(tmpdir(), "vmvc-rules-cli-"));
 const write = (dir: string, name: string, data: unknown) => {
   writeFileSync(join(dir, name), typeof data === "string" ? data : JSON.stringify(data, null, 2));
   return join(dir, name);

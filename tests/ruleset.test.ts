@@ -1,7 +1,6 @@
 import { problemLine } from "../src/problems.js";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/engine/compile.js";
@@ -13,8 +12,7 @@ import { readTier } from "../src/ruleset/load.js";
 import { RuleSetError } from "../src/errors.js";
 import { checkRuleFile } from "../src/ruleset/validate.js";
 import { baseAnswers, shipped } from "./helpers/shipped.js";
-
-const scratchDir = () => mkdtempSync(join(tmpdir(), "vmvc-rules-"));
+import { tmp } from "./helpers/tmp.js";
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -28,7 +26,7 @@ function problemsOf(fn: () => unknown): string[] {
 
 /** Writes files into a fresh folder and layers that folder over the shipped rules. */
 function layer(files: Record<string, unknown>) {
-  const dir = scratchDir();
+  const dir = tmp();
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), typeof content === "string" ? content : JSON.stringify(content));
   }
@@ -45,6 +43,8 @@ const goodRule = {
 
 describe("the shipped rule set", () => {
   it("keeps the public contract: question ids and values from the product brief", () => {
+    // Only the promise is written here, not the question table (that lives in rules/): these
+    // ids and values are never renamed or removed; more may be added, and added questions are optional.
     const contract = {
       workload: ["web", "service", "batch", "gui", "infrastructure", "database"],
       boundary: ["trusted", "internal", "hostile"],
@@ -57,14 +57,21 @@ describe("the shipped rule set", () => {
       storage: ["none", "local", "shared"],
       recovery: ["restart", "fast"],
       network: ["shared", "dedicated"],
-      // Added later, and optional: scripts that pass the eleven above keep working.
+    };
+    const later = {
       devices: ["none", "gpu", "device"],
       "host-type": ["physical", "nested-vm", "vm"],
       identity: ["none", "windows-auth", "domain-join"],
       edition: ["standard", "datacenter"],
     };
-    const actual = Object.fromEntries(shipped.questions.map((q) => [q.id, q.choices.map((c) => c.value)]));
-    expect(actual).toEqual(contract);
+    const actual = new Map(shipped.questions.map((q) => [q.id, q]));
+    for (const [id, values] of Object.entries({ ...contract, ...later })) {
+      expect(
+        actual.get(id)?.choices.map((c) => c.value),
+        id,
+      ).toEqual(expect.arrayContaining(values));
+    }
+    for (const q of shipped.questions) if (!Object.hasOwn(contract, q.id)) expect(q.optional, q.id).toBe(true);
     // Left out, the three facts an expert asks first take the value stated in the brief; the edition stays unknown.
     const assumed = Object.fromEntries(
       shipped.questions.filter((q) => q.optional).map((q) => [q.id, q.assume ?? null]),
@@ -297,10 +304,11 @@ describe("rule files that are wrong", () => {
     const text =
       '{"rules":[{"id":"p","when":{"__proto__":{"polluted":true},"workload":"web"},"effect":{"option":"vm","score":1},"reason":"r","source":"containers-vs-vm#isolation"}]}';
     const problems = problemsOf(() => layer({ "proto.json": text }));
+    // JSON.parse makes "__proto__" an own key, so no prototype is touched either way: what can go
+    // wrong is the key reaching a rule as a question id, and that is what must be refused.
     expect(problems).toEqual([
       expect.stringMatching(/proto\.json: rule "p": when\.__proto__: the key "__proto__" is not allowed/),
     ]);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
@@ -374,7 +382,7 @@ describe("layering policy files over the shipped rules", () => {
   });
 
   it("applies shipped rules, then the config, then --rules", async () => {
-    const dir = scratchDir();
+    const dir = tmp();
     const rule = (score: number) => ({ rules: [{ ...goodRule, effect: { option: "vm", score } }] });
     mkdirSync(join(dir, "policy"));
     writeFileSync(join(dir, "policy", "base.json"), JSON.stringify(rule(5)));
@@ -387,7 +395,7 @@ describe("layering policy files over the shipped rules", () => {
   });
 
   it("reads the policy from package.json when there is no vmvc.config.json", async () => {
-    const dir = scratchDir();
+    const dir = tmp();
     writeFileSync(join(dir, "house.json"), JSON.stringify({ rules: [goodRule] }));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", vmvc: { rules: ["house.json"] } }));
     const ruleSet = await loadRuleSet({ rulePaths: [], cwd: dir });
@@ -395,7 +403,7 @@ describe("layering policy files over the shipped rules", () => {
   });
 
   it("reads package.json only for its own key, and names it when it cannot be read", async () => {
-    const dir = scratchDir();
+    const dir = tmp();
     writeFileSync(
       join(dir, "package.json"),
       JSON.stringify({ name: "x", description: "uses vmvc", scripts: { vmvc: "vmvc" } }),
@@ -507,7 +515,7 @@ describe("the options file", () => {
 });
 
 describe("rule and config files from the real world", () => {
-  const dir = () => mkdtempSync(join(tmpdir(), "vmvc-files-"));
+  const dir = tmp;
   const policy = {
     rules: [
       {

@@ -56,172 +56,256 @@ export const emptyRuleSet = (optionsFile: OptionsFile): RuleSet => ({
   comparison: [],
 });
 
+/** What the layering steps build up, tier by tier. */
+interface Layered {
+  questions: Map<string, Question>;
+  sources: Map<string, SourcePage>;
+  rules: Map<string, Rule>;
+  comparison: Map<string, ComparisonRow>;
+  /** Hard facts disabled or replaced on purpose. */
+  overriddenHardFacts: { rule: string; file: string }[];
+  /** Values added to existing questions, in the order met. */
+  addedValues: AddedValue[];
+}
+
+type Kind = "question" | "source" | "rule" | "row";
+
+/** The ids defined so far in one tier, whose files are peers: a second definition is a problem. */
+class TierIds {
+  private readonly seen = new Map<Kind, Map<string, string>>();
+
+  /** The problem with defining `id` in `file`, or undefined when it is the first definition in the tier. */
+  claim(kind: Kind, id: string, file: string): string | undefined {
+    const ids = this.seen.get(kind) ?? new Map<string, string>();
+    this.seen.set(kind, ids);
+    const earlier = ids.get(id);
+    if (earlier !== undefined) {
+      const label = kind === "row" ? "comparison row" : kind;
+      return `${file}: ${label} "${id}": duplicate id (also defined in ${earlier})`;
+    }
+    ids.set(id, file);
+    return undefined;
+  }
+}
+
+type RawQuestion = NonNullable<RuleFile["questions"]>[number];
+
+/** Values a later layer adds to an existing question: it may add, never remove or rename. */
+function layerValues(layered: Layered, raw: RawQuestion, existing: Question, file: string): string[] {
+  const problems: string[] = [];
+  const where = `${file}: question "${raw.id}"`;
+  const known = existing.choices.map((c) => c.value);
+  const added = raw.choices.filter((c) => !known.includes(c.value));
+  for (const { value, as } of added) {
+    if (as !== undefined && !known.includes(as))
+      problems.push(
+        `${where}: choices: value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`,
+      );
+    else if (
+      as !== undefined &&
+      layered.addedValues.some((a) => a.question === raw.id && a.value === as && a.as === undefined)
+    ) {
+      problems.push(
+        `${where}: choices: value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`,
+      );
+    } else
+      layered.addedValues.push({ question: raw.id, value, ...(as !== undefined ? { as } : {}), file, ruledOut: [] });
+  }
+  layered.questions.set(raw.id, {
+    ...existing,
+    prompt: raw.prompt ?? existing.prompt,
+    help: raw.help ?? existing.help,
+    topic: raw.topic ?? existing.topic,
+    ...((raw.default ?? existing.default) !== undefined ? { default: raw.default ?? existing.default } : {}),
+    ...((raw.defaultFrom ?? existing.defaultFrom) !== undefined
+      ? { defaultFrom: raw.defaultFrom ?? existing.defaultFrom }
+      : {}),
+    choices: [...existing.choices, ...added.map(({ value, label, meaning }) => ({ value, label, meaning }))],
+  });
+  return problems;
+}
+
+/** Questions: a new one is whole; one that exists takes new texts and values ({@link layerValues}). */
+function layerQuestions(layered: Layered, ids: TierIds, file: string, list: readonly RawQuestion[]): string[] {
+  const problems: string[] = [];
+  for (const raw of list) {
+    const duplicate = ids.claim("question", raw.id, file);
+    if (duplicate !== undefined) {
+      problems.push(duplicate);
+      continue;
+    }
+    const where = `${file}: question "${raw.id}"`;
+    const values = raw.choices.map((c) => c.value);
+    const dupe = values.find((v, i) => values.indexOf(v) !== i);
+    if (dupe !== undefined) problems.push(`${where}: choices: value "${dupe}" is listed twice`);
+    const existing = layered.questions.get(raw.id);
+    if (existing) {
+      problems.push(...layerValues(layered, raw, existing, file));
+      continue;
+    }
+    for (const c of raw.choices.filter((c) => c.as !== undefined)) {
+      problems.push(
+        `${where}: choices: value "${c.value}": as: only a value added to an existing question can say which value it behaves like`,
+      );
+    }
+    if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
+    layered.questions.set(raw.id, {
+      id: raw.id,
+      prompt: raw.prompt ?? raw.id,
+      help: raw.help ?? "",
+      topic: raw.topic ?? `the answer to --${raw.id}`,
+      choices: raw.choices.map((c) => ({ ...c })),
+      alwaysAsk: raw.alwaysAsk ?? false,
+      optional: raw.optional ?? false,
+      ...(raw.assume !== undefined ? { assume: raw.assume } : {}),
+      ...(raw.default !== undefined ? { default: raw.default } : {}),
+      ...(raw.defaultFrom !== undefined ? { defaultFrom: raw.defaultFrom } : {}),
+      file,
+    });
+  }
+  return problems;
+}
+
+/** Source pages: only new ones; a page's sections are never redefined. */
+function layerSources(layered: Layered, ids: TierIds, file: string, list: NonNullable<RuleFile["sources"]>): string[] {
+  const problems: string[] = [];
+  for (const page of list) {
+    const duplicate = ids.claim("source", page.id, file);
+    if (duplicate !== undefined) {
+      problems.push(duplicate);
+      continue;
+    }
+    if (layered.sources.has(page.id)) {
+      problems.push(`${file}: source "${page.id}": a page with this id already exists; pick a new id`);
+      continue;
+    }
+    layered.sources.set(page.id, { ...page, file });
+  }
+  return problems;
+}
+
+/** Disabling rules: a preference freely, a hard fact only with "override": "hard-fact". */
+function layerDisables(layered: Layered, file: string, list: NonNullable<RuleFile["disable"]>): string[] {
+  const problems: string[] = [];
+  const { rules } = layered;
+  for (const entry of list) {
+    const { id, override } = typeof entry === "string" ? { id: entry, override: undefined } : entry;
+    const target = rules.get(id);
+    if (!target) {
+      problems.push(`${file}: disable "${id}": no such rule${didYouMean(id, [...rules.keys()])}`);
+      continue;
+    }
+    if (isExclusion(target.effect) && override === "hard-fact") layered.overriddenHardFacts.push({ rule: id, file });
+    if (isExclusion(target.effect) && override !== "hard-fact") {
+      problems.push(
+        `${file}: disable "${id}": this rule is a hard fact (${describeEffect(target)}); to disable it anyway, write { "id": "${id}", "override": "hard-fact" }`,
+      );
+      continue;
+    }
+    rules.delete(id);
+  }
+  return problems;
+}
+
+/** Rules: new ones whole; one that replaces another by id may restate only what changes. */
+function layerRules(layered: Layered, ids: TierIds, file: string, list: NonNullable<RuleFile["rules"]>): string[] {
+  const problems: string[] = [];
+  const { rules } = layered;
+  for (const raw of list) {
+    const duplicate = ids.claim("rule", raw.id, file);
+    if (duplicate !== undefined) {
+      problems.push(duplicate);
+      continue;
+    }
+    const replaced = rules.get(raw.id);
+    if (replaced && isExclusion(replaced.effect) && raw.override === "hard-fact")
+      layered.overriddenHardFacts.push({ rule: raw.id, file });
+    if (replaced && isExclusion(replaced.effect) && raw.override !== "hard-fact") {
+      problems.push(
+        `${file}: rule "${raw.id}": replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
+      );
+      continue;
+    }
+    // Replacing a rule may restate only what changes (its weight, say); a new rule is whole.
+    const missing = (["effect", "reason", "source"] as const).filter((field) => raw[field] === undefined);
+    if (!replaced && missing.length > 0) {
+      for (const field of missing) problems.push(`${file}: rule "${raw.id}": ${field}: is required`);
+      continue;
+    }
+    const effect = !raw.effect
+      ? replaced!.effect
+      : raw.effect.exclude
+        ? { option: raw.effect.option, exclude: true as const }
+        : raw.effect.caution
+          ? { option: raw.effect.option, caution: true as const }
+          : { option: raw.effect.option, score: raw.effect.score ?? 0 };
+    const remedy = raw.remedy ?? (isExclusion(effect) ? replaced?.remedy : undefined);
+    rules.set(raw.id, {
+      id: raw.id,
+      when: toClauses(raw.when, replaced?.when ?? [Object.create(null) as Clause]),
+      unless: toClauses(raw.unless, replaced?.unless ?? []),
+      effect,
+      reason: raw.reason ?? replaced!.reason,
+      ...(remedy !== undefined ? { remedy } : {}),
+      source: raw.source ?? replaced!.source,
+      ...((raw.rationale ?? replaced?.rationale) ? { rationale: raw.rationale ?? replaced!.rationale } : {}),
+      file,
+    });
+  }
+  return problems;
+}
+
+/** Comparison rows: new ones, or whole replacements by id. */
+function layerComparison(
+  layered: Layered,
+  ids: TierIds,
+  file: string,
+  list: NonNullable<RuleFile["comparison"]>,
+): string[] {
+  const problems: string[] = [];
+  for (const row of list) {
+    const duplicate = ids.claim("row", row.id, file);
+    if (duplicate !== undefined) {
+      problems.push(duplicate);
+      continue;
+    }
+    layered.comparison.set(row.id, {
+      ...row,
+      values: { ...row.values },
+      ...(row.cellSources ? { cellSources: { ...row.cellSources } } : {}),
+      file,
+    });
+  }
+  return problems;
+}
+
 /** Layers tiers of rule files over `base`, then checks every reference; throws RuleSetError. */
 export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
+  const layered: Layered = {
+    questions: new Map(base.questions.map((q) => [q.id, q])),
+    sources: new Map(base.sources.map((p) => [p.id, p])),
+    rules: new Map(base.rules.map((r) => [r.id, r])),
+    comparison: new Map(base.comparison.map((r) => [r.id, r])),
+    overriddenHardFacts: [...(base.policy?.overriddenHardFacts ?? [])],
+    addedValues: [],
+  };
   const problems: string[] = [];
-  const overriddenHardFacts = [...(base.policy?.overriddenHardFacts ?? [])];
-  const addedValues: AddedValue[] = [];
-  const options: Option[] = base.options;
-  const questions = new Map<string, Question>(base.questions.map((q) => [q.id, q]));
-  const sources = new Map<string, SourcePage>(base.sources.map((p) => [p.id, p]));
-  const rules = new Map<string, Rule>(base.rules.map((r) => [r.id, r]));
-  const comparison = new Map<string, ComparisonRow>(base.comparison.map((r) => [r.id, r]));
-
   for (const tier of tiers) {
-    const seen = {
-      question: new Map<string, string>(),
-      source: new Map<string, string>(),
-      rule: new Map<string, string>(),
-      row: new Map<string, string>(),
-    };
-    const claim = (kind: keyof typeof seen, id: string, file: string): boolean => {
-      const earlier = seen[kind].get(id);
-      if (earlier !== undefined) {
-        const label = kind === "row" ? "comparison row" : kind;
-        problems.push(`${file}: ${label} "${id}": duplicate id (also defined in ${earlier})`);
-        return false;
-      }
-      seen[kind].set(id, file);
-      return true;
-    };
-
+    const ids = new TierIds();
+    // Within a file: questions first (rules may name them), then sources, disables, rules, rows.
     for (const { file, data } of tier) {
-      for (const raw of data.questions ?? []) {
-        if (!claim("question", raw.id, file)) continue;
-        const where = `${file}: question "${raw.id}"`;
-        const values = raw.choices.map((c) => c.value);
-        const dupe = values.find((v, i) => values.indexOf(v) !== i);
-        if (dupe !== undefined) problems.push(`${where}: choices: value "${dupe}" is listed twice`);
-        const existing = questions.get(raw.id);
-        if (existing) {
-          // A later layer may add values to a question, never remove or rename them.
-          const added = raw.choices.filter((c) => !existing.choices.some((e) => e.value === c.value));
-          for (const { value, as } of added) {
-            const known = existing.choices.map((c) => c.value);
-            if (as !== undefined && !known.includes(as))
-              problems.push(
-                `${where}: choices: value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`,
-              );
-            else if (
-              as !== undefined &&
-              addedValues.some((a) => a.question === raw.id && a.value === as && a.as === undefined)
-            ) {
-              problems.push(
-                `${where}: choices: value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`,
-              );
-            } else
-              addedValues.push({ question: raw.id, value, ...(as !== undefined ? { as } : {}), file, ruledOut: [] });
-          }
-          questions.set(raw.id, {
-            ...existing,
-            prompt: raw.prompt ?? existing.prompt,
-            help: raw.help ?? existing.help,
-            topic: raw.topic ?? existing.topic,
-            ...((raw.default ?? existing.default) !== undefined ? { default: raw.default ?? existing.default } : {}),
-            ...((raw.defaultFrom ?? existing.defaultFrom) !== undefined
-              ? { defaultFrom: raw.defaultFrom ?? existing.defaultFrom }
-              : {}),
-            choices: [...existing.choices, ...added.map(({ value, label, meaning }) => ({ value, label, meaning }))],
-          });
-          continue;
-        }
-        for (const c of raw.choices.filter((c) => c.as !== undefined)) {
-          problems.push(
-            `${where}: choices: value "${c.value}": as: only a value added to an existing question can say which value it behaves like`,
-          );
-        }
-        if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
-        questions.set(raw.id, {
-          id: raw.id,
-          prompt: raw.prompt ?? raw.id,
-          help: raw.help ?? "",
-          topic: raw.topic ?? `the answer to --${raw.id}`,
-          choices: raw.choices.map((c) => ({ ...c })),
-          alwaysAsk: raw.alwaysAsk ?? false,
-          optional: raw.optional ?? false,
-          ...(raw.assume !== undefined ? { assume: raw.assume } : {}),
-          ...(raw.default !== undefined ? { default: raw.default } : {}),
-          ...(raw.defaultFrom !== undefined ? { defaultFrom: raw.defaultFrom } : {}),
-          file,
-        });
-      }
-
-      for (const page of data.sources ?? []) {
-        if (!claim("source", page.id, file)) continue;
-        if (sources.has(page.id)) {
-          problems.push(`${file}: source "${page.id}": a page with this id already exists; pick a new id`);
-          continue;
-        }
-        sources.set(page.id, { ...page, file });
-      }
-
-      for (const entry of data.disable ?? []) {
-        const { id, override } = typeof entry === "string" ? { id: entry, override: undefined } : entry;
-        const target = rules.get(id);
-        if (!target) {
-          problems.push(`${file}: disable "${id}": no such rule${didYouMean(id, [...rules.keys()])}`);
-          continue;
-        }
-        if (isExclusion(target.effect) && override === "hard-fact") overriddenHardFacts.push({ rule: id, file });
-        if (isExclusion(target.effect) && override !== "hard-fact") {
-          problems.push(
-            `${file}: disable "${id}": this rule is a hard fact (${describeEffect(target)}); to disable it anyway, write { "id": "${id}", "override": "hard-fact" }`,
-          );
-          continue;
-        }
-        rules.delete(id);
-      }
-
-      for (const raw of data.rules ?? []) {
-        if (!claim("rule", raw.id, file)) continue;
-        const replaced = rules.get(raw.id);
-        if (replaced && isExclusion(replaced.effect) && raw.override === "hard-fact")
-          overriddenHardFacts.push({ rule: raw.id, file });
-        if (replaced && isExclusion(replaced.effect) && raw.override !== "hard-fact") {
-          problems.push(
-            `${file}: rule "${raw.id}": replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
-          );
-          continue;
-        }
-        // Replacing a rule may restate only what changes (its weight, say); a new rule is whole.
-        const missing = (["effect", "reason", "source"] as const).filter((field) => raw[field] === undefined);
-        if (!replaced && missing.length > 0) {
-          for (const field of missing) problems.push(`${file}: rule "${raw.id}": ${field}: is required`);
-          continue;
-        }
-        const effect = !raw.effect
-          ? replaced!.effect
-          : raw.effect.exclude
-            ? { option: raw.effect.option, exclude: true as const }
-            : raw.effect.caution
-              ? { option: raw.effect.option, caution: true as const }
-              : { option: raw.effect.option, score: raw.effect.score ?? 0 };
-        const remedy = raw.remedy ?? (isExclusion(effect) ? replaced?.remedy : undefined);
-        rules.set(raw.id, {
-          id: raw.id,
-          when: toClauses(raw.when, replaced?.when ?? [Object.create(null) as Clause]),
-          unless: toClauses(raw.unless, replaced?.unless ?? []),
-          effect,
-          reason: raw.reason ?? replaced!.reason,
-          ...(remedy !== undefined ? { remedy } : {}),
-          source: raw.source ?? replaced!.source,
-          ...((raw.rationale ?? replaced?.rationale) ? { rationale: raw.rationale ?? replaced!.rationale } : {}),
-          file,
-        });
-      }
-
-      for (const row of data.comparison ?? []) {
-        if (!claim("row", row.id, file)) continue;
-        comparison.set(row.id, {
-          ...row,
-          values: { ...row.values },
-          ...(row.cellSources ? { cellSources: { ...row.cellSources } } : {}),
-          file,
-        });
-      }
+      problems.push(
+        ...layerQuestions(layered, ids, file, data.questions ?? []),
+        ...layerSources(layered, ids, file, data.sources ?? []),
+        ...layerDisables(layered, file, data.disable ?? []),
+        ...layerRules(layered, ids, file, data.rules ?? []),
+        ...layerComparison(layered, ids, file, data.comparison ?? []),
+      );
     }
   }
 
+  const { questions, sources, rules, comparison, overriddenHardFacts, addedValues } = layered;
+  const options: Option[] = base.options;
   const tieBreaks = placeAddedValues(addedValues, rules, base.tieBreaks, questions, options, problems);
   const ruleSet: RuleSet = {
     ...(tiers.length > 0 || base.policy

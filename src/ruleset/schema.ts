@@ -129,10 +129,22 @@ export const ruleFileSchema = z.strictObject({
 
 const distinct = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
 
+/**
+ * The engine keeps the excluded options of an answer set as bits of one number, and a survey of
+ * every completion keeps them in one byte each (Uint8Array), so a rule set has at most 8 options.
+ */
+export const MAX_OPTIONS = 8;
+
 export const optionsFileSchema = z
   .strictObject({
     $comment: z.string().optional(),
-    options: z.array(z.strictObject({ id, label: text, short: text })).min(2, "must list at least two options"),
+    options: z
+      .array(z.strictObject({ id, label: text, short: text }))
+      .min(2, "must list at least two options")
+      .max(
+        MAX_OPTIONS,
+        `must list at most ${MAX_OPTIONS} options: the engine keeps which options are ruled out in one byte per answer set`,
+      ),
     tieBreak: z.array(id),
     tieBreakReason: text,
     tieBreaks: z
