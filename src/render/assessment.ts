@@ -383,7 +383,7 @@ export function markdownReport(
     const why = whyText(ruleSet, row.advice);
     const text = [why.text, why.condition ? `(${why.condition})` : ""].filter(Boolean).join(" ");
     out.push(
-      `| ${row.line} | ${markdownCell(rowName(row))} | ${markdownCell(optionLabel(ruleSet, row.advice.recommendation))} | ${markdownCell(text)}${why.url ? ` [source](${why.url})` : ""} | ${row.advice.recommendation === null ? "" : percent(row.advice.certainty.share, 1)} |`,
+      `| ${row.line} | ${markdownCell(rowName(row))} | ${markdownCell(optionLabel(ruleSet, row.advice.recommendation))} | ${markdownCell(text)}${why.url ? ` <${why.url}>` : ""} | ${row.advice.recommendation === null ? "" : percent(row.advice.certainty.share, 1)} |`,
     );
   }
   if (summary.rows > REPORT_ROWS)
