@@ -8,9 +8,10 @@ const parser = createReadStream(process.argv[2]).pipe(
   parse({
     bom: true,
     raw: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
     relax_column_count: true,
-    relax_quotes: true,
     skip_records_with_error: true,
+    max_record_size: 1024 * 1024,
     on_record: () => (records++, null),
   }),
 );

@@ -65,7 +65,13 @@ try {
   // ES modules), and each large dependency in a file of its own beside it. A dependency is
   // required where the module that imports it is first used, so a command that never colours,
   // asks a question or reads a policy never compiles chalk, Inquirer or zod.
-  const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk", "csv-parse": "csv-parse" };
+  const vendored = {
+    zod: "zod",
+    "@inquirer/prompts": "inquirer",
+    chalk: "chalk",
+    "csv-parse": "csv-parse",
+    exceljs: "exceljs",
+  };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   // Each vendored file holds only what src/ imports from the package (Inquirer: select alone).
   const used = {
@@ -73,6 +79,10 @@ try {
     "@inquirer/prompts": "export { select } from '@inquirer/prompts';",
     chalk: "export { Chalk } from 'chalk';",
     "csv-parse": "export { parse } from 'csv-parse';",
+    // The streaming workbook reader alone (src/inventory/xlsx.ts), in the shape of exceljs'
+    // default export; loaded only when an input is a workbook.
+    exceljs:
+      "module.exports = { stream: { xlsx: { WorkbookReader: require('exceljs/lib/stream/xlsx/workbook-reader.js') } } };",
   };
   for (const [name, file] of Object.entries(vendored)) {
     await build({

@@ -43,7 +43,7 @@ export interface Io {
   ask?(ctx: { color: boolean; toStdout: boolean }): Ask;
   readFile?(path: string): string;
   openInput?(path: string): AsyncIterable<Buffer | string>;
-  openOutput?(path: string): OutputFile;
+  openOutput?(path: string, input?: string): OutputFile;
   preferMemory?(): void;
 }
 
@@ -296,7 +296,7 @@ async function shellFiles(io: Io): Promise<Required<Pick<Io, "readFile" | "openI
   return {
     readFile: (path) => files.readText(io.cwd, path),
     openInput: (path) => files.openInput(io.cwd, path),
-    openOutput: (path) => files.openOutput(io.cwd, path),
+    openOutput: (path, input) => files.openOutput(io.cwd, path, input),
   };
 }
 

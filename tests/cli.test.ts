@@ -169,7 +169,8 @@ describe("vmvc advise, non-interactive", () => {
     ["[]", /expected an object of answers/],
     ['{"workloda":"web"}', /unknown question "workloda" \(did you mean workload\?\)/],
     ['{"workload":"webb"}', /"workload": "webb" is not one of web, service/],
-    ['{"workload":7}', /"workload": a number is not one of/],
+    // A number is read as its digits (ConvertTo-Json writes numbers), then checked like text.
+    ['{"workload":7}', /"workload": "7" is not one of/],
     ['{"__proto__":{"x":1}}', /unknown question "__proto__"/],
   ])("rejects the answers file %s", async (content, message) => {
     const dir = tmp();
@@ -550,7 +551,8 @@ describe("output that cannot be written", () => {
       setTimeout(() => child.stdout.resume(), 3);
     });
     const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
-    expect(stderr).toBe("");
+    // assess warns about the questions its columns leave unanswered; nothing else may show.
+    expect(stderr.replace(/^warning: .*\n/gm, "")).toBe("");
     expect(code).toBe(0);
     expect(Buffer.concat(chunks).toString()).toBe(expected);
   });

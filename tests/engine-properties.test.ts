@@ -111,21 +111,24 @@ describe("the engine against a naive reading of the rules, on generated rule set
                     : "narrow",
         });
         expect(got.whatIf).toEqual(referenceWhatIf(set, answers));
-        expect(got.excluded).toEqual(
-          shown.ranking
-            .filter((id) => !shown.eligible[id])
-            .map((id) => ({
-              option: id,
-              reasons: got.reasons.filter((r) => r.option === id && r.effect === "excluded"),
-            })),
-        );
-        expect(got.excluded.flatMap((e) => e.reasons.map((r) => r.rule))).toEqual(
-          shown.ranking
-            .filter((id) => !shown.eligible[id])
-            .flatMap((id) =>
-              shown.applied.filter((r) => r.effect.option === id && "exclude" in r.effect).map((r) => r.id),
-            ),
-        );
+        // Each ruled-out option lists its real obstacles: some of the exclusions that applied, in
+        // rule order, never none, and always every one whose own questions, answered otherwise,
+        // would let the option in (issue 20: one blocker, the real one).
+        const out = shown.ranking.filter((id) => !shown.eligible[id]);
+        expect(got.excluded.map((e) => e.option)).toEqual(out);
+        for (const { option, reasons } of got.excluded) {
+          const applied = shown.applied.filter((r) => r.effect.option === option && "exclude" in r.effect);
+          const kept = reasons.map((r) => r.rule);
+          expect(kept.length).toBeGreaterThan(0);
+          expect(applied.map((r) => r.id).filter((id) => kept.includes(id))).toEqual(kept);
+          for (const r of applied) {
+            const own = set.questions.filter((q) => [...r.when, ...r.unless].some((c) => Object.hasOwn(c, q.id)));
+            const lifts = completions({ ...set, questions: own }, {}).some(
+              (values) => referenceEvaluate(set, { ...view.representative, ...values }).eligible[option],
+            );
+            if (lifts) expect(kept, r.id).toContain(r.id);
+          }
+        }
         const matters = new Set(view.dependsOn.map((d) => d.question));
         expect(got.skipped).toEqual(
           set.questions.filter((q) => !Object.hasOwn(answers, q.id) && !matters.has(q.id)).map((q) => q.id),

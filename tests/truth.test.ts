@@ -340,7 +340,7 @@ describe("section 5: the facts an expert asks first, as questions with a stated 
     expect(first.assumptions).toEqual({ devices: "none", "host-type": "physical", identity: "none" });
     const markdown = (await cli(["assess", "examples/inventory/inventory.csv", "--format", "markdown"])).stdout;
     expect(markdown).toMatch(
-      /## Assumed\n\n- Assumed where the inventory does not say: --devices none \(\d+ workloads?\)/,
+      /## What was assumed\n\n(- .*\n)*- Assumed where the inventory does not say: --devices none \(\d+ workloads?\)/,
     );
   });
 

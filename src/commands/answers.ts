@@ -1,7 +1,7 @@
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { skippableQuestions } from "../engine/explain.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
-import { valueProblem, valuesOf } from "../engine/values.js";
+import { normalValue, valueProblem, valuesOf } from "../engine/values.js";
 import { UsageError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
@@ -9,7 +9,8 @@ import { parseJson } from "../json.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
-function checkValue(question: Question, value: unknown, where: string): string {
+function checkValue(question: Question, given: unknown, where: string): string {
+  const value = normalValue(question, given);
   const problem = valueProblem(question, value);
   if (problem !== undefined) throw new UsageError(`${where} ${problem}`);
   return value as string;

@@ -53,8 +53,11 @@ export interface Context {
   readStdin(): string;
   /** A file, or stdin for "-", as a stream of bytes. */
   openInput(path: string): AsyncIterable<Buffer | string>;
-  /** A file to write the result to, replaced whole when the run commits it. */
-  openOutput(path: string): OutputFile;
+  /**
+   * A file to write the result to, replaced whole when the run commits it. With `input` (a
+   * path, or "-" for stdin), an output that is that very file (same device and inode) is refused.
+   */
+  openOutput(path: string, input?: string): OutputFile;
   /** A long stream of short-lived rows is coming: size the heap for memory, not speed. */
   preferMemory(): void;
   today(): string;

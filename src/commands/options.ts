@@ -38,6 +38,8 @@ export const RESERVED_IDS: Readonly<Record<string, string>> = {
   share: CSV_COLUMN,
   excluded: CSV_COLUMN,
   reasons: CSV_COLUMN,
+  why: CSV_COLUMN,
+  source: CSV_COLUMN,
   cautions: CSV_COLUMN,
   assumed: CSV_COLUMN,
   error: CSV_COLUMN,

@@ -1,7 +1,7 @@
 import { assertAnswerSpace } from "./budget.js";
 import { alternatives, outlook, UNKNOWN, type Certainty } from "./certainty.js";
 import type { CompiledRuleSet } from "./compile.js";
-import { evaluate } from "./evaluate.js";
+import { createScratch, encode, evaluate, isExcluded, recommendIndex, type Scratch } from "./evaluate.js";
 import type { Answers, OptionId, Question, Reason, Result } from "./model.js";
 
 // Everything said about a result beyond the scores: how firm it is, what would change it,
@@ -112,6 +112,74 @@ export function skippableQuestions(c: CompiledRuleSet, given: Answers): Question
 }
 
 /**
+ * Of the reasons that rule an option out, the ones that are the real obstacle. A reason is
+ * kept when its own questions, answered otherwise, would let the option in. One that could
+ * not is dropped when it rests on another reason's answer: "a 2022 host runs only 2022
+ * images" holds for a Linux guest only because the guest is not Windows, which another
+ * reason already says, so "rebuild on a 2022 image" is no remedy. Reasons that stand apart
+ * (a Linux guest, hostile tenants) all stay; when none would be kept, every one stays.
+ */
+export function primaryReasons(c: CompiledRuleSet, answers: Answers, option: OptionId, reasons: Reason[]): Reason[] {
+  if (reasons.length <= 1) return reasons;
+  const { facts: byRule, scratch } = ruleFacts(c);
+  const facts = reasons.map((reason) => ({ reason, ...(byRule.get(reason.rule) ?? NO_FACTS) }));
+  const within = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && [...a].every((q) => b.has(q));
+  const restsOnAnother = (r: (typeof facts)[number]): boolean =>
+    facts.some((s) => s !== r && within(s.when, r.all) && !within(r.when, s.all));
+  if (!facts.some(restsOnAnother)) return reasons;
+  const o = c.ruleSet.options.findIndex((x) => x.id === option);
+  const base = encode(c, answers);
+  const liftable = (questions: number[]): boolean => {
+    if (questions.length === 0 || questions.length > 4) return true;
+    const codes = Int32Array.from(base);
+    // Every combination of the rule's own questions, the other answers held (a rule names one or two).
+    const each = (at: number): boolean => {
+      if (at === questions.length) {
+        recommendIndex(c, codes, scratch);
+        return !isExcluded(scratch, o);
+      }
+      for (let v = 0; v < c.sizes[questions[at]!]!; v++) {
+        codes[questions[at]!] = v;
+        if (each(at + 1)) return true;
+      }
+      return false;
+    };
+    return each(0);
+  };
+  // Only a reason resting on another's answer can be dropped, so only those are tried.
+  const kept = facts.filter((r) => !restsOnAnother(r) || liftable(r.whenIndex));
+  return kept.length === 0 ? reasons : kept.map((r) => r.reason);
+}
+
+interface RuleFacts {
+  /** Questions the rule's `when` names, and with its `unless` too. */
+  when: Set<string>;
+  all: Set<string>;
+  whenIndex: number[];
+}
+const NO_FACTS: RuleFacts = { when: new Set(), all: new Set(), whenIndex: [] };
+const factsCache = new WeakMap<CompiledRuleSet, { facts: Map<string, RuleFacts>; scratch: Scratch }>();
+
+/** Per rule, the questions it names: worked out once per rule set, as assess asks per distinct row. */
+function ruleFacts(c: CompiledRuleSet): { facts: Map<string, RuleFacts>; scratch: Scratch } {
+  let found = factsCache.get(c);
+  if (found) return found;
+  const keys = (clauses: readonly object[]): Set<string> => new Set(clauses.flatMap((clause) => Object.keys(clause)));
+  const facts = new Map<string, RuleFacts>();
+  for (const rule of c.ruleSet.rules) {
+    const when = keys(rule.when);
+    facts.set(rule.id, {
+      when,
+      all: new Set([...when, ...keys(rule.unless)]),
+      whenIndex: [...when].map((id) => c.questionIds.indexOf(id)).filter((q) => q !== -1),
+    });
+  }
+  found = { facts, scratch: createScratch(c) };
+  factsCache.set(c, found);
+  return found;
+}
+
+/**
  * The answers with each optional question that has an assumed value and was not given set to
  * it, and the values so taken. An explicit `unknown` is kept: the user said "not sure".
  */
@@ -152,7 +220,12 @@ export function advise(c: CompiledRuleSet, given: Answers): Advice {
     .filter((o) => !o.eligible)
     .map((o) => ({
       option: o.id,
-      reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
+      reasons: primaryReasons(
+        c,
+        view.representative,
+        o.id,
+        result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
+      ),
     }));
   const matters = new Set(view.certainty.dependsOn.map((d) => d.question));
   const cautions = result.reasons.filter((r) => r.effect === "caution" && r.option === view.recommendation);

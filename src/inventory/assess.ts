@@ -1,47 +1,85 @@
-import { outlook, type Dependence } from "../engine/certainty.js";
+import { outlook, UNKNOWN, type Dependence } from "../engine/certainty.js";
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { evaluate } from "../engine/evaluate.js";
+import { marginOf, primaryReasons, type Margin } from "../engine/explain.js";
 import type { Answers, OptionId, Question } from "../engine/model.js";
+import { sourceInfo } from "../engine/sources.js";
 import { valueProblem } from "../engine/values.js";
 import { assumptionsOf, completeAnswers } from "./columns.js";
 
 // One inventory row's advice, as assess reports it. Pure, and cached by answer set: an
 // inventory has far fewer distinct answer sets than rows.
 
+/** A rule that rules an option out, with the page it rests on. */
+export interface Blocker {
+  rule: string;
+  sourceUrl?: string;
+}
+
+export interface Exclusion {
+  option: OptionId;
+  /** The primary reasons (engine/explain.ts primaryReasons). */
+  reasons: Blocker[];
+  /**
+   * Set when the option is out only for some answers to the unknown questions: the answers
+   * of the case shown under which it is ("if the hosts run 2019"). Absent: out in every case.
+   */
+  if?: Answers;
+}
+
 export interface RowAdvice {
   recommendation: OptionId | null;
-  /** The winner's lead in the case explained; null when it stands alone or nothing fits. */
-  margin: number | null;
+  /** The winner's lead in the case explained, as in `advise --json`. */
+  margin: Margin;
   certainty: { unknown: string[]; combinations: number; share: number; dependsOn: Dependence[]; nothingFits: number };
-  /** Every option ruled out, with every rule that rules it out. */
-  excluded: { option: OptionId; reasons: string[] }[];
+  /** Every option ruled out, with the reasons that rule it out. */
+  excluded: Exclusion[];
   /** The rules that applied, in rule order. */
   reasons: string[];
   /** The cautions on the recommendation (rule ids): what to confirm before relying on it. */
   cautions: string[];
   /** Optional questions the row leaves out, at their assumed values. */
   assumptions: Answers;
+  /** The rule that decided the recommendation: the winner's strongest point, else the blocker of the others. */
+  deciding: Blocker | null;
   answers: Answers;
 }
 
+/** Where a row's answer to a question came from, by question index. */
+export const FROM_ROW = 0;
+export const FROM_DEFAULT = 1;
+export const FROM_NOWHERE = 2;
+
 export interface Assessed {
   advice: RowAdvice;
+  /** Per question: FROM_ROW, FROM_DEFAULT or FROM_NOWHERE (unknown). */
+  sources: Uint8Array;
   /** The advice as the tail of a JSON object: `"recommendation":…}`. */
   json: string;
 }
 
-/** Above this many distinct answer sets the cache starts again, so memory stays bounded. */
-const CACHE_LIMIT = 50_000;
+/**
+ * Distinct answer sets kept; past it the cache starts again. Small enough that peak memory is
+ * the same at 20,000 and 200,000 distinct rows, and far above the profiles of a real estate.
+ */
+const CACHE_LIMIT = 8_192;
 
 export class Assessor {
   private readonly cache = new Map<string, Assessed | { error: string }>();
   private readonly questions: Question[];
+  private readonly rules: Map<string, CompiledRuleSet["ruleSet"]["rules"][number]>;
+  private readonly blockers = new Map<string, Blocker>();
 
   constructor(
     private readonly compiled: CompiledRuleSet,
     private readonly defaults: Answers,
   ) {
     this.questions = compiled.ruleSet.questions;
+    this.rules = new Map(compiled.ruleSet.rules.map((r) => [r.id, r]));
+    for (const r of compiled.ruleSet.rules) {
+      const url = sourceInfo(compiled.ruleSet, r.source).url;
+      this.blockers.set(r.id, url ? { rule: r.id, sourceUrl: url } : { rule: r.id });
+    }
   }
 
   /** A problem with a given value, or undefined when every value is one the question takes. */
@@ -57,45 +95,74 @@ export class Assessor {
    * The advice for the answers a row gives, or the problem with one of them. `key` stands for
    * the answers: rows with the same key share one result.
    */
-  assess(key: string, answersOf: () => Answers): Assessed | { error: string } {
+  assess(key: string, answersOf: () => Answers | { error: string }): Assessed | { error: string } {
     const cached = this.cache.get(key);
     if (cached) return cached;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     const given = answersOf();
-    const problem = this.check(given);
+    const problem = typeof given.error === "string" ? given.error : this.check(given as Answers);
     const assessed =
       problem !== undefined
         ? { error: problem }
         : this.compute(
-            completeAnswers(this.compiled.ruleSet, given, this.defaults),
-            assumptionsOf(this.compiled.ruleSet, given, this.defaults),
+            completeAnswers(this.compiled.ruleSet, given as Answers, this.defaults),
+            given as Answers,
+            assumptionsOf(this.compiled.ruleSet, given as Answers, this.defaults),
           );
     this.cache.set(key, assessed);
     return assessed;
   }
 
-  private compute(answers: Answers, assumptions: Answers): Assessed {
+  private compute(answers: Answers, given: Answers, assumptions: Answers): Assessed {
     const c = this.compiled;
+    const { ruleSet } = c;
     const view = outlook(c, answers);
     const result = evaluate(c, view.representative);
     const { unknown, combinations, share, dependsOn, nothingFits } = view.certainty;
+    const open = new Set(unknown);
+    const rules = this.rules;
+    const blocker = (rule: string): Blocker => this.blockers.get(rule)!;
+    const excluded: Exclusion[] = result.options
+      .filter((o) => !o.eligible)
+      .map((o) => {
+        const all = result.reasons.filter((r) => r.option === o.id && r.effect === "excluded");
+        const reasons = primaryReasons(c, view.representative, o.id, all);
+        const index = ruleSet.options.findIndex((x) => x.id === o.id);
+        if (view.eligible[index] === 0) return { option: o.id, reasons: reasons.map((r) => blocker(r.rule)) };
+        // Out in the case shown only: name the unknown answers it rests on.
+        const condition: Answers = {};
+        for (const r of reasons) {
+          const rule = rules.get(r.rule)!;
+          for (const clause of [...rule.when, ...rule.unless])
+            for (const q of Object.keys(clause)) if (open.has(q)) condition[q] = view.representative[q]!;
+        }
+        return { option: o.id, reasons: reasons.map((r) => blocker(r.rule)), if: condition };
+      });
+    const winner = result.reasons
+      .filter((r) => r.option === view.recommendation && typeof r.effect === "number" && r.effect > 0)
+      .sort((a, b) => (b.effect as number) - (a.effect as number))[0];
+    const firstBlocker = excluded.find((e) => e.if === undefined)?.reasons[0];
     const advice: RowAdvice = {
       recommendation: view.recommendation,
-      margin: view.lead,
+      margin: marginOf(result),
       certainty: { unknown, combinations, share, dependsOn, nothingFits },
-      excluded: result.options
-        .filter((o) => !o.eligible)
-        .map((o) => ({
-          option: o.id,
-          reasons: result.reasons.filter((r) => r.option === o.id && r.effect === "excluded").map((r) => r.rule),
-        })),
+      excluded,
       reasons: result.reasons.map((r) => r.rule),
       cautions: result.reasons
         .filter((r) => r.effect === "caution" && r.option === view.recommendation)
         .map((r) => r.rule),
       assumptions,
+      // Alone in the field, the winner is explained by what ruled the others out.
+      deciding: marginOf(result).points === null && firstBlocker ? firstBlocker : winner ? blocker(winner.rule) : null,
       answers,
     };
-    return { advice, json: JSON.stringify(advice).slice(1) };
+    const sources = Uint8Array.from(ruleSet.questions, (q) =>
+      given[q.id] !== undefined && given[q.id] !== UNKNOWN
+        ? FROM_ROW
+        : given[q.id] === undefined && this.defaults[q.id] !== undefined && this.defaults[q.id] !== UNKNOWN
+          ? FROM_DEFAULT
+          : FROM_NOWHERE,
+    );
+    return { advice, sources, json: JSON.stringify(advice).slice(1) };
   }
 }

@@ -1,14 +1,27 @@
 import type { OptionId, RuleSet } from "../engine/model.js";
-import type { RowAdvice } from "./assess.js";
+import { FROM_DEFAULT, FROM_NOWHERE, FROM_ROW, type RowAdvice } from "./assess.js";
+import type { Placement } from "./columns.js";
 
-// What a whole inventory comes to: counts, the commonest blockers, and the unknown answers
-// whose confirmation would settle the most workloads.
+// What a whole inventory comes to: counts, the commonest blockers, the unknown answers whose
+// confirmation would settle the most workloads, where the answers came from, and the
+// breakdown by cluster. Each row is counted as it passes, so memory does not grow with the
+// rows however many distinct answer sets they have.
 
 export interface AssessedRow {
   line: number;
   name: string | null;
+  placement?: Placement;
   advice?: RowAdvice;
+  /** Per question, where the answer came from (see assess.ts). */
+  sources?: Uint8Array;
   error?: string;
+}
+
+export interface GroupSummary {
+  /** The cluster (or host, or folder) as the input names it. */
+  name: string;
+  rows: number;
+  outcomes: Record<string, number>;
 }
 
 export interface Summary {
@@ -21,82 +34,159 @@ export interface Summary {
   outcomes: Record<string, number>;
   /** Rows whose advice is not certain: some unknown answer could change it. */
   uncertain: number;
-  /** Rules that rule an option out, commonest first. */
+  /** Rules that rule an option out in every case, commonest first. */
   blockers: { rule: string; option: OptionId; rows: number }[];
+  /** Rules that rule an option out only for some answers to unknown questions. */
+  conditionalBlockers: { rule: string; option: OptionId; rows: number }[];
   /** Unknown questions that could change the advice, with how many rows hang on each. */
   toConfirm: { question: string; rows: number }[];
   /** Values assumed for optional questions the rows left out, with how many rows took each. */
   assumed: { question: string; value: string; rows: number }[];
   /** Rows whose recommendation carries a caution: something to confirm before relying on it. */
   cautioned: number;
+  /** Per question, over the assessed rows: answered by the row, by a flag's default, or unknown. */
+  answered: { question: string; row: number; default: number; unknown: number }[];
+  /** By cluster, else host, else folder, when the input has the column: which could move. */
+  groups?: { by: keyof Placement; groups: GroupSummary[]; more: number };
 }
 
-export class SummaryBuilder {
-  private readonly summary: Omit<Summary, "blockers" | "toConfirm" | "assumed" | "cautioned">;
-  /** Rows per distinct advice: assess shares one advice object among rows with the same answers. */
-  private readonly byAdvice = new Map<RowAdvice, number>();
+const PENDING_LIMIT = 8_192;
 
-  constructor(ruleSet: RuleSet) {
-    const outcomes: Record<string, number> = {};
-    for (const o of ruleSet.options) outcomes[o.id] = 0;
-    outcomes.none = 0;
-    this.summary = { rows: 0, assessed: 0, invalid: 0, skipped: {}, outcomes, uncertain: 0 };
+/** Groups kept for the breakdown; the rest are counted. */
+const MAX_GROUPS = 5_000;
+
+type Count = { option: OptionId; rows: number };
+
+export class SummaryBuilder {
+  private rows = 0;
+  private assessed = 0;
+  private invalid = 0;
+  private uncertain = 0;
+  private readonly skipped: Record<string, number> = {};
+  private readonly outcomes: Record<string, number> = {};
+  private readonly blockers = new Map<string, Count>();
+  private readonly conditional = new Map<string, Count>();
+  private readonly toConfirm = new Map<string, number>();
+  private readonly assumed = new Map<string, number>();
+  private cautioned = 0;
+  private readonly sources: Float64Array;
+  private groupBy: keyof Placement | undefined;
+  private readonly groups = new Map<string, GroupSummary>();
+  private moreGroups = new Set<string>();
+  /** Rows per advice object not yet counted in: rows with the same answers share one, so most rows cost one map update. */
+  private readonly pending = new Map<RowAdvice, { rows: number; sources: Uint8Array | undefined }>();
+
+  constructor(private readonly ruleSet: RuleSet) {
+    for (const o of ruleSet.options) this.outcomes[o.id] = 0;
+    this.outcomes.none = 0;
+    this.sources = new Float64Array(ruleSet.questions.length * 3);
   }
 
   add(row: AssessedRow): void {
-    const s = this.summary;
-    s.rows++;
-    if (!row.advice) {
-      s.invalid++;
+    this.rows++;
+    const advice = row.advice;
+    if (!advice) {
+      this.invalid++;
       return;
     }
-    s.assessed++;
-    this.byAdvice.set(row.advice, (this.byAdvice.get(row.advice) ?? 0) + 1);
+    this.assessed++;
+    if (row.placement) this.group(row.placement, advice.recommendation ?? "none");
+    const entry = this.pending.get(advice);
+    if (entry) {
+      entry.rows++;
+      return;
+    }
+    // Bounded: past this many distinct advice objects, what is pending is counted in.
+    if (this.pending.size >= PENDING_LIMIT) this.fold();
+    this.pending.set(advice, { rows: 1, sources: row.sources });
+  }
+
+  /** Counts the pending rows into the totals. */
+  private fold(): void {
+    for (const [advice, { rows, sources }] of this.pending) this.count(advice, rows, sources);
+    this.pending.clear();
+  }
+
+  private count(advice: RowAdvice, rows: number, sources: Uint8Array | undefined): void {
+    const outcome = advice.recommendation ?? "none";
+    this.outcomes[outcome]! += rows;
+    if (advice.cautions.length > 0) this.cautioned += rows;
+    for (const [question, value] of Object.entries(advice.assumptions)) {
+      const key = `${question}\u0000${value}`;
+      this.assumed.set(key, (this.assumed.get(key) ?? 0) + rows);
+    }
+    if (advice.certainty.share < 1) this.uncertain += rows;
+    for (const { option, reasons, if: condition } of advice.excluded) {
+      const into = condition === undefined ? this.blockers : this.conditional;
+      for (const { rule } of reasons) {
+        const entry = into.get(rule);
+        if (entry) entry.rows += rows;
+        else into.set(rule, { option, rows });
+      }
+    }
+    for (const d of advice.certainty.dependsOn)
+      this.toConfirm.set(d.question, (this.toConfirm.get(d.question) ?? 0) + rows);
+    if (sources) sources.forEach((from, q) => (this.sources[q * 3 + from]! += rows));
+  }
+
+  private group(placement: Placement, outcome: string): void {
+    // The first placement column seen decides the grouping: cluster before host before folder.
+    this.groupBy ??= (["cluster", "host", "folder", "datacenter"] as const).find((p) => placement[p] !== undefined);
+    const name = this.groupBy === undefined ? undefined : placement[this.groupBy];
+    if (name === undefined) return;
+    let group = this.groups.get(name);
+    if (!group) {
+      if (this.groups.size >= MAX_GROUPS) {
+        if (this.moreGroups.size < MAX_GROUPS) this.moreGroups.add(name);
+        return;
+      }
+      group = { name, rows: 0, outcomes: {} };
+      this.groups.set(name, group);
+    }
+    group.rows++;
+    group.outcomes[outcome] = (group.outcomes[outcome] ?? 0) + 1;
   }
 
   skip(reason: string): void {
-    this.summary.skipped[reason] = (this.summary.skipped[reason] ?? 0) + 1;
+    this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
   }
 
   result(): Summary {
-    const outcomes = { ...this.summary.outcomes };
-    let uncertain = 0;
-    const blockers = new Map<string, { option: OptionId; rows: number }>();
-    const toConfirm = new Map<string, number>();
-    const assumed = new Map<string, number>();
-    let cautioned = 0;
-    for (const [advice, rows] of this.byAdvice) {
-      if (advice.cautions.length > 0) cautioned += rows;
-      for (const [question, value] of Object.entries(advice.assumptions)) {
-        const key = `${question}\u0000${value}`;
-        assumed.set(key, (assumed.get(key) ?? 0) + rows);
-      }
-      outcomes[advice.recommendation ?? "none"]! += rows;
-      if (advice.certainty.share < 1) uncertain += rows;
-      for (const { option, reasons } of advice.excluded) {
-        for (const rule of reasons) {
-          const entry = blockers.get(rule);
-          if (entry) entry.rows += rows;
-          else blockers.set(rule, { option, rows });
-        }
-      }
-      for (const d of advice.certainty.dependsOn) toConfirm.set(d.question, (toConfirm.get(d.question) ?? 0) + rows);
-    }
+    this.fold();
+    const sorted = (counts: Map<string, Count>) =>
+      [...counts].map(([rule, b]) => ({ rule, ...b })).sort((a, b) => b.rows - a.rows || a.rule.localeCompare(b.rule));
     return {
-      ...this.summary,
-      outcomes,
-      uncertain,
-      blockers: [...blockers]
-        .map(([rule, b]) => ({ rule, ...b }))
-        .sort((a, b) => b.rows - a.rows || a.rule.localeCompare(b.rule)),
-      toConfirm: [...toConfirm]
+      rows: this.rows,
+      assessed: this.assessed,
+      invalid: this.invalid,
+      skipped: { ...this.skipped },
+      outcomes: { ...this.outcomes },
+      uncertain: this.uncertain,
+      blockers: sorted(this.blockers),
+      conditionalBlockers: sorted(this.conditional),
+      toConfirm: [...this.toConfirm]
         .map(([question, rows]) => ({ question, rows }))
         .sort((a, b) => b.rows - a.rows || a.question.localeCompare(b.question)),
-      assumed: [...assumed].map(([key, rows]) => {
+      assumed: [...this.assumed].map(([key, rows]) => {
         const [question = "", value = ""] = key.split("\u0000");
         return { question, value, rows };
       }),
-      cautioned,
+      cautioned: this.cautioned,
+      answered: this.ruleSet.questions.map((q, i) => ({
+        question: q.id,
+        row: this.sources[i * 3 + FROM_ROW]!,
+        default: this.sources[i * 3 + FROM_DEFAULT]!,
+        unknown: this.sources[i * 3 + FROM_NOWHERE]!,
+      })),
+      ...(this.groupBy !== undefined
+        ? {
+            groups: {
+              by: this.groupBy,
+              groups: [...this.groups.values()].sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name)),
+              more: this.moreGroups.size,
+            },
+          }
+        : {}),
     };
   }
 }

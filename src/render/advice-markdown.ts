@@ -104,7 +104,8 @@ export function renderAdviceMarkdown(report: Report, date: string): string {
   for (const option of advice.options) {
     const marker = option.id === advice.recommendation ? " (chosen)" : option.eligible ? "" : " (ruled out)";
     out.push(`### ${option.label}${marker}`, "", `Score: ${option.score}`, "");
-    const exclusions = advice.reasons.filter((r) => r.option === option.id && r.effect === "excluded");
+    // The primary reasons only (engine/explain.ts): a remedy that cannot make the option possible is left out.
+    const exclusions = advice.excluded.find((e) => e.option === option.id)?.reasons ?? [];
     for (const r of exclusions) {
       out.push(`- Ruled out: ${cite(r)}`);
       if (r.remedy) out.push(`  - To make it possible: ${r.remedy}`);
