@@ -431,3 +431,45 @@ describe("finding the way through the questions", () => {
     expect(await term.exited).toBe(130);
   });
 });
+
+describe("typing to find a choice", () => {
+  const prompt = (id: string) => shipped.questions.find((q) => q.id === id)!.prompt;
+  const answered = (term: Terminal, id: string, from: number) =>
+    term.waitFor(new RegExp(`✔ ${prompt(id).replace(/[?()]/g, "\\$&")} (.+)\\n`), 10_000, from);
+
+  it("searches what is typed, digits too: 2022 picks Windows Server 2022, not the second choice", async () => {
+    // A 2016 host makes the guest question matter (a container's guest must match it).
+    const term = new Terminal(["advise", "--workload", "web", "--boundary", "internal", "--host-os", "2016"]);
+    const at = await term.waitFor(prompt("guest-os"));
+    term.send("2022");
+    await term.waitFor(/❯ Windows Server 2022\n/, 10_000, at);
+    term.send(KEY.enter);
+    const line = await answered(term, "guest-os", at);
+    expect(term.text.slice(line).split("\n")[0]).toMatch(/Windows Server 2022$/);
+    // A 2022 guest on a 2016 host may settle it; else the next question is cancelled.
+    term.send(KEY.ctrlC);
+    expect([0, 130]).toContain(await term.exited);
+  });
+
+  it("finds a choice by any word of its label: swarm finds Docker Swarm", async () => {
+    const term = new Terminal([
+      "advise",
+      "--workload",
+      "web",
+      "--boundary",
+      "internal",
+      "--host-os",
+      "2022",
+      "--guest-os",
+      "2022",
+    ]);
+    const at = await term.waitFor(prompt("deploy"));
+    term.send("swarm");
+    await term.waitFor(/❯ Docker Swarm\n/, 10_000, at);
+    term.send(KEY.enter);
+    const line = await answered(term, "deploy", at);
+    expect(term.text.slice(line).split("\n")[0]).toMatch(/Docker Swarm$/);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+});
