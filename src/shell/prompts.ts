@@ -141,8 +141,7 @@ function keyboard(
     // Inquirer's list wraps round at both ends.
     if (name === "up") active = (active - 1 + labels.length) % labels.length;
     else if (name === "down") active = (active + 1) % labels.length;
-    const printable =
-      text !== undefined && text.length > 0 && !key?.ctrl && !key?.meta && /^[^\x00-\x1f\x7f]+$/u.test(text);
+    const printable = text !== undefined && text.length > 0 && !key?.ctrl && !key?.meta && /^\P{Cc}+$/u.test(text);
     if (printable && name !== "space") {
       const now = Date.now();
       typed = now - typedAt > SEARCH_PAUSE_MS ? text : typed + text;
