@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -471,5 +471,45 @@ describe("typing to find a choice", () => {
     expect(term.text.slice(line).split("\n")[0]).toMatch(/Docker Swarm$/);
     term.send(KEY.ctrlC);
     expect(await term.exited).toBe(130);
+  });
+});
+
+describe("--output checked before the questions", () => {
+  it("fails at once, before the first question, when the path cannot be written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-precheck-"));
+    writeFileSync(join(dir, "docs"), "a file where a folder should be\n");
+    const term = new Terminal(["advise", "--output", "docs/adr/0007-hosting.md"], { cwd: dir });
+    expect(await term.exited).toBe(2);
+    // The terminal wraps a long message; the words are what count.
+    expect(term.text.replace(/\n/g, "")).toContain(`${join(dir, "docs")} is a file, not a folder`);
+    expect(term.text).not.toContain("What kind of workload is it?");
+  });
+
+  it("prints the command to write it again when the file fails after the questions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-late-"));
+    const term = new Terminal(
+      ["advise", "--shell", "posix", "--output", "docs/adr.md", "--boundary", "internal", "--host-os", "2022"],
+      { cwd: dir },
+    );
+    await term.waitFor("What kind of workload is it?");
+    // The folder vmvc would create is taken by a file while the question is open.
+    writeFileSync(join(dir, "docs"), "in the way\n");
+    await choose(term, "workload", "gui", 0);
+    expect(await term.exited).toBe(2);
+    expect(term.text).toContain("cannot write");
+    expect(oneLine(term.text)).toContain(
+      "To write it again without the questions: vmvc advise --workload gui --boundary internal --host-os 2022 --output docs/adr.md",
+    );
+  });
+});
+
+describe("the cursor is restored only where a prompt was drawn", () => {
+  it("writes no cursor escape when every answer is given, NO_COLOR at a terminal", async () => {
+    const flags = shipped.questions.flatMap((q) => [`--${q.id}`, q.choices[0]!.value]);
+    const term = new Terminal(["advise", ...flags], { env: { NO_COLOR: "1" } });
+    expect(await term.exited).toBe(0);
+    expect(term.raw).toContain("Recommendation:");
+    expect(term.raw).not.toContain("\x1b[?25h");
+    expect(term.raw).not.toContain("\x1b[?25l");
   });
 });

@@ -3,7 +3,7 @@ import { Option } from "commander";
 import { advise, questionsThatMatter } from "../engine/explain.js";
 import { answerSpace, answerSpaceProblem } from "../engine/budget.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
-import { InputClosedError, InterruptError, UsageError } from "../errors.js";
+import { InputClosedError, InterruptError, OutputError, UsageError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import { readProblem } from "../text.js";
@@ -16,6 +16,7 @@ import {
   commandPieces,
   missingError,
   missingQuestions,
+  quoteWord,
   SHELLS,
   type Shell,
 } from "./answers.js";
@@ -37,8 +38,8 @@ export function adviseFlags(): Option[] {
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
     new Option(
-      "--output <file>",
-      "write the result to a file (the format follows its extension: .md, .json, .txt); questions are still asked",
+      "-o, --output <file>",
+      "write the result to a file (the format follows its extension: .md, .json, .txt; missing folders are created); questions are still asked",
     ),
     new Option(
       "--shell <shell>",
@@ -145,6 +146,8 @@ async function runAdvise(
 
   const compiled = compile(ruleSet);
   const shell = chooseShell(flags.shell, ctx.platform);
+  // Checked before the first question, so that no answers are asked for nothing.
+  const file = flags.output === undefined ? undefined : ctx.openOutput(flags.output);
   const notAsking = whyNotAsk(ctx, flags);
   const interactive = notAsking === undefined;
   if (!interactive) {
@@ -168,13 +171,21 @@ async function runAdvise(
       import("../render/style.js"),
     ]);
     const toTerminal = flags.output === undefined && ctx.stdoutIsTTY;
-    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined, ctx.hyperlinks && flags.output === undefined), ctx.width, { showCommand: interactive })}`;
+    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined, ctx.hyperlinks && flags.output === undefined), ctx.width, { showCommand: interactive, allWhatIfs: file !== undefined })}`;
   }
-  if (flags.output === undefined) ctx.out(text);
+  if (file === undefined) ctx.out(text);
   else {
-    const file = ctx.openOutput(flags.output);
-    file.write(text);
-    file.commit();
+    try {
+      file.write(text);
+      file.commit();
+    } catch (error) {
+      // The answers were given: say how to give them again.
+      if (!interactive || !(error instanceof OutputError)) throw error;
+      const { shellLines } = await import("../render/advice-text.js");
+      throw new OutputError(
+        `${error.message}\nTo write it again without the questions:\n${shellLines([...report.command, `--output ${quoteWord(flags.output!, shell)}`], ctx.width, shell)}`,
+      );
+    }
     ctx.err(`Wrote the ${format === "markdown" ? "decision record" : "advice"} to ${flags.output}.\n`);
   }
   return OK;

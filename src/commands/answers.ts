@@ -72,6 +72,9 @@ const QUOTE: Record<Shell, (word: string) => string> = {
   powershell: (word) => (/^[\w%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "''")}'`),
 };
 
+/** A word quoted for `shell`. */
+export const quoteWord = (word: string, shell: Shell): string => QUOTE[shell](word);
+
 /**
  * The non-interactive command that gives the same answers under the same policy, in pieces
  * that belong together ("--workload web"), quoted for `shell`.

@@ -80,7 +80,7 @@ export function renderAdviceText(
   report: Report,
   style: Style,
   width: number,
-  options: { showCommand: boolean },
+  options: { showCommand: boolean; /** A file gets every what-if; a screen the first few. */ allWhatIfs?: boolean },
 ): string {
   const { advice, ruleSet, command } = report;
   const out: string[] = [];
@@ -164,15 +164,16 @@ export function renderAdviceText(
   if (advice.whatIf.length > 0) {
     heading("What would change this");
     const groups = whatIfGroups(advice);
-    for (const g of groups.slice(0, SHOWN_WHAT_IFS)) {
+    const shown = options.allWhatIfs ? groups.length : SHOWN_WHAT_IFS;
+    for (const g of groups.slice(0, shown)) {
       const change = `--${g.question} ${g.answers.join("|")}`;
       const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(" or ");
       const hangsOn = g.dependsOn.length > 0 ? ` (depends on ${g.dependsOn.map((q) => `--${q}`).join(", ")})` : "";
       const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}${hangsOn}`;
       out.push(block(`${change}: ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
     }
-    if (groups.length > SHOWN_WHAT_IFS)
-      out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
+    if (groups.length > shown)
+      out.push(style.dim(block(`… and ${groups.length - shown} more (--json lists all)`, width, "  ")));
   } else if (winner) {
     heading("What would change this");
     out.push(block("Nothing: no single different answer changes the recommendation.", width, "  "));
