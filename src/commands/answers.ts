@@ -82,7 +82,10 @@ export const quoteWord = (word: string, shell: Shell): string => QUOTE[shell](wo
 export function commandPieces(ruleSet: RuleSet, answers: Answers, shell: Shell): string[] {
   const quote = QUOTE[shell];
   const pieces = ["vmvc advise"];
-  for (const layer of ruleSet.policy?.layers ?? []) pieces.push(`--rules ${quote(layer.path)}`);
+  // What a vmvc.config.json supplies, it supplies again where the user stands; its paths are
+  // relative to its own folder, so naming them would only break the command.
+  for (const layer of ruleSet.policy?.layers ?? [])
+    if (layer.from === "--rules") pieces.push(`--rules ${quote(layer.path)}`);
   for (const q of ruleSet.questions)
     if (Object.hasOwn(answers, q.id)) pieces.push(`--${q.id} ${quote(answers[q.id]!)}`);
   return pieces;

@@ -166,16 +166,24 @@ export function completions(program: Command, ruleSet: RuleSet, words: readonly 
   for (let i = 0; i < before.length; i++) {
     const word = before[i]!;
     if (word.startsWith("-")) {
-      if (optionOf(word)?.required && !word.includes("=")) i++; // its value
+      // Its value: the next word, or the one after "=" where bash split --flag=value in three.
+      if (optionOf(word)?.required && !word.includes("=")) i += before[i + 1] === "=" ? 2 : 1;
       continue;
     }
     const sub = command.commands.find((c) => c.name() === word);
     if (sub) command = sub;
     else positionals++;
   }
-  const previous = before.at(-1);
+  // bash hands over --host-os=20 as "--host-os", "=", "20"; the other shells as one word.
+  const previous = before.at(-1) === "=" ? before.at(-2) : before.at(-1);
   const taking = previous?.startsWith("-") ? optionOf(previous) : undefined;
   if (taking?.required) return valuesFor(taking, command, ruleSet, current);
+  const joined = /^(--[^=]+)=(.*)$/s.exec(current);
+  if (joined) {
+    const option = optionOf(joined[1]!);
+    if (!option?.required) return [];
+    return valuesFor(option, command, ruleSet, joined[2]!).map((v) => (v === FILES ? v : `${joined[1]}=${v}`));
+  }
   if (current.startsWith("-")) {
     const given = new Set(before);
     const flags = command.options.map((o) => o.long!).filter((f) => !given.has(f) || f === "--rules");

@@ -30,6 +30,7 @@ export function ruleJson(ruleSet: RuleSet, rule: Rule) {
     when: rule.when,
     unless: rule.unless,
     reason: rule.reason,
+    ...(rule.rationale !== undefined ? { rationale: rule.rationale } : {}),
     ...(rule.remedy !== undefined ? { remedy: rule.remedy } : {}),
     source: rule.source,
     sourceUrl: sourceInfo(ruleSet, rule.source).url,
@@ -70,6 +71,7 @@ export function ruleDetail(ruleSet: RuleSet, rule: Rule, style: Style, width: nu
     field("when", conditionText(rule.when)),
     ...(rule.unless.length > 0 ? [field("unless", conditionText(rule.unless))] : []),
     field("reason", rule.reason),
+    ...(rule.rationale !== undefined ? [field("weight", rule.rationale)] : []),
     ...(rule.remedy !== undefined ? [field("remedy", rule.remedy)] : []),
     field("source", `${info.page}: ${info.section} (${rule.source})`),
     `${style.bold("link".padEnd(8))}  ${style.link(info.url)}`, // never wrapped: it must stay copyable
