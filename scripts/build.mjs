@@ -65,7 +65,15 @@ try {
   // ES modules), and each large dependency in a file of its own beside it. A dependency is
   // required where the module that imports it is first used, so a command that never colours,
   // asks a question or reads a policy never compiles chalk, Inquirer or zod.
-  const vendored = { zod: "zod", "@inquirer/prompts": "inquirer", chalk: "chalk", "csv-parse": "csv-parse" };
+  const vendored = {
+    zod: "zod",
+    "@inquirer/prompts": "inquirer",
+    chalk: "chalk",
+    "csv-parse": "csv-parse",
+    "cli-table3": "cli-table3",
+    "wrap-ansi": "wrap-ansi",
+    "string-width": "string-width",
+  };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   // Each vendored file holds only what src/ imports from the package (Inquirer: select alone).
   const used = {
@@ -73,6 +81,11 @@ try {
     "@inquirer/prompts": "export { select } from '@inquirer/prompts';",
     chalk: "export { Chalk } from 'chalk';",
     "csv-parse": "export { parse } from 'csv-parse';",
+    // A default export, as module.exports itself: our code is an ES module, which Node (and
+    // esbuild after it) gives a CommonJS file's module.exports as its default.
+    "cli-table3": "module.exports = require('cli-table3');",
+    "wrap-ansi": "module.exports = require('wrap-ansi').default;",
+    "string-width": "module.exports = require('string-width').default;",
   };
   for (const [name, file] of Object.entries(vendored)) {
     await build({

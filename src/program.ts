@@ -27,7 +27,7 @@ import { version } from "./version.js";
 /** The outside world as run() sees it. src/shell/main.ts passes the process; tests pass their own. */
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** Asked only when it matters: the answer costs a system call. */
   stdinIsTTY(): boolean;
   env: Env;
@@ -265,7 +265,9 @@ async function commandContext(
     ci: runningInCI(io.env),
     color,
     hyperlinks: supportsHyperlinks(io.env, stdoutIsTTY),
-    width: globals.width ?? outputWidth(io.env, io.stdout),
+    // Piped (vmvc compare | head), output still fits the terminal the user is looking at: bash
+    // does not export COLUMNS, and PowerShell never sets it.
+    width: globals.width ?? outputWidth(io.env, stdoutIsTTY ? io.stdout : io.stderr),
     stdinIsTTY: io.stdinIsTTY,
     stdoutIsTTY,
     stderrIsTTY: io.stderr.isTTY === true,

@@ -513,3 +513,15 @@ describe("the cursor is restored only where a prompt was drawn", () => {
     expect(term.raw).not.toContain("\x1b[?25l");
   });
 });
+
+describe("tables piped in a terminal", () => {
+  it("fit that terminal, though bash exports no COLUMNS: vmvc compare | cat at 70 columns", async () => {
+    const term = new Terminal(["-c", `"${process.execPath}" "${BIN}" compare | cat`], { shell: true, cols: 70 });
+    expect(await term.exited).toBe(0);
+    const lines = term.text.split("\n").filter((l) => !/https?:\/\//.test(l));
+    const top = lines.find((l) => l.startsWith("┌"))!;
+    // The box fills the terminal, one column to spare at most, and no line runs past it.
+    expect([...top.trimEnd()].length).toBeGreaterThan(60);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(70);
+  });
+});

@@ -23,8 +23,9 @@ describe("the reproduce command", () => {
     const first = await cli(["advise", ...flags({ owner: "customer" }), "--json", "--shell", "posix"], { cwd: sub });
     expect(first.code, first.stderr).toBe(0);
     const command: string = JSON.parse(first.stdout).command;
-    // pol2/ is relative to the config's folder: from deploy/web it names nothing.
+    // pol2/ is relative to the config's folder: from deploy/web it is ../../pol2.
     expect(command).not.toContain("--rules pol2/");
+    expect(command).toContain(`--rules ${join("..", "..", "pol2")}`);
     // Run again from the same folder, the command gives the same advice under the same policy.
     const again = await cli([...command.split(" ").slice(1), "--json"], { cwd: sub });
     expect(again.code, again.stderr).toBe(0);

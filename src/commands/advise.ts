@@ -159,7 +159,13 @@ async function runAdvise(
   }
 
   const advice = advise(compiled, answers);
-  const report = { advice, ruleSet, command: commandPieces(ruleSet, answers, shell), shell, version: version() };
+  const report = {
+    advice,
+    ruleSet,
+    command: commandPieces(ruleSet, answers, shell, ctx.cwd),
+    shell,
+    version: version(),
+  };
 
   let text: string;
   if (format === "json") text = adviceJson(report);
@@ -238,7 +244,7 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
       if (error instanceof InterruptError && asked.length > 0) {
         const { shellLines } = await import("../render/advice-text.js");
         throw new InterruptError(
-          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell), ctx.width, shell)}`,
+          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell, ctx.cwd), ctx.width, shell)}`,
         );
       }
       if (!(error instanceof InputClosedError)) throw error;

@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { skippableQuestions } from "../engine/explain.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
@@ -77,15 +78,18 @@ export const quoteWord = (word: string, shell: Shell): string => QUOTE[shell](wo
 
 /**
  * The non-interactive command that gives the same answers under the same policy, in pieces
- * that belong together ("--workload web"), quoted for `shell`.
+ * that belong together ("--workload web"), quoted for `shell`, to be run from `cwd`. A policy
+ * path from vmvc.config.json is written relative to the config's folder: it is given from
+ * `cwd` instead (an absolute one as it is), so the command works where the user stands.
  */
-export function commandPieces(ruleSet: RuleSet, answers: Answers, shell: Shell): string[] {
+export function commandPieces(ruleSet: RuleSet, answers: Answers, shell: Shell, cwd: string): string[] {
   const quote = QUOTE[shell];
   const pieces = ["vmvc advise"];
-  // What a vmvc.config.json supplies, it supplies again where the user stands; its paths are
-  // relative to its own folder, so naming them would only break the command.
-  for (const layer of ruleSet.policy?.layers ?? [])
-    if (layer.from === "--rules") pieces.push(`--rules ${quote(layer.path)}`);
+  for (const layer of ruleSet.policy?.layers ?? []) {
+    const fromConfig = layer.from !== "--rules" && !isAbsolute(layer.path);
+    const path = fromConfig ? relative(cwd, resolve(cwd, dirname(layer.from), layer.path)) || "." : layer.path;
+    pieces.push(`--rules ${quote(path)}`);
+  }
   for (const q of ruleSet.questions)
     if (Object.hasOwn(answers, q.id)) pieces.push(`--${q.id} ${quote(answers[q.id]!)}`);
   return pieces;

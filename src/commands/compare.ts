@@ -60,7 +60,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       import("../render/compare-table.js"),
       import("../render/style.js"),
     ]);
-    ctx.out(compareTable(ctx.ruleSet, rows, createStyle(ctx.color), ctx.width));
+    ctx.out(await compareTable(ctx.ruleSet, rows, createStyle(ctx.color, ctx.hyperlinks), ctx.width));
   }
   return OK;
 }

@@ -2,7 +2,7 @@ import { checkLimit, checkRuleSet } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
 import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
-import { checkReportText, json, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
+import { checkReportText, json, ruleBlocks, ruleDetail, ruleJson, ruleLines } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
@@ -109,7 +109,7 @@ async function runRulesList(
   }
   if (flags.json) ctx.out(json(rules.map((r) => ruleJson(ruleSet, r))));
   else if (!ctx.stdoutIsTTY) ctx.out(ruleLines(rules));
-  else ctx.out(ruleTable(rules, createStyle(ctx.color), ctx.width));
+  else ctx.out(ruleBlocks(rules, createStyle(ctx.color), ctx.width));
   return OK;
 }
 
