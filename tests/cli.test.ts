@@ -237,7 +237,7 @@ describe("vmvc compare", () => {
           .split("\n")
           .filter((l) => !/https:\/\//.test(l));
         for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
-        expect(run.stdout).toMatch(/│ Container with +│/);
+        expect(run.stdout).toMatch(/│ Container with (Hyper-V isolation)? +│/);
         expect(run.stdout).toMatch(/Licensing per\s/);
       }
       if (format === "json") {
