@@ -2,6 +2,7 @@
 // Schema of a rule file; and the bundled code. The bundle is split so that each command loads
 // only what it uses: zod, Inquirer and terminal rendering are loaded on demand.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -54,7 +55,17 @@ try {
     console.error(`The shipped rules are invalid:\n${error.problems.map((p) => `  ${problemLine(p)}`).join("\n")}`);
     process.exit(1);
   }
-  writeFileSync(`${staging}/shipped-rules.json`, JSON.stringify(shipped));
+  const shippedText = JSON.stringify(shipped);
+  writeFileSync(`${staging}/shipped-rules.json`, shippedText);
+  // Named by `vmvc --version`: the rules have no version of their own, their content's hash names them.
+  writeFileSync(
+    `${staging}/rules-info.json`,
+    JSON.stringify({
+      sha256: createHash("sha256").update(shippedText).digest("hex"),
+      rules: shipped.rules.length,
+      questions: shipped.questions.length,
+    }),
+  );
 
   // 2. The schema of a rule file, built beside the CLI. The copy in schema/, which rule files
   // point at with "$schema", is committed; a test fails when it differs from this one, and

@@ -18,7 +18,7 @@ import {
   type Outcome,
 } from "./commands/command.js";
 import type { Ask, Context, OutputFile } from "./commands/context.js";
-import { version } from "./version.js";
+import { versionText } from "./version.js";
 
 // The command line: two passes of commander (the global options, then the command), the
 // context a command runs in, and the one place that turns failures into messages and exit
@@ -178,7 +178,7 @@ export function buildProgram(
     .description(
       "Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.",
     )
-    .version(version(), "-V, --version", "print the version")
+    .version(versionText(), "-V, --version", "print the version, the shipped rules' fingerprint and Node's")
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
     .addOption(widthOption())

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -338,10 +339,18 @@ describe("help, version and exit codes", () => {
     }
   });
 
-  it("prints the version", async () => {
+  it("prints what a bug report needs: vmvc's version, the shipped rules' fingerprint, Node's version", async () => {
     const run = await cli(["--version"]);
     expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const [own, rules, node] = run.stdout.trim().split("\n");
+    expect(own).toBe(`vmvc ${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}`);
+    // The fingerprint is the hash of the rules exactly as shipped.
+    const hash = createHash("sha256")
+      .update(readFileSync(join(ROOT, "dist/shipped-rules.json")))
+      .digest("hex");
+    expect(rules).toContain(`sha256 ${hash.slice(0, 12)}`);
+    expect(rules).toContain(`${shipped.rules.length} rules`);
+    expect(node).toContain(process.version);
   });
 
   it("exits 2 on an unknown command, with a suggestion", async () => {

@@ -64,3 +64,20 @@ describe("rules check into a log", () => {
     expect(run.stderr).not.toMatch(/\d+% of/);
   });
 });
+
+describe("advise -q", () => {
+  it("prints the recommendation's id alone, the one --json names", async () => {
+    const json = JSON.parse((await cli(["advise", ...flags(), "--json"])).stdout);
+    for (const quiet of ["-q", "--quiet"]) {
+      const run = await cli(["advise", ...flags(), quiet]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toBe(`${json.recommendation}\n`);
+    }
+  });
+
+  it("refuses a format beside it", async () => {
+    const run = await cli(["advise", ...flags(), "-q", "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--quiet");
+  });
+});

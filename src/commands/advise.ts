@@ -34,6 +34,7 @@ type Format = (typeof ADVISE_FORMATS)[number];
 export function adviseFlags(): Option[] {
   return [
     new Option("--json", "print JSON only (same as --format json)"),
+    new Option("-q, --quiet", "print the recommended option's id only (none when nothing fits), for scripts"),
     new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
@@ -58,6 +59,7 @@ Examples:
   $ vmvc advise --output docs/adr/0007-hosting.md     # asks, then writes a decision record
   $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
   $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
+  $ r=$(vmvc advise --answers answers.json -q)          # the recommendation's id alone
 `;
 
 function questionHelp(ruleSet: RuleSet): string {
@@ -109,6 +111,7 @@ export interface AdviseFlags extends Record<string, unknown> {
   format?: string;
   answers?: string;
   input?: boolean;
+  quiet?: boolean;
 }
 
 /** Why questions cannot be asked in this run, or undefined when they can. */
@@ -129,6 +132,8 @@ async function runAdvise(
 ): Promise<Outcome> {
   const { ruleSet } = ctx;
   const format: Format = chooseFormat(flags, ADVISE_FORMATS, "text");
+  if (flags.quiet && (flags.json || flags.format !== undefined || flags.output !== undefined))
+    throw new UsageError("--quiet prints the recommendation's id alone; leave out --json, --format and --output");
 
   let answers: Answers = {};
   if (flags.answers !== undefined) {
@@ -168,7 +173,8 @@ async function runAdvise(
   };
 
   let text: string;
-  if (format === "json") text = adviceJson(report);
+  if (flags.quiet) text = `${advice.recommendation ?? "none"}\n`;
+  else if (format === "json") text = adviceJson(report);
   else if (format === "markdown")
     text = (await import("../render/advice-markdown.js")).renderAdviceMarkdown(report, ctx.today());
   else {
