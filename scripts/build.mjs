@@ -82,8 +82,8 @@ try {
     chalk: "chalk",
     "csv-parse": "csv-parse",
     "cli-table3": "cli-table3",
-    "wrap-ansi": "wrap-ansi",
-    "string-width": "string-width",
+    "fast-wrap-ansi": "fast-wrap-ansi",
+    "fast-string-width": "fast-string-width",
   };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   // Each vendored file holds only what src/ imports from the package (Inquirer: select alone).
@@ -95,8 +95,8 @@ try {
     // A default export, as module.exports itself: our code is an ES module, which Node (and
     // esbuild after it) gives a CommonJS file's module.exports as its default.
     "cli-table3": "module.exports = require('cli-table3');",
-    "wrap-ansi": "module.exports = require('wrap-ansi').default;",
-    "string-width": "module.exports = require('string-width').default;",
+    "fast-wrap-ansi": "export { wrapAnsi } from 'fast-wrap-ansi';",
+    "fast-string-width": "module.exports = require('fast-string-width').default;",
   };
   for (const [name, file] of Object.entries(vendored)) {
     await build({

@@ -1,8 +1,11 @@
-import stringWidth from "string-width";
-import wrapAnsi from "wrap-ansi";
+import stringWidth from "fast-string-width";
+import { wrapAnsi } from "fast-wrap-ansi";
 
-// Word wrapping for terminal text, with wrap-ansi and string-width: they measure text as a
-// terminal shows it (colour codes take no room, wide characters two columns). Lines break only
+// Word wrapping for terminal text, with fast-wrap-ansi and fast-string-width: wrap-ansi and
+// string-width as rewritten for speed by the e18e project, the pair Inquirer itself uses. They
+// measure text as a terminal shows it (colour codes take no room, wide characters two columns).
+// string-width proper builds an Intl.Segmenter as it loads: 50 to 80 ms on a loaded 2-core
+// machine, against 3 to 11 ms for fast-string-width (one run each, three times). Lines break only
 // between words, so a flag, a path or a URL is never split: one longer than the line stands
 // alone on a line of its own, past the edge, still whole and copyable.
 
