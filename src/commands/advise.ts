@@ -10,6 +10,7 @@ import { readProblem } from "../text.js";
 import { version } from "../version.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
+import { UNKNOWN } from "../engine/certainty.js";
 import {
   answersFromFlags,
   answersFromJson,
@@ -203,12 +204,16 @@ async function runAdvise(
   return OK;
 }
 
-/** Where a prompt starts: the earlier answer when going back, else the question's default. */
-function startingValue(question: Question, answers: Answers, earlier: Answers): string | undefined {
-  if (Object.hasOwn(earlier, question.id)) return earlier[question.id];
+/**
+ * Where a prompt starts: the earlier answer when going back, else the question's default, else
+ * "I'm not sure". Enter pressed through every question must not become a confident
+ * recommendation built from first choices nobody chose.
+ */
+function startingValue(question: Question, answers: Answers, earlier: Answers): string {
+  if (Object.hasOwn(earlier, question.id)) return earlier[question.id]!;
   const from = question.defaultFrom === undefined ? undefined : answers[question.defaultFrom];
   if (from !== undefined && question.choices.some((c) => c.value === from)) return from;
-  return question.default;
+  return question.default ?? UNKNOWN;
 }
 
 /**
@@ -238,13 +243,12 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
     const question = next[0]!;
     let answer;
     try {
-      const start = startingValue(question, answers, earlier);
       answer = await ask({
         question,
         number: asked.length + 1,
         atMost: next.length,
         canGoBack: asked.length > 0,
-        ...(start !== undefined ? { default: start } : {}),
+        default: startingValue(question, answers, earlier),
       });
     } catch (error) {
       if (error instanceof InterruptError && asked.length > 0) {

@@ -108,7 +108,12 @@ export function renderAdviceText(
     return `  ${bullet} ${text.slice(4, text.length - mark.length)}${style.dim(mark)}`;
   };
   const heading = (text: string): void => {
-    out.push("", style.bold(text));
+    out.push(
+      "",
+      ...block(text, width, "")
+        .split("\n")
+        .map((line) => style.bold(line)),
+    );
   };
 
   for (const warning of overrideWarnings(ruleSet)) out.push(style.warn(block(warning, width, "  ", "")), "");
