@@ -17,7 +17,9 @@ import {
   commandPieces,
   missingError,
   missingQuestions,
+  invokedAs,
   quoteWord,
+  shellNamed,
   SHELLS,
   type Shell,
 } from "./answers.js";
@@ -98,11 +100,12 @@ export const run = (ctx: Context, call: Invocation): Promise<Outcome> =>
 /** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
 function chooseShell(flag: unknown, platform: string): Shell {
   if (flag === undefined) return platform === "win32" ? "powershell" : "posix";
-  if (!SHELLS.includes(flag as Shell))
+  const shell = shellNamed(String(flag));
+  if (shell === undefined)
     throw new UsageError(
-      `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`,
+      `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")} (pwsh, bash, zsh and sh work too)${didYouMean(String(flag).toLowerCase(), SHELLS)}`,
     );
-  return flag as Shell;
+  return shell;
 }
 
 export interface AdviseFlags extends Record<string, unknown> {
@@ -168,7 +171,7 @@ async function runAdvise(
   const report = {
     advice,
     ruleSet,
-    command: commandPieces(ruleSet, answers, shell, ctx.cwd),
+    command: commandPieces(ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)),
     shell,
     version: version(),
   };
@@ -254,7 +257,7 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
       if (error instanceof InterruptError && asked.length > 0) {
         const { shellLines } = await import("../render/advice-text.js");
         throw new InterruptError(
-          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell, ctx.cwd), ctx.width, shell)}`,
+          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)), ctx.width, shell)}`,
         );
       }
       if (!(error instanceof InputClosedError)) throw error;

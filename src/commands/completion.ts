@@ -19,7 +19,7 @@ Install, once:
   bash        echo 'source <(vmvc completion bash)' >> ~/.bashrc
   zsh         echo 'source <(vmvc completion zsh)' >> ~/.zshrc      (after compinit)
   fish        vmvc completion fish > ~/.config/fish/completions/vmvc.fish
-  PowerShell  vmvc completion powershell >> $PROFILE
+  PowerShell  if (!(Test-Path $PROFILE)) { New-Item -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
 
 Each Tab asks vmvc, so answers follow the policy in force, custom questions included.
 `;
@@ -83,7 +83,8 @@ function __vmvc_complete
 end
 complete -c vmvc -f -a '(__vmvc_complete)'
 `,
-  powershell: `# vmvc completion for PowerShell. Install: vmvc completion powershell >> $PROFILE
+  powershell: `# vmvc completion for PowerShell. Install (creates $PROFILE if there is none yet):
+#   if (!(Test-Path $PROFILE)) { New-Item -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
 Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
     $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
@@ -99,7 +100,9 @@ Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
 };
 
 /** The script for a shell; an unknown shell is a usage error. */
-export function completionScript(shell: string): string {
+export function completionScript(name: string): string {
+  // Any case, and pwsh for PowerShell 7.
+  const shell = name.toLowerCase() === "pwsh" ? "powershell" : name.toLowerCase();
   if (!(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
     throw new UsageError(
       `unknown shell ${quote(shell)}${didYouMean(shell, COMPLETION_SHELLS)}; completion is written for ${COMPLETION_SHELLS.join(", ")}`,

@@ -29,11 +29,12 @@ export function chooseFormat<F extends string>(flags: FormatFlags, formats: read
     throw new UsageError(`--json and --format ${quote(flags.format)} ask for two different formats; give one of them`);
   if (flags.json) return "json" as F;
   if (flags.format !== undefined) {
-    if (!allowed.includes(flags.format))
+    const format = flags.format.toLowerCase(); // any case, as in PowerShell
+    if (!allowed.includes(format))
       throw new UsageError(
         `--format ${quote(flags.format)} is not one of ${formats.join(", ")}${didYouMean(flags.format, formats)}`,
       );
-    return flags.format as F;
+    return format as F;
   }
   if (flags.output !== undefined) {
     const format = BY_EXTENSION[extname(flags.output).toLowerCase()];
