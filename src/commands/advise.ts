@@ -24,6 +24,7 @@ import {
   type Shell,
 } from "./answers.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
+import { printSchema } from "./formats.js";
 import { GO_BACK, type Context } from "./context.js";
 import { chooseFormat } from "./formats.js";
 import { addQuestionOptions, answersFrom, refuseStrays, rulesOption } from "./options.js";
@@ -37,6 +38,7 @@ type Format = (typeof ADVISE_FORMATS)[number];
 export function adviseFlags(): Option[] {
   return [
     new Option("--json", "print JSON only (same as --format json)"),
+    new Option("--json-schema", "print the JSON Schema of --json's output (schema/advice.schema.json) and exit"),
     new Option("-q, --quiet", "print the recommended option's id only (none when nothing fits), for scripts"),
     new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
@@ -94,8 +96,10 @@ export function configure(command: Command, ruleSet: RuleSet): void {
   command.addHelpText("after", () => questionHelp(ruleSet));
 }
 
-export const run = (ctx: Context, call: Invocation): Promise<Outcome> =>
-  runAdvise(ctx, call.flags as AdviseFlags, answersFrom(call.flags, ctx.ruleSet));
+export const run = async (ctx: Context, call: Invocation): Promise<Outcome> => {
+  if (call.flags.jsonSchema) return printSchema(ctx, "advice");
+  return runAdvise(ctx, call.flags as AdviseFlags, answersFrom(call.flags, ctx.ruleSet));
+};
 
 /** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
 function chooseShell(flag: unknown, platform: string): Shell {

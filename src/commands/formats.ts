@@ -1,3 +1,5 @@
+import { OK, type Outcome } from "./command.js";
+import type { Context } from "./context.js";
 import { extname } from "node:path";
 import { UsageError } from "../errors.js";
 import { quote } from "../escape.js";
@@ -47,4 +49,15 @@ export function chooseFormat<F extends string>(flags: FormatFlags, formats: read
     return format as F;
   }
   return fallback;
+}
+
+/** Prints a JSON output's schema, shipped in schema/ beside the rule file's. */
+export async function printSchema(ctx: Context, name: "advice" | "comparison"): Promise<Outcome> {
+  const [{ readFileSync }, { join }, { packageRoot }] = await Promise.all([
+    import("node:fs"),
+    import("node:path"),
+    import("../package-root.js"),
+  ]);
+  ctx.out(readFileSync(join(packageRoot(), "schema", `${name}.schema.json`), "utf8"));
+  return OK;
 }
