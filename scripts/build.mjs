@@ -2,6 +2,7 @@
 // Schema of a rule file; and the bundled code. The bundle is split so that each command loads
 // only what it uses: zod, Inquirer and terminal rendering are loaded on demand.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
@@ -54,7 +55,17 @@ try {
     console.error(`The shipped rules are invalid:\n${error.problems.map((p) => `  ${problemLine(p)}`).join("\n")}`);
     process.exit(1);
   }
-  writeFileSync(`${staging}/shipped-rules.json`, JSON.stringify(shipped));
+  const shippedText = JSON.stringify(shipped);
+  writeFileSync(`${staging}/shipped-rules.json`, shippedText);
+  // Named by `vmvc --version`: the rules have no version of their own, their content's hash names them.
+  writeFileSync(
+    `${staging}/rules-info.json`,
+    JSON.stringify({
+      sha256: createHash("sha256").update(shippedText).digest("hex"),
+      rules: shipped.rules.length,
+      questions: shipped.questions.length,
+    }),
+  );
 
   // 2. The schema of a rule file, built beside the CLI. The copy in schema/, which rule files
   // point at with "$schema", is committed; a test fails when it differs from this one, and
@@ -71,6 +82,9 @@ try {
     chalk: "chalk",
     "csv-parse": "csv-parse",
     exceljs: "exceljs",
+    "cli-table3": "cli-table3",
+    "fast-wrap-ansi": "fast-wrap-ansi",
+    "fast-string-width": "fast-string-width",
   };
   const minify = !process.env.VMVC_READABLE_BUILD; // VMVC_READABLE_BUILD=1 keeps names, for profiling
   // Each vendored file holds only what src/ imports from the package (Inquirer: select alone).
@@ -83,6 +97,11 @@ try {
     // default export; loaded only when an input is a workbook.
     exceljs:
       "module.exports = { stream: { xlsx: { WorkbookReader: require('exceljs/lib/stream/xlsx/workbook-reader.js') } } };",
+    // A default export, as module.exports itself: our code is an ES module, which Node (and
+    // esbuild after it) gives a CommonJS file's module.exports as its default.
+    "cli-table3": "module.exports = require('cli-table3');",
+    "fast-wrap-ansi": "export { wrapAnsi } from 'fast-wrap-ansi';",
+    "fast-string-width": "module.exports = require('fast-string-width').default;",
   };
   for (const [name, file] of Object.entries(vendored)) {
     await build({

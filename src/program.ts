@@ -18,7 +18,7 @@ import {
   type Outcome,
 } from "./commands/command.js";
 import type { Ask, Context, OutputFile } from "./commands/context.js";
-import { version } from "./version.js";
+import { versionText } from "./version.js";
 
 // The command line: two passes of commander (the global options, then the command), the
 // context a command runs in, and the one place that turns failures into messages and exit
@@ -27,7 +27,7 @@ import { version } from "./version.js";
 /** The outside world as run() sees it. src/shell/main.ts passes the process; tests pass their own. */
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** Asked only when it matters: the answer costs a system call. */
   stdinIsTTY(): boolean;
   env: Env;
@@ -178,7 +178,7 @@ export function buildProgram(
     .description(
       "Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.",
     )
-    .version(version(), "-V, --version", "print the version")
+    .version(versionText(), "-V, --version", "print the version, the shipped rules' fingerprint and Node's")
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
     .addOption(widthOption())
@@ -265,7 +265,9 @@ async function commandContext(
     ci: runningInCI(io.env),
     color,
     hyperlinks: supportsHyperlinks(io.env, stdoutIsTTY),
-    width: globals.width ?? outputWidth(io.env, io.stdout),
+    // Piped (vmvc compare | head), output still fits the terminal the user is looking at: bash
+    // does not export COLUMNS, and PowerShell never sets it.
+    width: globals.width ?? outputWidth(io.env, stdoutIsTTY ? io.stdout : io.stderr),
     stdinIsTTY: io.stdinIsTTY,
     stdoutIsTTY,
     stderrIsTTY: io.stderr.isTTY === true,

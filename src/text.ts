@@ -75,6 +75,7 @@ export function readProblem(error: unknown): string {
     EISDIR: "it is a folder, not a file",
     ENOTDIR: "a part of the path is not a folder",
     ELOOP: "too many symbolic links",
+    ENOSPC: "no space left on the device",
     EMFILE: "too many open files",
   };
   return (code && words[code]) ?? (error as Error).message;

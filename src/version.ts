@@ -4,3 +4,25 @@ import { packageRoot } from "./package-root.js";
 
 export const version = (): string =>
   (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+
+/** What the build says of the shipped rules: a fingerprint of their content, and their counts. */
+interface RulesInfo {
+  sha256: string;
+  rules: number;
+  questions: number;
+}
+
+/**
+ * What `vmvc --version` prints: what a bug report needs. The rules have no version of their
+ * own; their fingerprint names the exact set, so two reports can be compared.
+ */
+export function versionText(node = process.version, platform = `${process.platform} ${process.arch}`): string {
+  let rules = "rules: unknown (not built)";
+  try {
+    const info = JSON.parse(readFileSync(join(packageRoot(), "dist/rules-info.json"), "utf8")) as RulesInfo;
+    rules = `rules: ${info.rules} rules, ${info.questions} questions, sha256 ${info.sha256.slice(0, 12)}`;
+  } catch {
+    // Not built: the version still prints.
+  }
+  return `vmvc ${version()}\n${rules}\nnode: ${node} (${platform})`;
+}

@@ -30,6 +30,18 @@ describe("completion candidates", () => {
     expect(await tab(["completion", ""])).toEqual(["bash", "zsh", "fish", "powershell"]);
   });
 
+  it("completes a value after --flag=, as one word (zsh, fish, PowerShell) or split at = (bash)", async () => {
+    const values = [...shipped.questions.find((q) => q.id === "host-os")!.choices.map((c) => c.value), "unknown"];
+    expect(await tab(["advise", "--host-os="])).toEqual(values.map((v) => `--host-os=${v}`));
+    expect(await tab(["advise", "--host-os=202"])).toEqual(
+      values.filter((v) => v.startsWith("202")).map((v) => `--host-os=${v}`),
+    );
+    expect(await tab(["advise", "--host-os", "=", ""])).toEqual(values);
+    // A value given that way is a value, not the command's argument: the flags come next.
+    expect(await tab(["advise", "--host-os", "=", "2022", "--guest"])).toEqual(["--guest-os"]);
+    expect(await tab(["advise", "--output=x"])).toEqual([":files"]);
+  });
+
   it("leaves paths to the shell", async () => {
     for (const words of [
       ["advise", "--answers", ""],

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN } from "./helpers/cli.js";
@@ -24,10 +25,8 @@ function startIndex(
 ): number {
   const from = question.defaultFrom === undefined ? undefined : given[question.defaultFrom];
   const start = from !== undefined && question.choices.some((c) => c.value === from) ? from : question.default;
-  return Math.max(
-    0,
-    question.choices.findIndex((c) => c.value === start),
-  );
+  // With no default, the list starts on "I'm not sure", after the choices.
+  return start === undefined ? question.choices.length : question.choices.findIndex((c) => c.value === start);
 }
 
 async function choose(
@@ -129,7 +128,7 @@ describe("interactive advise in a real terminal", () => {
     const term = new Terminal(["advise", ...flags], { cols: 200 });
     await term.waitFor("Who else runs on the same hosts?");
     await term.waitFor("I'm not sure");
-    term.send(KEY.up); // the list wraps round to its last choice
+    // A question with no sensible default starts on "I'm not sure".
     term.send(KEY.enter);
     await term.waitFor("Run it again without questions");
     expect(await term.exited).toBe(0);
@@ -182,7 +181,9 @@ describe("interactive advise in a real terminal", () => {
   it("fits a 40-column terminal", async () => {
     const term = new Terminal(["compare"], { cols: 40 });
     expect(await term.exited).toBe(0);
-    for (const line of term.text.split("\n")) expect([...line].length).toBeLessThanOrEqual(40);
+    // Source links stay whole, however long: every other line fits.
+    for (const line of term.text.split("\n").filter((l) => !/https?:\/\//.test(l)))
+      expect([...line].length).toBeLessThanOrEqual(40);
   });
 });
 
@@ -354,9 +355,11 @@ describe("finding the way through the questions", () => {
   it("starts on sensible defaults, goes back with ← and Esc, and on Ctrl-C prints the command for the answers so far", async () => {
     const term = new Terminal(["advise", "--shell", "posix"]);
     await term.waitFor(prompt("workload"));
-    term.send(KEY.enter); // web, the first choice
+    // No sensible default: the list starts on "I'm not sure", and ↓ wraps round to the first choice.
+    await highlighted(term, "I'm not sure", 0);
+    term.send(KEY.down + KEY.enter); // web, the first choice
     let at = await term.waitFor(`${prompt("boundary")} (question 2, at most 13 to go)`);
-    term.send(KEY.enter); // only our own team
+    term.send(KEY.down + KEY.enter); // only our own team
     // The host starts on the newest release.
     at = await term.waitFor(prompt("host-os"), 10_000, at);
     await highlighted(term, "Windows Server 2025", at);
@@ -385,7 +388,7 @@ describe("finding the way through the questions", () => {
     const term = new Terminal(["advise"]);
     const at = await term.waitFor(prompt("workload"));
     expect(term.text.slice(at)).not.toContain("back");
-    term.send(KEY.left + KEY.down + KEY.enter);
+    term.send(KEY.left + KEY.down + KEY.down + KEY.enter); // past "I'm not sure" to the second choice
     await term.waitFor(`${prompt("boundary")} (question 2`, 10_000, at);
     term.send(KEY.ctrlC);
     expect(await term.exited).toBe(130);
@@ -395,7 +398,7 @@ describe("finding the way through the questions", () => {
   it("wraps a choice's meaning between words on a 40-column terminal", async () => {
     const term = new Terminal(["advise", "--workload", "web"], { cols: 40 });
     const at = await term.waitFor(prompt("boundary"));
-    term.send(KEY.down + KEY.down);
+    term.send(KEY.down + KEY.down + KEY.down); // from "I'm not sure", round to the third choice
     const hostile = shipped.questions.find((q) => q.id === "boundary")!.choices.find((c) => c.value === "hostile")!;
     await term.waitFor("hostile multi", 10_000, at);
     await new Promise((r) => setTimeout(r, 200));
@@ -415,7 +418,7 @@ describe("finding the way through the questions", () => {
   it("redraws on a resize, with one copy of the question and the answers so far", async () => {
     const term = new Terminal(["advise"], { cols: 100 });
     await term.waitFor(prompt("workload"));
-    term.send(KEY.enter);
+    term.send(KEY.down + KEY.enter); // web, round from "I'm not sure"
     await term.waitFor(prompt("boundary"));
     term.resize(50);
     // The screen is cleared, then the answers so far and the question are drawn again.
@@ -429,5 +432,99 @@ describe("finding the way through the questions", () => {
     for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(50);
     term.send(KEY.ctrlC);
     expect(await term.exited).toBe(130);
+  });
+});
+
+describe("typing to find a choice", () => {
+  const prompt = (id: string) => shipped.questions.find((q) => q.id === id)!.prompt;
+  const answered = (term: Terminal, id: string, from: number) =>
+    term.waitFor(new RegExp(`✔ ${prompt(id).replace(/[?()]/g, "\\$&")} (.+)\\n`), 10_000, from);
+
+  it("searches what is typed, digits too: 2022 picks Windows Server 2022, not the second choice", async () => {
+    // A 2016 host makes the guest question matter (a container's guest must match it).
+    const term = new Terminal(["advise", "--workload", "web", "--boundary", "internal", "--host-os", "2016"]);
+    const at = await term.waitFor(prompt("guest-os"));
+    term.send("2022");
+    await term.waitFor(/❯ Windows Server 2022\n/, 10_000, at);
+    term.send(KEY.enter);
+    const line = await answered(term, "guest-os", at);
+    expect(term.text.slice(line).split("\n")[0]).toMatch(/Windows Server 2022$/);
+    // A 2022 guest on a 2016 host may settle it; else the next question is cancelled.
+    term.send(KEY.ctrlC);
+    expect([0, 130]).toContain(await term.exited);
+  });
+
+  it("finds a choice by any word of its label: swarm finds Docker Swarm", async () => {
+    const term = new Terminal([
+      "advise",
+      "--workload",
+      "web",
+      "--boundary",
+      "internal",
+      "--host-os",
+      "2022",
+      "--guest-os",
+      "2022",
+    ]);
+    const at = await term.waitFor(prompt("deploy"));
+    term.send("swarm");
+    await term.waitFor(/❯ Docker Swarm\n/, 10_000, at);
+    term.send(KEY.enter);
+    const line = await answered(term, "deploy", at);
+    expect(term.text.slice(line).split("\n")[0]).toMatch(/Docker Swarm$/);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+});
+
+describe("--output checked before the questions", () => {
+  it("fails at once, before the first question, when the path cannot be written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-precheck-"));
+    writeFileSync(join(dir, "docs"), "a file where a folder should be\n");
+    const term = new Terminal(["advise", "--output", "docs/adr/0007-hosting.md"], { cwd: dir });
+    expect(await term.exited).toBe(2);
+    // The terminal wraps a long message; the words are what count.
+    expect(term.text.replace(/\n/g, "")).toContain(`${join(dir, "docs")} is a file, not a folder`);
+    expect(term.text).not.toContain("What kind of workload is it?");
+  });
+
+  it("prints the command to write it again when the file fails after the questions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vmvc-late-"));
+    const term = new Terminal(
+      ["advise", "--shell", "posix", "--output", "docs/adr.md", "--boundary", "internal", "--host-os", "2022"],
+      { cwd: dir },
+    );
+    await term.waitFor("What kind of workload is it?");
+    // The folder vmvc would create is taken by a file while the question is open.
+    writeFileSync(join(dir, "docs"), "in the way\n");
+    await choose(term, "workload", "gui", 0);
+    expect(await term.exited).toBe(2);
+    expect(term.text).toContain("cannot write");
+    expect(oneLine(term.text)).toContain(
+      "To write it again without the questions: vmvc advise --workload gui --boundary internal --host-os 2022 --output docs/adr.md",
+    );
+  });
+});
+
+describe("the cursor is restored only where a prompt was drawn", () => {
+  it("writes no cursor escape when every answer is given, NO_COLOR at a terminal", async () => {
+    const flags = shipped.questions.flatMap((q) => [`--${q.id}`, q.choices[0]!.value]);
+    const term = new Terminal(["advise", ...flags], { env: { NO_COLOR: "1" } });
+    expect(await term.exited).toBe(0);
+    expect(term.raw).toContain("Recommendation:");
+    expect(term.raw).not.toContain("\x1b[?25h");
+    expect(term.raw).not.toContain("\x1b[?25l");
+  });
+});
+
+describe("tables piped in a terminal", () => {
+  it("fit that terminal, though bash exports no COLUMNS: vmvc compare | cat at 100 columns", async () => {
+    const term = new Terminal(["-c", `"${process.execPath}" "${BIN}" compare | cat`], { shell: true, cols: 100 });
+    expect(await term.exited).toBe(0);
+    const lines = term.text.split("\n").filter((l) => !/https?:\/\//.test(l));
+    const top = lines.find((l) => l.startsWith("┌"))!;
+    // The box fills the terminal, one column to spare at most, and no line runs past it.
+    expect([...top.trimEnd()].length).toBeGreaterThan(90);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 });

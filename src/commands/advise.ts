@@ -3,23 +3,28 @@ import { Option } from "commander";
 import { advise, questionsThatMatter } from "../engine/explain.js";
 import { answerSpace, answerSpaceProblem } from "../engine/budget.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
-import { InputClosedError, InterruptError, UsageError } from "../errors.js";
+import { InputClosedError, InterruptError, OutputError, UsageError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import { readProblem } from "../text.js";
 import { version } from "../version.js";
 import { adviceJson } from "../render/report.js";
 import { compile, type CompiledRuleSet } from "../engine/compile.js";
+import { UNKNOWN } from "../engine/certainty.js";
 import {
   answersFromFlags,
   answersFromJson,
   commandPieces,
   missingError,
   missingQuestions,
+  invokedAs,
+  quoteWord,
+  shellNamed,
   SHELLS,
   type Shell,
 } from "./answers.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
+import { printSchema } from "./formats.js";
 import { GO_BACK, type Context } from "./context.js";
 import { chooseFormat } from "./formats.js";
 import { addQuestionOptions, answersFrom, refuseStrays, rulesOption } from "./options.js";
@@ -33,12 +38,14 @@ type Format = (typeof ADVISE_FORMATS)[number];
 export function adviseFlags(): Option[] {
   return [
     new Option("--json", "print JSON only (same as --format json)"),
+    new Option("--json-schema", "print the JSON Schema of --json's output (schema/advice.schema.json) and exit"),
+    new Option("-q, --quiet", "print the recommended option's id only (none when nothing fits), for scripts"),
     new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
     new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
     new Option("--no-input", "never prompt; fail if an answer is missing"),
     new Option(
-      "--output <file>",
-      "write the result to a file (the format follows its extension: .md, .json, .txt); questions are still asked",
+      "-o, --output <file>",
+      "write the result to a file (the format follows its extension: .md, .json, .txt; missing folders are created); questions are still asked",
     ),
     new Option(
       "--shell <shell>",
@@ -57,6 +64,7 @@ Examples:
   $ vmvc advise --output docs/adr/0007-hosting.md     # asks, then writes a decision record
   $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
   $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
+  $ r=$(vmvc advise --answers answers.json -q)          # the recommendation's id alone
 `;
 
 function questionHelp(ruleSet: RuleSet): string {
@@ -88,17 +96,20 @@ export function configure(command: Command, ruleSet: RuleSet): void {
   command.addHelpText("after", () => questionHelp(ruleSet));
 }
 
-export const run = (ctx: Context, call: Invocation): Promise<Outcome> =>
-  runAdvise(ctx, call.flags as AdviseFlags, answersFrom(call.flags, ctx.ruleSet));
+export const run = async (ctx: Context, call: Invocation): Promise<Outcome> => {
+  if (call.flags.jsonSchema) return printSchema(ctx, "advice");
+  return runAdvise(ctx, call.flags as AdviseFlags, answersFrom(call.flags, ctx.ruleSet));
+};
 
 /** The shell the equivalent command is written for: --shell, else PowerShell on Windows, else POSIX. */
 function chooseShell(flag: unknown, platform: string): Shell {
   if (flag === undefined) return platform === "win32" ? "powershell" : "posix";
-  if (!SHELLS.includes(flag as Shell))
+  const shell = shellNamed(String(flag));
+  if (shell === undefined)
     throw new UsageError(
-      `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")}${didYouMean(String(flag), SHELLS)}`,
+      `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")} (pwsh, bash, zsh and sh work too)${didYouMean(String(flag).toLowerCase(), SHELLS)}`,
     );
-  return flag as Shell;
+  return shell;
 }
 
 export interface AdviseFlags extends Record<string, unknown> {
@@ -108,6 +119,7 @@ export interface AdviseFlags extends Record<string, unknown> {
   format?: string;
   answers?: string;
   input?: boolean;
+  quiet?: boolean;
 }
 
 /** Why questions cannot be asked in this run, or undefined when they can. */
@@ -128,6 +140,8 @@ async function runAdvise(
 ): Promise<Outcome> {
   const { ruleSet } = ctx;
   const format: Format = chooseFormat(flags, ADVISE_FORMATS, "text");
+  if (flags.quiet && (flags.json || flags.format !== undefined || flags.output !== undefined))
+    throw new UsageError("--quiet prints the recommendation's id alone; leave out --json, --format and --output");
 
   let answers: Answers = {};
   if (flags.answers !== undefined) {
@@ -145,6 +159,8 @@ async function runAdvise(
 
   const compiled = compile(ruleSet);
   const shell = chooseShell(flags.shell, ctx.platform);
+  // Checked before the first question, so that no answers are asked for nothing.
+  const file = flags.output === undefined ? undefined : ctx.openOutput(flags.output);
   const notAsking = whyNotAsk(ctx, flags);
   const interactive = notAsking === undefined;
   if (!interactive) {
@@ -156,10 +172,17 @@ async function runAdvise(
   }
 
   const advice = advise(compiled, answers);
-  const report = { advice, ruleSet, command: commandPieces(ruleSet, answers, shell), shell, version: version() };
+  const report = {
+    advice,
+    ruleSet,
+    command: commandPieces(ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)),
+    shell,
+    version: version(),
+  };
 
   let text: string;
-  if (format === "json") text = adviceJson(report);
+  if (flags.quiet) text = `${advice.recommendation ?? "none"}\n`;
+  else if (format === "json") text = adviceJson(report);
   else if (format === "markdown")
     text = (await import("../render/advice-markdown.js")).renderAdviceMarkdown(report, ctx.today());
   else {
@@ -168,24 +191,36 @@ async function runAdvise(
       import("../render/style.js"),
     ]);
     const toTerminal = flags.output === undefined && ctx.stdoutIsTTY;
-    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined, ctx.hyperlinks && flags.output === undefined), ctx.width, { showCommand: interactive })}`;
+    text = `${interactive && toTerminal ? "\n" : ""}${renderAdviceText(report, createStyle(ctx.color && flags.output === undefined, ctx.hyperlinks && flags.output === undefined), ctx.width, { showCommand: interactive, allWhatIfs: file !== undefined })}`;
   }
-  if (flags.output === undefined) ctx.out(text);
+  if (file === undefined) ctx.out(text);
   else {
-    const file = ctx.openOutput(flags.output);
-    file.write(text);
-    file.commit();
+    try {
+      file.write(text);
+      file.commit();
+    } catch (error) {
+      // The answers were given: say how to give them again.
+      if (!interactive || !(error instanceof OutputError)) throw error;
+      const { shellLines } = await import("../render/advice-text.js");
+      throw new OutputError(
+        `${error.message}\nTo write it again without the questions:\n${shellLines([...report.command, `--output ${quoteWord(flags.output!, shell)}`], ctx.width, shell)}`,
+      );
+    }
     ctx.err(`Wrote the ${format === "markdown" ? "decision record" : "advice"} to ${flags.output}.\n`);
   }
   return OK;
 }
 
-/** Where a prompt starts: the earlier answer when going back, else the question's default. */
-function startingValue(question: Question, answers: Answers, earlier: Answers): string | undefined {
-  if (Object.hasOwn(earlier, question.id)) return earlier[question.id];
+/**
+ * Where a prompt starts: the earlier answer when going back, else the question's default, else
+ * "I'm not sure". Enter pressed through every question must not become a confident
+ * recommendation built from first choices nobody chose.
+ */
+function startingValue(question: Question, answers: Answers, earlier: Answers): string {
+  if (Object.hasOwn(earlier, question.id)) return earlier[question.id]!;
   const from = question.defaultFrom === undefined ? undefined : answers[question.defaultFrom];
   if (from !== undefined && question.choices.some((c) => c.value === from)) return from;
-  return question.default;
+  return question.default ?? UNKNOWN;
 }
 
 /**
@@ -215,19 +250,18 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
     const question = next[0]!;
     let answer;
     try {
-      const start = startingValue(question, answers, earlier);
       answer = await ask({
         question,
         number: asked.length + 1,
         atMost: next.length,
         canGoBack: asked.length > 0,
-        ...(start !== undefined ? { default: start } : {}),
+        default: startingValue(question, answers, earlier),
       });
     } catch (error) {
       if (error instanceof InterruptError && asked.length > 0) {
         const { shellLines } = await import("../render/advice-text.js");
         throw new InterruptError(
-          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell), ctx.width, shell)}`,
+          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)), ctx.width, shell)}`,
         );
       }
       if (!(error instanceof InputClosedError)) throw error;

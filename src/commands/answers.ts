@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { skippableQuestions } from "../engine/explain.js";
 import type { Answers, Question, RuleSet } from "../engine/model.js";
@@ -16,14 +17,34 @@ function checkValue(question: Question, given: unknown, where: string): string {
   return value as string;
 }
 
+/** A value as the question spells it, whatever its case: PowerShell users never think of case, and PowerShell itself ignores it. */
+function canonical(question: Question, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const lower = value.toLowerCase();
+  return valuesOf(question).find((v) => v.toLowerCase() === lower) ?? value;
+}
+
 /** Answers given as --<question> flags, by question id. */
 export function answersFromFlags(ruleSet: RuleSet, given: Readonly<Record<string, unknown>>): Answers {
   const answers: Answers = {};
   for (const q of ruleSet.questions) {
-    if (Object.hasOwn(given, q.id)) answers[q.id] = checkValue(q, given[q.id], `--${q.id}`);
+    if (Object.hasOwn(given, q.id)) answers[q.id] = checkValue(q, canonical(q, given[q.id]), `--${q.id}`);
   }
   return answers;
 }
+
+/** The shells the equivalent command is written for, with the names users call them by, in any case. */
+const SHELL_NAMES: Record<string, Shell> = {
+  posix: "posix",
+  sh: "posix",
+  bash: "posix",
+  zsh: "posix",
+  powershell: "powershell",
+  pwsh: "powershell",
+};
+
+/** The shell a --shell value names, or undefined. */
+export const shellNamed = (name: string): Shell | undefined => SHELL_NAMES[name.toLowerCase()];
 
 /** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
 export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {
@@ -40,7 +61,7 @@ export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): 
       throw new UsageError(
         `${shown}: unknown question ${quote(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`,
       );
-    answers[key] = checkValue(question, data[key], `${shown}: "${key}":`);
+    answers[key] = checkValue(question, canonical(question, data[key]), `${shown}: "${key}":`);
   }
   return answers;
 }
@@ -73,14 +94,33 @@ const QUOTE: Record<Shell, (word: string) => string> = {
   powershell: (word) => (/^[\w%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "''")}'`),
 };
 
+/** vmvc as the user ran it: through npx (or npm exec) it is not on PATH, so the command says npx. */
+export const invokedAs = (env: Readonly<Record<string, string | undefined>>): string =>
+  env.npm_command === "exec" ? "npx vmvc" : "vmvc";
+
+/** A word quoted for `shell`. */
+export const quoteWord = (word: string, shell: Shell): string => QUOTE[shell](word);
+
 /**
  * The non-interactive command that gives the same answers under the same policy, in pieces
- * that belong together ("--workload web"), quoted for `shell`.
+ * that belong together ("--workload web"), quoted for `shell`, to be run from `cwd`. A policy
+ * path from vmvc.config.json is written relative to the config's folder: it is given from
+ * `cwd` instead (an absolute one as it is), so the command works where the user stands.
  */
-export function commandPieces(ruleSet: RuleSet, answers: Answers, shell: Shell): string[] {
+export function commandPieces(
+  ruleSet: RuleSet,
+  answers: Answers,
+  shell: Shell,
+  cwd: string,
+  program = "vmvc",
+): string[] {
   const quote = QUOTE[shell];
-  const pieces = ["vmvc advise"];
-  for (const layer of ruleSet.policy?.layers ?? []) pieces.push(`--rules ${quote(layer.path)}`);
+  const pieces = [`${program} advise`];
+  for (const layer of ruleSet.policy?.layers ?? []) {
+    const fromConfig = layer.from !== "--rules" && !isAbsolute(layer.path);
+    const path = fromConfig ? relative(cwd, resolve(cwd, dirname(layer.from), layer.path)) || "." : layer.path;
+    pieces.push(`--rules ${quote(path)}`);
+  }
   for (const q of ruleSet.questions)
     if (Object.hasOwn(answers, q.id)) pieces.push(`--${q.id} ${quote(answers[q.id]!)}`);
   return pieces;

@@ -5,7 +5,7 @@ import { compareCsv, compareJson, compareMarkdown } from "../render/compare-form
 import { didYouMean } from "../suggest.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
-import { chooseFormat } from "./formats.js";
+import { chooseFormat, printSchema } from "./formats.js";
 import { refuseStrays, rulesOption } from "./options.js";
 
 // `vmvc compare`: the comparison table of the options, in the format asked for.
@@ -23,6 +23,7 @@ export function configure(command: Command, ruleSet: RuleSet): void {
   refuseStrays(command)
     .addOption(new Option("--format <format>", `output format: ${COMPARE_FORMATS.join(", ")} (default: table)`))
     .option("--json", "same as --format json")
+    .option("--json-schema", "print the JSON Schema of --json's output (schema/comparison.schema.json) and exit")
     .option("--rows <ids>", `only these rows, comma-separated: ${ruleSet.comparison.map((r) => r.id).join(", ")}`)
     .addOption(rulesOption())
     .addHelpText("after", EXAMPLES);
@@ -35,6 +36,7 @@ interface CompareFlags {
 }
 
 export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
+  if (call.flags.jsonSchema) return printSchema(ctx, "comparison");
   const flags = call.flags as CompareFlags;
   const format = chooseFormat({ json: flags.json, format: flags.format }, COMPARE_FORMATS, "table");
   const all = ctx.ruleSet.comparison;
@@ -60,7 +62,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       import("../render/compare-table.js"),
       import("../render/style.js"),
     ]);
-    ctx.out(compareTable(ctx.ruleSet, rows, createStyle(ctx.color), ctx.width));
+    ctx.out(await compareTable(ctx.ruleSet, rows, createStyle(ctx.color, ctx.hyperlinks), ctx.width));
   }
   return OK;
 }

@@ -19,7 +19,7 @@ Install, once:
   bash        echo 'source <(vmvc completion bash)' >> ~/.bashrc
   zsh         echo 'source <(vmvc completion zsh)' >> ~/.zshrc      (after compinit)
   fish        vmvc completion fish > ~/.config/fish/completions/vmvc.fish
-  PowerShell  vmvc completion powershell >> $PROFILE
+  PowerShell  if (!(Test-Path $PROFILE)) { New-Item -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
 
 Each Tab asks vmvc, so answers follow the policy in force, custom questions included.
 `;
@@ -83,7 +83,8 @@ function __vmvc_complete
 end
 complete -c vmvc -f -a '(__vmvc_complete)'
 `,
-  powershell: `# vmvc completion for PowerShell. Install: vmvc completion powershell >> $PROFILE
+  powershell: `# vmvc completion for PowerShell. Install (creates $PROFILE if there is none yet):
+#   if (!(Test-Path $PROFILE)) { New-Item -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
 Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
     $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
@@ -99,7 +100,9 @@ Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
 };
 
 /** The script for a shell; an unknown shell is a usage error. */
-export function completionScript(shell: string): string {
+export function completionScript(name: string): string {
+  // Any case, and pwsh for PowerShell 7.
+  const shell = name.toLowerCase() === "pwsh" ? "powershell" : name.toLowerCase();
   if (!(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
     throw new UsageError(
       `unknown shell ${quote(shell)}${didYouMean(shell, COMPLETION_SHELLS)}; completion is written for ${COMPLETION_SHELLS.join(", ")}`,
@@ -166,16 +169,24 @@ export function completions(program: Command, ruleSet: RuleSet, words: readonly 
   for (let i = 0; i < before.length; i++) {
     const word = before[i]!;
     if (word.startsWith("-")) {
-      if (optionOf(word)?.required && !word.includes("=")) i++; // its value
+      // Its value: the next word, or the one after "=" where bash split --flag=value in three.
+      if (optionOf(word)?.required && !word.includes("=")) i += before[i + 1] === "=" ? 2 : 1;
       continue;
     }
     const sub = command.commands.find((c) => c.name() === word);
     if (sub) command = sub;
     else positionals++;
   }
-  const previous = before.at(-1);
+  // bash hands over --host-os=20 as "--host-os", "=", "20"; the other shells as one word.
+  const previous = before.at(-1) === "=" ? before.at(-2) : before.at(-1);
   const taking = previous?.startsWith("-") ? optionOf(previous) : undefined;
   if (taking?.required) return valuesFor(taking, command, ruleSet, current);
+  const joined = /^(--[^=]+)=(.*)$/s.exec(current);
+  if (joined) {
+    const option = optionOf(joined[1]!);
+    if (!option?.required) return [];
+    return valuesFor(option, command, ruleSet, joined[2]!).map((v) => (v === FILES ? v : `${joined[1]}=${v}`));
+  }
   if (current.startsWith("-")) {
     const given = new Set(before);
     const flags = command.options.map((o) => o.long!).filter((f) => !given.has(f) || f === "--rules");

@@ -1,3 +1,5 @@
+import { OK, type Outcome } from "./command.js";
+import type { Context } from "./context.js";
 import { extname } from "node:path";
 import { UsageError } from "../errors.js";
 import { quote } from "../escape.js";
@@ -29,11 +31,12 @@ export function chooseFormat<F extends string>(flags: FormatFlags, formats: read
     throw new UsageError(`--json and --format ${quote(flags.format)} ask for two different formats; give one of them`);
   if (flags.json) return "json" as F;
   if (flags.format !== undefined) {
-    if (!allowed.includes(flags.format))
+    const format = flags.format.toLowerCase(); // any case, as in PowerShell
+    if (!allowed.includes(format))
       throw new UsageError(
         `--format ${quote(flags.format)} is not one of ${formats.join(", ")}${didYouMean(flags.format, formats)}`,
       );
-    return flags.format as F;
+    return format as F;
   }
   if (flags.output !== undefined) {
     const format = BY_EXTENSION[extname(flags.output).toLowerCase()];
@@ -46,4 +49,15 @@ export function chooseFormat<F extends string>(flags: FormatFlags, formats: read
     return format as F;
   }
   return fallback;
+}
+
+/** Prints a JSON output's schema, shipped in schema/ beside the rule file's. */
+export async function printSchema(ctx: Context, name: "advice" | "comparison"): Promise<Outcome> {
+  const [{ readFileSync }, { join }, { packageRoot }] = await Promise.all([
+    import("node:fs"),
+    import("node:path"),
+    import("../package-root.js"),
+  ]);
+  ctx.out(readFileSync(join(packageRoot(), "schema", `${name}.schema.json`), "utf8"));
+  return OK;
 }

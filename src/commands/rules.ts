@@ -2,7 +2,7 @@ import { checkLimit, checkRuleSet } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
 import { resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
-import { checkReportText, json, ruleDetail, ruleJson, ruleLines, ruleTable } from "../render/rule-listing.js";
+import { checkReportText, json, ruleBlocks, ruleDetail, ruleJson, ruleLines } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
@@ -109,7 +109,7 @@ async function runRulesList(
   }
   if (flags.json) ctx.out(json(rules.map((r) => ruleJson(ruleSet, r))));
   else if (!ctx.stdoutIsTTY) ctx.out(ruleLines(rules));
-  else ctx.out(ruleTable(rules, createStyle(ctx.color), ctx.width));
+  else ctx.out(ruleBlocks(rules, createStyle(ctx.color), ctx.width));
   return OK;
 }
 
@@ -268,16 +268,11 @@ async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boo
   const limit = checkLimit(compiled);
   if (limit !== undefined) throw new UsageError(limit);
   const started = performance.now();
-  // Past a second, say how far it has got: on a terminal in place, elsewhere every tenth.
-  let shownTenth = 0;
+  // Past a second, say how far it has got, in place on stderr's terminal. A log (CI) gets no
+  // progress lines: only the result.
   const report = checkRuleSet(compiled, (done, total) => {
     if (performance.now() - started < 1000) return;
-    const share = `${Math.floor((100 * done) / total)}% of ${total.toLocaleString("en-US")} combinations`;
-    if (ctx.stderrIsTTY) ctx.status(`Checking: ${share}`);
-    else if (Math.floor((10 * done) / total) > shownTenth) {
-      shownTenth = Math.floor((10 * done) / total);
-      ctx.err(`rules check: ${share}\n`);
-    }
+    ctx.status(`Checking: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString("en-US")} combinations`);
   });
   ctx.status("");
   const seconds = (performance.now() - started) / 1000;

@@ -36,15 +36,25 @@ export function shellLines(pieces: readonly string[], width: number, shell: Repo
 }
 const SHOWN_WHAT_IFS = 5;
 
-const answers = (n: number): string => plural(n, "single different answer");
-
-/** How firm the advice is: changes that outscore it, and changes that rule it out. */
+/** How firm the advice is, in words a reader of any English takes in at once. */
 function firmness(whatIf: readonly WhatIf[]): string {
   const forced = whatIf.filter((w) => w.forced).length;
-  const onPoints = whatIf.length - forced;
-  if (whatIf.length === 0) return "No single different answer would change it.";
-  if (onPoints === 0) return `Only answers that rule it out would change it (${forced}).`;
-  return `${answers(onPoints)} would change it on points${forced > 0 ? `, and ${forced} more by ruling it out` : ""}.`;
+  const scored = whatIf.length - forced;
+  const ways = (n: number): string => plural(n, "way");
+  if (whatIf.length === 0) return "Changing any one answer would not change the recommendation.";
+  if (scored === 0)
+    return `Changing one answer would change the recommendation in ${ways(forced)}, each by ruling it out.`;
+  return `Changing one answer would change the recommendation in ${ways(whatIf.length)}: ${scored} by the points${forced > 0 ? `, ${forced} by ruling it out` : ""}.`;
+}
+
+/**
+ * The case the points are for when questions were left open because no answer to them could
+ * change the outcome: the engine scores one value of each, and the points depend on which.
+ */
+function assumedCase(advice: Advice, ruleSet: RuleSet): string {
+  const taken = advice.skipped.filter((q) => advice.assumed[q] !== undefined);
+  if (taken.length === 0) return "";
+  return `taking ${taken.map((q) => `--${q} as ${choiceLabel(ruleSet, q, advice.assumed[q]!)}`).join(", ")}`;
 }
 
 function marginLine(advice: Advice, ruleSet: RuleSet, winnerScore: number): string {
@@ -71,7 +81,9 @@ function marginLine(advice: Advice, ruleSet: RuleSet, winnerScore: number): stri
             ? `, settled by vmvc's own default order: ${tieBreak.text}`
             : `, settled by a tie-break rule: ${tieBreak.text}`
           : "";
-      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}: ${words}${settled}${settled.endsWith(".") ? "" : "."} ${firmness(whatIf)}`;
+      const assumed = assumedCase(advice, ruleSet);
+      const taking = assumed === "" ? "" : ` (${assumed})`;
+      return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${runnerUp} at ${runnerUpScore}${taking}: ${words}${settled}${settled.endsWith(".") ? "" : "."} ${firmness(whatIf)}`;
     }
   }
 }
@@ -80,7 +92,7 @@ export function renderAdviceText(
   report: Report,
   style: Style,
   width: number,
-  options: { showCommand: boolean },
+  options: { showCommand: boolean; /** A file gets every what-if; a screen the first few. */ allWhatIfs?: boolean },
 ): string {
   const { advice, ruleSet, command } = report;
   const out: string[] = [];
@@ -96,7 +108,12 @@ export function renderAdviceText(
     return `  ${bullet} ${text.slice(4, text.length - mark.length)}${style.dim(mark)}`;
   };
   const heading = (text: string): void => {
-    out.push("", style.bold(text));
+    out.push(
+      "",
+      ...block(text, width, "")
+        .split("\n")
+        .map((line) => style.bold(line)),
+    );
   };
 
   for (const warning of overrideWarnings(ruleSet)) out.push(style.warn(block(warning, width, "  ", "")), "");
@@ -144,7 +161,7 @@ export function renderAdviceText(
     if (verdict === "narrow" && runnerUp) {
       const theirPros = weighing(advice, runnerUp, 1);
       if (theirPros.length > 0) {
-        heading(`The case for ${optionLabel(ruleSet, runnerUp)}, close behind`);
+        heading(`The case for ${optionLabel(ruleSet, runnerUp)}, the next best`);
         for (const r of theirPros) out.push(reasonLine(r, style.good("+")));
       }
     }
@@ -164,18 +181,19 @@ export function renderAdviceText(
   if (advice.whatIf.length > 0) {
     heading("What would change this");
     const groups = whatIfGroups(advice);
-    for (const g of groups.slice(0, SHOWN_WHAT_IFS)) {
+    const shown = options.allWhatIfs ? groups.length : SHOWN_WHAT_IFS;
+    for (const g of groups.slice(0, shown)) {
       const change = `--${g.question} ${g.answers.join("|")}`;
       const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(" or ");
       const hangsOn = g.dependsOn.length > 0 ? ` (depends on ${g.dependsOn.map((q) => `--${q}`).join(", ")})` : "";
       const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}${hangsOn}`;
       out.push(block(`${change}: ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
     }
-    if (groups.length > SHOWN_WHAT_IFS)
-      out.push(style.dim(block(`… and ${groups.length - SHOWN_WHAT_IFS} more (--json lists all)`, width, "  ")));
+    if (groups.length > shown)
+      out.push(style.dim(block(`… and ${groups.length - shown} more (--json lists all)`, width, "  ")));
   } else if (winner) {
     heading("What would change this");
-    out.push(block("Nothing: no single different answer changes the recommendation.", width, "  "));
+    out.push(block("Nothing: changing any one answer leaves the recommendation as it is.", width, "  "));
   }
 
   const assumed = assumptionsText(advice);
@@ -201,11 +219,31 @@ export function renderAdviceText(
     );
   }
 
-  heading("Scores");
-  for (const o of advice.options) {
-    const note = o.eligible ? (o.id === advice.recommendation ? "(recommended)" : "") : "(ruled out)";
-    const line = block(`${o.label} ${note}`.trim(), width, "        ", `  ${String(o.score).padStart(4)}  `);
-    out.push(note ? line.replace(note, o.eligible ? style.good(note) : style.bad(note)) : line);
+  // Only the options still possible have scores worth comparing; a ruled-out option's points
+  // would read as a rank it does not have. Its reason is under "Ruled out".
+  const eligible = advice.options.filter((o) => o.eligible);
+  if (eligible.length > 0) {
+    const taking = assumedCase(advice, ruleSet);
+    heading(
+      taking === ""
+        ? "Points"
+        : `Points, ${taking} (${advice.skipped.length === 1 ? "no answer to it" : "no answers to these"} could change the outcome)`,
+    );
+    const sum = (id: string, sign: 1 | -1): number =>
+      weighing(advice, id, sign).reduce((n, r) => n + Math.abs(r.effect as number), 0);
+    // Each option's total, then what it gains and loses: "6 (+10 −4)".
+    const parts = eligible.map((o) => `${String(o.score).padStart(3)} (+${sum(o.id, 1)} \u2212${sum(o.id, -1)})`);
+    const room = Math.max(...parts.map(displayWidth));
+    eligible.forEach((o, i) => {
+      const note = o.id === advice.recommendation ? " (recommended)" : "";
+      const lead = `  ${parts[i]!.padEnd(room)}  `;
+      const line = block(`${o.label}${note}`, width, " ".repeat(lead.length), lead);
+      out.push(note ? line.replace(note.trim(), style.good(note.trim())) : line);
+    });
+  }
+  if (advice.excluded.length > 0) {
+    const names = advice.excluded.map((e) => optionLabel(ruleSet, e.option)).join(", ");
+    out.push(style.dim(block(`Ruled out, so not scored: ${names}.`, width, "  ")));
   }
 
   if (refs.length > 0) {

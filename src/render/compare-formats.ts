@@ -8,6 +8,24 @@ export function rowSources(row: ComparisonRow): string[] {
   return [...new Set([row.source, ...Object.values(row.cellSources ?? {}).flat()])];
 }
 
+/** The sources one cell draws on: its own where it has them, else the row's. */
+export const cellSources = (row: ComparisonRow, option: string): readonly string[] =>
+  row.cellSources?.[option] ?? [row.source];
+
+/**
+ * The sources a table cites, numbered in the order a reader meets them (row by row, cell by
+ * cell), and the marks that point at them.
+ */
+export function citations(ruleSet: RuleSet, rows: readonly ComparisonRow[]) {
+  const refs: string[] = [];
+  for (const row of rows)
+    for (const ref of ruleSet.options.flatMap((o) => cellSources(row, o.id))) if (!refs.includes(ref)) refs.push(ref);
+  return {
+    sources: refs.map((ref) => sourceInfo(ruleSet, ref)),
+    marks: (list: readonly string[]): string => list.map((ref) => `[${refs.indexOf(ref) + 1}]`).join(""),
+  };
+}
+
 export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
   const data = {
     options: ruleSet.options.map(({ id, label }) => ({ id, label })),
@@ -15,9 +33,12 @@ export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): s
       id,
       feature,
       source,
+      sourceUrl: sourceInfo(ruleSet, source).url,
       values,
       ...(cellSources ? { cellSources } : {}),
     })),
+    // Every source a row or a cell names, with its title and link.
+    sources: [...new Set(rows.flatMap(rowSources))].map((ref) => sourceInfo(ruleSet, ref)),
   };
   return jsonValue(data, 2) + "\n";
 }
@@ -35,19 +56,15 @@ export function compareCsv(ruleSet: RuleSet, rows: readonly ComparisonRow[]): st
 
 /** A table for a document, with the sources it draws on as numbered links after it. */
 export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
-  const refs = [...new Set(rows.flatMap(rowSources))];
-  const marks = (list: readonly string[]) => list.map((ref) => `[${refs.indexOf(ref) + 1}]`).join("");
-  const header = `| Feature | ${ruleSet.options.map((o) => o.short).join(" | ")} |`;
+  const { sources, marks } = citations(ruleSet, rows);
+  const header = `| Feature | ${ruleSet.options.map((o) => markdownCell(o.label)).join(" | ")} |`;
   const rule = `| --- | ${ruleSet.options.map(() => "---").join(" | ")} |`;
   const body = rows.map((r) => {
-    const cells = ruleSet.options.map(
-      (o) => `${markdownCell(r.values[o.id] ?? "")} ${marks(r.cellSources?.[o.id] ?? [r.source])}`,
-    );
+    const cells = ruleSet.options.map((o) => `${markdownCell(r.values[o.id] ?? "")} ${marks(cellSources(r, o.id))}`);
     return `| ${markdownCell(r.feature)} | ${cells.join(" | ")} |`;
   });
-  const sources = refs.map((ref, i) => {
-    const info = sourceInfo(ruleSet, ref);
-    return `${i + 1}. [${markdownCell(info.page)}: ${markdownCell(info.section)}](${info.url})`;
-  });
-  return [header, rule, ...body, "", "Sources:", "", ...sources].join("\n") + "\n";
+  const list = sources.map(
+    (info, i) => `${i + 1}. [${markdownCell(info.page)}: ${markdownCell(info.section)}](${info.url})`,
+  );
+  return [header, rule, ...body, "", "Sources:", "", ...list].join("\n") + "\n";
 }

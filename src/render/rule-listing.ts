@@ -4,7 +4,6 @@ import type { Clause, Rule, RuleSet } from "../engine/model.js";
 import { effectValue, isCaution, isExclusion } from "../engine/model.js";
 import { sourceInfo } from "../engine/sources.js";
 import type { Style } from "./style.js";
-import { boxTable } from "./table.js";
 import { block } from "./wrap.js";
 import { plural } from "../words.js";
 
@@ -30,6 +29,7 @@ export function ruleJson(ruleSet: RuleSet, rule: Rule) {
     when: rule.when,
     unless: rule.unless,
     reason: rule.reason,
+    ...(rule.rationale !== undefined ? { rationale: rule.rationale } : {}),
     ...(rule.remedy !== undefined ? { remedy: rule.remedy } : {}),
     source: rule.source,
     sourceUrl: sourceInfo(ruleSet, rule.source).url,
@@ -39,13 +39,20 @@ export function ruleJson(ruleSet: RuleSet, rule: Rule) {
 
 export const json = (data: unknown): string => jsonValue(data, 2) + "\n";
 
-/** A box table for a terminal. */
-export function ruleTable(rules: readonly Rule[], style: Style, width: number): string {
-  const inner = Math.max(40, width) - 13;
-  const idWidth = Math.floor((inner - 24) * 0.5);
-  const widths = [idWidth, 16, 8, inner - 24 - idWidth].map((w) => Math.max(w, 6));
-  const rows = rules.map((r) => [r.id, r.effect.option, effectText(r), r.source]);
-  return `${boxTable(["Rule", "Option", "Effect", "Source"], rows, widths, style)}${plural(rules.length, "rule")}. \`vmvc rules show <id>\` prints one in full.\n`;
+/**
+ * The rules for a terminal, one block each as gh lists things: the id whole on its own line
+ * (so it can be copied), what it does, and why. A long list is no box table: a box splits ids
+ * across lines and its layout grows with the square of the rows.
+ */
+export function ruleBlocks(rules: readonly Rule[], style: Style, width: number): string {
+  const blocks = rules.map((r) =>
+    [
+      style.bold(r.id),
+      block(`${r.effect.option} · ${effectText(r)} · ${r.source}`, width, "    ", "  "),
+      style.dim(block(r.reason, width, "  ")),
+    ].join("\n"),
+  );
+  return `${blocks.join("\n\n")}\n\n${plural(rules.length, "rule")}. \`vmvc rules show <id>\` prints one in full.\n`;
 }
 
 /** One rule a line, fields separated by tabs, for grep, cut and awk. */
@@ -70,6 +77,7 @@ export function ruleDetail(ruleSet: RuleSet, rule: Rule, style: Style, width: nu
     field("when", conditionText(rule.when)),
     ...(rule.unless.length > 0 ? [field("unless", conditionText(rule.unless))] : []),
     field("reason", rule.reason),
+    ...(rule.rationale !== undefined ? [field("weight", rule.rationale)] : []),
     ...(rule.remedy !== undefined ? [field("remedy", rule.remedy)] : []),
     field("source", `${info.page}: ${info.section} (${rule.source})`),
     `${style.bold("link".padEnd(8))}  ${style.link(info.url)}`, // never wrapped: it must stay copyable

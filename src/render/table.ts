@@ -1,45 +1,34 @@
 import type { Style } from "./style.js";
-import { displayWidth, wrap } from "./wrap.js";
+import { wrap } from "./wrap.js";
 
-// Box tables drawn here rather than with cli-table3: cells are wrapped to fixed column widths
-// before any colour is applied, so drawing is a single linear pass. cli-table3 measured every
-// cell's width with an emoji-aware regex and laid out spans pairwise: 18 ms for the comparison
-// table, and quadratic in the number of rows (11 s for 10,000 rules).
+// Box tables of human size, drawn by cli-table3 (the product's table library). Cells are
+// wrapped here first, between words, so that cli-table3 never cuts a token; colour goes on
+// after wrapping, line by line. cli-table3's layout grows with the square of the rows (its
+// issue #68): long lists are printed as blocks instead (rule-listing.ts).
 
-const line = (widths: readonly number[], left: string, middle: string, right: string): string =>
-  `${left}${widths.map((w) => "─".repeat(w + 2)).join(middle)}${right}`;
-
-/** One table row: each cell wrapped to its column, padded, and coloured after padding. */
-function rowLines(
-  cells: readonly string[],
-  widths: readonly number[],
-  colour: (text: string, column: number) => string,
-): string[] {
-  const wrapped = cells.map((text, i) => wrap(text, widths[i]!));
-  const height = Math.max(...wrapped.map((w) => w.length));
-  const lines: string[] = [];
-  for (let l = 0; l < height; l++) {
-    const parts = wrapped.map((w, i) => {
-      const text = w[l] ?? "";
-      return ` ${colour(text, i)}${" ".repeat(widths[i]! - displayWidth(text))} `;
-    });
-    lines.push(`│${parts.join("│")}│`);
-  }
-  return lines;
-}
+/** cli-table3 is loaded on first use: only a command that draws a box pays for it. */
+const loadTable = async () => (await import("cli-table3")).default;
 
 /** A box table whose columns have the given inner widths; the head is bold, and so are the columns `emphasise` names. */
-export function boxTable(
+export async function boxTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   widths: readonly number[],
   style: Style,
   emphasise: (column: number) => boolean = () => false,
-): string {
-  const out = [line(widths, "┌", "┬", "┐"), ...rowLines(head, widths, (text) => style.bold(text))];
-  const separator = line(widths, "├", "┼", "┤");
-  for (const row of rows)
-    out.push(separator, ...rowLines(row, widths, (text, i) => (emphasise(i) ? style.bold(text) : text)));
-  out.push(line(widths, "└", "┴", "┘"));
-  return out.join("\n") + "\n";
+): Promise<string> {
+  const Table = await loadTable();
+  const cell = (text: string, i: number, colour: (t: string) => string): string =>
+    wrap(text, widths[i]!)
+      .map((line) => (line === "" ? line : colour(line)))
+      .join("\n");
+  const table = new Table({
+    head: head.map((text, i) => cell(text, i, (t) => style.bold(t))),
+    colWidths: widths.map((w) => w + 2),
+    // vmvc colours the cells itself, and only where colour is on.
+    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
+    wordWrap: false,
+  });
+  for (const row of rows) table.push(row.map((text, i) => cell(text, i, (t) => (emphasise(i) ? style.bold(t) : t))));
+  return `${table.toString()}\n`;
 }

@@ -1,40 +1,23 @@
-// Word wrapping for terminal text. A word longer than the line is split after one of its own
-// dashes, slashes or dots where it has one, and otherwise with a "-" mark, so nothing is ever
-// cut silently.
+import stringWidth from "fast-string-width";
+import { wrapAnsi } from "fast-wrap-ansi";
 
-export const displayWidth = (text: string): number => [...text].length;
+// Word wrapping for terminal text, with fast-wrap-ansi and fast-string-width: wrap-ansi and
+// string-width as rewritten for speed by the e18e project, the pair Inquirer itself uses. They
+// measure text as a terminal shows it (colour codes take no room, wide characters two columns).
+// string-width proper builds an Intl.Segmenter as it loads: 50 to 80 ms on a loaded 2-core
+// machine, against 3 to 11 ms for fast-string-width (one run each, three times). Lines break only
+// between words, so a flag, a path or a URL is never split: one longer than the line stands
+// alone on a line of its own, past the edge, still whole and copyable.
+
+export const displayWidth = (text: string): number => stringWidth(text);
 
 export function wrap(text: string, width: number): string[] {
   const limit = Math.max(4, width);
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
-      while (displayWidth(word) > limit) {
-        const room = line === "" ? limit : limit - displayWidth(line) - 1;
-        if (room < 4) {
-          lines.push(line);
-          line = "";
-          continue;
-        }
-        const chars = [...word];
-        const natural = Math.max(...[..."-/#._"].map((c) => chars.lastIndexOf(c, room - 1)));
-        const cut = natural >= 1 ? natural + 1 : room - 1;
-        const head = chars.slice(0, cut).join("") + (natural >= 1 ? "" : "-");
-        lines.push(line === "" ? head : `${line} ${head}`);
-        line = "";
-        word = chars.slice(cut).join("");
-      }
-      if (line === "") line = word;
-      else if (displayWidth(line) + 1 + displayWidth(word) <= limit) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
+  return text
+    .split("\n")
+    .flatMap((paragraph) =>
+      wrapAnsi(paragraph.split(/\s+/).filter(Boolean).join(" "), limit, { hard: false }).split("\n"),
+    );
 }
 
 /** Wraps and indents every line; the first line may carry a different prefix (a bullet). */

@@ -1,4 +1,16 @@
-import { closeSync, createReadStream, fstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { OutputFile } from "../commands/context.js";
 import { OutputError, UsageError } from "../errors.js";
@@ -35,31 +47,77 @@ function removePending(): void {
   pending.clear();
 }
 
+/** The folder `target` goes in, or the first part of the path that cannot be one, with what is wrong. */
+function folderProblem(target: string): string | undefined {
+  // Walk up to the nearest part of the path that exists: the rest is created on commit.
+  for (let folder = dirname(target); ; folder = dirname(folder)) {
+    let stat;
+    try {
+      stat = statSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === "ENOENT" || code === "ENOTDIR") && dirname(folder) !== folder) continue;
+      return `${folder}: ${readProblem(error)}`;
+    }
+    if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch {
+      return `the folder ${folder} cannot be written to`;
+    }
+    return undefined;
+  }
+}
+
 /**
- * `path`, written in full or not at all: the text goes to a temporary file beside it, which
- * replaces it only on commit. A run that fails or is stopped leaves an earlier file as it was,
- * and of two runs writing one file, the last to finish wins whole.
+ * `path`, written in full or not at all. It is checked when opened, so that a run that asks
+ * questions fails before the first one; missing folders are created only on the first write.
+ * The text goes to a temporary file beside it, which replaces it only on commit: a run that
+ * fails or is stopped leaves an earlier file as it was, and of two runs writing one file, the
+ * last to finish wins whole. A device or pipe (/dev/stdout, /dev/null) is written directly.
  */
 export function openOutput(cwd: string, path: string, input?: string): OutputFile {
   const target = resolve(cwd, path);
   if (input !== undefined) refuseOntoInput(target, input === "-" ? 0 : resolve(cwd, input), path);
-  const temporary = resolve(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.vmvc-tmp`);
-  const fail = (error: unknown): never => {
-    throw new OutputError(`--output ${quote(path)}: cannot write: ${readProblem(error)}`);
+  const fail = (problem: string): never => {
+    throw new OutputError(`--output ${quote(path)}: cannot write: ${problem}`);
   };
-  let fd: number | undefined;
+  const failWith = (error: unknown): never =>
+    fail(
+      (error as NodeJS.ErrnoException).code === "ENOENT"
+        ? `the folder ${dirname(target)} does not exist`
+        : readProblem(error),
+    );
+  let existing;
   try {
-    fd = openSync(temporary, "wx");
-  } catch (error) {
-    fail(error);
+    existing = statSync(target);
+  } catch {
+    // Not there yet.
   }
-  if (!cleaningUp) {
-    cleaningUp = true;
-    process.on("exit", removePending);
-    // Killed, the process runs no exit handlers: the temporary file goes first.
-    for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, onSignal);
-  }
-  pending.add(temporary);
+  if (existing?.isDirectory()) fail("it is a folder, not a file");
+  const direct = existing !== undefined && !existing.isFile();
+  const problem = direct ? undefined : folderProblem(target);
+  if (problem !== undefined) fail(problem);
+  const temporary = resolve(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.vmvc-tmp`);
+  let fd: number | undefined;
+  const open = (): number => {
+    if (fd !== undefined) return fd;
+    try {
+      if (direct) return (fd = openSync(target, "w"));
+      mkdirSync(dirname(target), { recursive: true });
+      fd = openSync(temporary, "wx");
+    } catch (error) {
+      failWith(error);
+    }
+    if (!cleaningUp) {
+      cleaningUp = true;
+      process.on("exit", removePending);
+      // Killed, the process runs no exit handlers: the temporary file goes first.
+      for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, onSignal);
+    }
+    pending.add(temporary);
+    return fd!;
+  };
   const close = (): void => {
     if (fd === undefined) return;
     closeSync(fd);
@@ -68,7 +126,7 @@ export function openOutput(cwd: string, path: string, input?: string): OutputFil
   const abort = (): void => {
     try {
       close();
-      unlinkSync(temporary);
+      if (!direct) unlinkSync(temporary);
     } catch {
       // Closed or gone already.
     }
@@ -76,21 +134,25 @@ export function openOutput(cwd: string, path: string, input?: string): OutputFil
   };
   return {
     write(text) {
+      const bytes = Buffer.from(text);
       try {
-        writeSync(fd!, text);
+        for (let done = 0; done < bytes.length;) done += writeSync(open(), bytes, done);
       } catch (error) {
         abort();
-        fail(error);
+        if (error instanceof OutputError) throw error;
+        failWith(error);
       }
     },
     commit() {
       try {
+        open();
         close();
-        renameSync(temporary, target);
+        if (!direct) renameSync(temporary, target);
         pending.delete(temporary);
       } catch (error) {
         abort();
-        fail(error);
+        if (error instanceof OutputError) throw error;
+        failWith(error);
       }
     },
     abort,

@@ -1,7 +1,10 @@
 import { select } from "@inquirer/prompts";
+import { PassThrough } from "node:stream";
+import { emitKeypressEvents } from "node:readline";
 import { UNKNOWN } from "../engine/certainty.js";
 import { InputClosedError, InterruptError } from "../errors.js";
 import { createStyle } from "../render/style.js";
+import { hangUp } from "./output.js";
 import { displayWidth, wrap } from "../render/wrap.js";
 import { GO_BACK, type Ask, type Step } from "../commands/context.js";
 
@@ -32,9 +35,38 @@ export function choices({ question }: Step, width = Infinity) {
   ];
 }
 
+/** Whether typed digits can only be a jump: no label has a word that starts with a digit. */
+const digitsJump = (labels: readonly string[]): boolean => !labels.some((l) => /(^|\s)\d/.test(l));
+
+/**
+ * The choice typed text finds: the first whose label starts with it, else the first with a
+ * word that does ("swarm" finds "Docker Swarm", "2022" finds "Windows Server 2022"). Digits
+ * that no label can match jump to that position instead (1 for the first choice).
+ */
+export function findChoice(labels: readonly string[], typed: string): number | undefined {
+  const text = typed.toLowerCase();
+  if (text === "") return undefined;
+  const lower = labels.map((l) => l.toLowerCase());
+  const whole = lower.findIndex((l) => l.startsWith(text));
+  if (whole !== -1) return whole;
+  const word = lower.findIndex((l) => l.split(/[\s/()-]+/).some((w) => w.startsWith(text)));
+  if (word !== -1) return word;
+  if (/^\d+$/.test(text) && digitsJump(labels)) {
+    const position = Number(text) - 1;
+    return position >= 0 && position < labels.length ? position : undefined;
+  }
+  return undefined;
+}
+
 /** The keys that work, as the hint lines under the choices name them, broken between keys to fit `width`. */
 export function keyHints(step: Step, inquirerKeys: readonly [string, string][], width: number): string {
-  const keys = [...inquirerKeys, ["1-9", "jump"], ["type", "search"], ...(step.canGoBack ? [["esc/←", "back"]] : [])];
+  const labels = [...step.question.choices.map((c) => c.label), NOT_SURE];
+  const keys = [
+    ...inquirerKeys,
+    ...(digitsJump(labels) ? [["1-9", "jump"]] : []),
+    ["type", "search"],
+    ...(step.canGoBack ? [["esc/←", "back"]] : []),
+  ];
   const lines = [""];
   for (const [key, action] of keys) {
     const hint = `${key} ${action}`;
@@ -69,6 +101,71 @@ function answeredLine({ step, value }: Answered, screen: Screen): string {
   return `${style.good("✔")} ${style.bold(prompt)} ${style.accent(label)}\n`;
 }
 
+/** Typed text is one search until the typist pauses this long, as in Inquirer. */
+const SEARCH_PAUSE_MS = 700;
+
+/**
+ * The keyboard as Inquirer sees it. Inquirer's own select takes every digit as a jump and
+ * searches only from a label's start, so typing "2022" would pick the second choice. Typed
+ * text is searched here instead, and the cursor moved to the match with the arrow keys
+ * Inquirer understands; every other key passes through unchanged. Esc and ← (back) never
+ * reach it: they are handled by `ask`.
+ */
+function keyboard(
+  labels: readonly string[],
+  start: number,
+  onBack: (() => void) | undefined,
+): { input: NodeJS.ReadStream; close(): void } {
+  const stdin = process.stdin;
+  const input = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: (mode: boolean) => (stdin.isTTY && !stdin.destroyed ? stdin.setRawMode(mode) : stdin),
+  }) as unknown as NodeJS.ReadStream;
+  let active = start;
+  let typed = "";
+  let typedAt = 0;
+  const move = (to: number): void => {
+    const steps = to - active;
+    if (steps !== 0) input.write((steps < 0 ? "\x1b[A" : "\x1b[B").repeat(Math.abs(steps)));
+    active = to;
+  };
+  const onKey = (
+    text: string | undefined,
+    key?: { name?: string; sequence?: string; ctrl?: boolean; meta?: boolean },
+  ) => {
+    const name = key?.name;
+    if (name === "escape" || name === "left") {
+      onBack?.();
+      return;
+    }
+    // Inquirer's list wraps round at both ends.
+    if (name === "up") active = (active - 1 + labels.length) % labels.length;
+    else if (name === "down") active = (active + 1) % labels.length;
+    const printable = text !== undefined && text.length > 0 && !key?.ctrl && !key?.meta && /^\P{Cc}+$/u.test(text);
+    if (printable && name !== "space") {
+      const now = Date.now();
+      typed = now - typedAt > SEARCH_PAUSE_MS ? text : typed + text;
+      typedAt = now;
+      const found = findChoice(labels, typed);
+      if (found !== undefined) move(found);
+      return;
+    }
+    typed = "";
+    input.write(key?.sequence ?? text ?? "");
+  };
+  emitKeypressEvents(stdin);
+  stdin.on("keypress", onKey);
+  stdin.resume();
+  return {
+    input,
+    close() {
+      stdin.off("keypress", onKey);
+      input.end();
+      stdin.pause();
+    },
+  };
+}
+
 /** Questions put on `screen`, one run's worth: it keeps the lines of the answers given so far. */
 export function terminalAsk(screen: Screen): Ask {
   const answered: Answered[] = [];
@@ -85,21 +182,31 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
   const width = (): number => lineWidth(screen);
   for (;;) {
     const controller = new AbortController();
-    // Inquirer waits forever if stdin ends mid-prompt; turn the end of input into an abort.
-    const onEnd = (): void => controller.abort("end");
-    const onKey = (_: unknown, key?: { name?: string }): void => {
-      if (step.canGoBack && (key?.name === "escape" || key?.name === "left")) controller.abort("back");
-    };
+    // Inquirer waits forever if stdin ends mid-prompt; turn the end of input into an abort. A
+    // terminal in raw mode never ends (Ctrl-D is a key): it ended because it is gone, and
+    // exiting normally would make Node restore its settings and abort on the dead device.
+    const onEnd = (): void => (process.stdin.isTTY ? hangUp() : controller.abort("end"));
     const onResize = (): void => controller.abort("resize");
+    const listed = choices(step, width());
+    const start = Math.max(
+      0,
+      listed.findIndex((c) => c.value === step.default),
+    );
+    const keys = keyboard(
+      listed.map((c) => c.name),
+      start,
+      step.canGoBack ? () => controller.abort("back") : undefined,
+    );
     process.stdin.once("end", onEnd);
-    process.stdin.on("keypress", onKey);
+    // Its terminal gone (EIO): the input has ended too.
+    process.stdin.once("error", onEnd);
     output.on("resize", onResize);
     try {
       const value = await select(
         {
           // "? " comes before it.
           message: wrap(`${question.prompt} (${progress(step)})`, width() - 2).join("\n"),
-          choices: choices(step, width()),
+          choices: listed,
           ...(step.default !== undefined ? { default: step.default } : {}),
           pageSize: 12,
           theme: {
@@ -110,7 +217,7 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
             },
           },
         },
-        { signal: controller.signal, output, clearPromptOnDone: true },
+        { signal: controller.signal, input: keys.input, output, clearPromptOnDone: true },
       );
       answered.push({ step, value });
       output.write(answeredLine(answered.at(-1)!, screen));
@@ -129,7 +236,8 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
       output.write(`\x1b[H\x1b[2J${answered.map((a) => answeredLine(a, screen)).join("")}`);
     } finally {
       process.stdin.off("end", onEnd);
-      process.stdin.off("keypress", onKey);
+      process.stdin.off("error", onEnd);
+      keys.close();
       output.off("resize", onResize);
     }
   }
