@@ -48,7 +48,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // A wrong value for a real question.
   fc
     .tuple(fc.constantFrom(...answeredIds), nasty)
-    .filter(([q, v]) => !acceptedValues(q).includes(v.toLowerCase()))
+    // Case and surrounding spaces are forgiven, as PowerShell users expect: not wrong values.
+    .filter(([q, v]) => !acceptedValues(q).includes(v.trim().toLowerCase()))
     .map(([q, v]) => {
       const base = allFlags();
       const i = base.indexOf(`--${q}`);

@@ -131,6 +131,29 @@ describe("problems as data", () => {
     );
   });
 
+  it("keeps file, entry and field apart for problems found when layering too", async () => {
+    const dir = scratch();
+    const file = join(dir, "policy.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        rules: [
+          { id: "x", when: { workloda: "web" }, effect: { option: "vms", score: 1 }, reason: "r", source: "faq#nope" },
+        ],
+      }),
+    );
+    const run = await cli(["rules", "validate", file, "--json"]);
+    expect(run.code).toBe(1);
+    const problems = JSON.parse(run.stdout)[0].problems;
+    const at = (path: string) => problems.find((p: { path?: string }) => p.path === path);
+    for (const path of ["effect.option", "when", "source"])
+      expect(at(path), path).toMatchObject({ severity: "error", file, entry: 'rule "x"' });
+    expect(at("effect.option").message).toMatch(/^"vms" is not one of vm, /);
+    expect(at("when").message).toMatch(/^unknown question "workloda" \(did you mean workload\?\)/);
+    expect(at("source")).toMatchObject({ code: "unknown-source" });
+    expect(at("source").message).toMatch(/^page "faq" has no section "nope"/);
+  });
+
   it("names files under the path the user gave, not where vmvc found them", async () => {
     const dir = scratch();
     const copy = join(dir, "copy-of-rules");

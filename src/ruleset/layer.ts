@@ -14,7 +14,7 @@ import { didYouMean } from "../suggest.js";
 import { escapeControls, quote } from "../escape.js";
 import type { OptionsFile, RuleFile } from "./schema.js";
 import { RuleSetError } from "../errors.js";
-import { problem, type Problem } from "../problems.js";
+import { problem, type Problem, type Where } from "../problems.js";
 
 export interface RuleFileLayer {
   file: string;
@@ -75,13 +75,13 @@ class TierIds {
   private readonly seen = new Map<Kind, Map<string, string>>();
 
   /** The problem with defining `id` in `file`, or undefined when it is the first definition in the tier. */
-  claim(kind: Kind, id: string, file: string): string | undefined {
+  claim(kind: Kind, id: string, file: string): Problem | undefined {
     const ids = this.seen.get(kind) ?? new Map<string, string>();
     this.seen.set(kind, ids);
     const earlier = ids.get(id);
     if (earlier !== undefined) {
       const label = kind === "row" ? "comparison row" : kind;
-      return `${file}: ${label} "${id}": duplicate id (also defined in ${earlier})`;
+      return problem({ file, entry: `${label} "${id}"` }, "duplicate-id", `duplicate id (also defined in ${earlier})`);
     }
     ids.set(id, file);
     return undefined;
@@ -91,22 +91,30 @@ class TierIds {
 type RawQuestion = NonNullable<RuleFile["questions"]>[number];
 
 /** Values a later layer adds to an existing question: it may add, never remove or rename. */
-function layerValues(layered: Layered, raw: RawQuestion, existing: Question, file: string): string[] {
-  const problems: string[] = [];
-  const where = `${file}: question "${raw.id}"`;
+function layerValues(layered: Layered, raw: RawQuestion, existing: Question, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const where: Where = { file, entry: `question "${raw.id}"` };
   const known = existing.choices.map((c) => c.value);
   const added = raw.choices.filter((c) => !known.includes(c.value));
   for (const { value, as } of added) {
     if (as !== undefined && !known.includes(as))
       problems.push(
-        `${where}: choices: value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`,
+        problem(
+          { ...where, path: `choices` },
+          "invalid-added-value",
+          `value "${value}": as: ${quote(as)} is not one of ${known.join(", ")}${didYouMean(as, known)}`,
+        ),
       );
     else if (
       as !== undefined &&
       layered.addedValues.some((a) => a.question === raw.id && a.value === as && a.as === undefined)
     ) {
       problems.push(
-        `${where}: choices: value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`,
+        problem(
+          { ...where, path: `choices` },
+          "invalid-added-value",
+          `value "${value}": as: "${as}" was itself added without "as"; name a value it behaves like that the shipped rules know`,
+        ),
       );
     } else
       layered.addedValues.push({ question: raw.id, value, ...(as !== undefined ? { as } : {}), file, ruledOut: [] });
@@ -126,18 +134,19 @@ function layerValues(layered: Layered, raw: RawQuestion, existing: Question, fil
 }
 
 /** Questions: a new one is whole; one that exists takes new texts and values ({@link layerValues}). */
-function layerQuestions(layered: Layered, ids: TierIds, file: string, list: readonly RawQuestion[]): string[] {
-  const problems: string[] = [];
+function layerQuestions(layered: Layered, ids: TierIds, file: string, list: readonly RawQuestion[]): Problem[] {
+  const problems: Problem[] = [];
   for (const raw of list) {
     const duplicate = ids.claim("question", raw.id, file);
     if (duplicate !== undefined) {
       problems.push(duplicate);
       continue;
     }
-    const where = `${file}: question "${raw.id}"`;
+    const where: Where = { file, entry: `question "${raw.id}"` };
     const values = raw.choices.map((c) => c.value);
     const dupe = values.find((v, i) => values.indexOf(v) !== i);
-    if (dupe !== undefined) problems.push(`${where}: choices: value "${dupe}" is listed twice`);
+    if (dupe !== undefined)
+      problems.push(problem({ ...where, path: `choices` }, "invalid-question", `value "${dupe}" is listed twice`));
     const existing = layered.questions.get(raw.id);
     if (existing) {
       problems.push(...layerValues(layered, raw, existing, file));
@@ -145,10 +154,15 @@ function layerQuestions(layered: Layered, ids: TierIds, file: string, list: read
     }
     for (const c of raw.choices.filter((c) => c.as !== undefined)) {
       problems.push(
-        `${where}: choices: value "${c.value}": as: only a value added to an existing question can say which value it behaves like`,
+        problem(
+          { ...where, path: `choices` },
+          "invalid-question",
+          `value "${c.value}": as: only a value added to an existing question can say which value it behaves like`,
+        ),
       );
     }
-    if (raw.prompt === undefined) problems.push(`${where}: prompt: is required for a new question`);
+    if (raw.prompt === undefined)
+      problems.push(problem({ ...where, path: `prompt` }, "invalid-question", `is required for a new question`));
     layered.questions.set(raw.id, {
       id: raw.id,
       prompt: raw.prompt ?? raw.id,
@@ -167,8 +181,8 @@ function layerQuestions(layered: Layered, ids: TierIds, file: string, list: read
 }
 
 /** Source pages: only new ones; a page's sections are never redefined. */
-function layerSources(layered: Layered, ids: TierIds, file: string, list: NonNullable<RuleFile["sources"]>): string[] {
-  const problems: string[] = [];
+function layerSources(layered: Layered, ids: TierIds, file: string, list: NonNullable<RuleFile["sources"]>): Problem[] {
+  const problems: Problem[] = [];
   for (const page of list) {
     const duplicate = ids.claim("source", page.id, file);
     if (duplicate !== undefined) {
@@ -176,7 +190,13 @@ function layerSources(layered: Layered, ids: TierIds, file: string, list: NonNul
       continue;
     }
     if (layered.sources.has(page.id)) {
-      problems.push(`${file}: source "${page.id}": a page with this id already exists; pick a new id`);
+      problems.push(
+        problem(
+          { file, entry: `source "${page.id}"` },
+          "invalid-source",
+          `a page with this id already exists; pick a new id`,
+        ),
+      );
       continue;
     }
     layered.sources.set(page.id, { ...page, file });
@@ -185,20 +205,30 @@ function layerSources(layered: Layered, ids: TierIds, file: string, list: NonNul
 }
 
 /** Disabling rules: a preference freely, a hard fact only with "override": "hard-fact". */
-function layerDisables(layered: Layered, file: string, list: NonNullable<RuleFile["disable"]>): string[] {
-  const problems: string[] = [];
+function layerDisables(layered: Layered, file: string, list: NonNullable<RuleFile["disable"]>): Problem[] {
+  const problems: Problem[] = [];
   const { rules } = layered;
   for (const entry of list) {
     const { id, override } = typeof entry === "string" ? { id: entry, override: undefined } : entry;
     const target = rules.get(id);
     if (!target) {
-      problems.push(`${file}: disable "${id}": no such rule${didYouMean(id, [...rules.keys()])}`);
+      problems.push(
+        problem(
+          { file, entry: `disable "${id}"` },
+          "invalid-disable",
+          `no such rule${didYouMean(id, [...rules.keys()])}`,
+        ),
+      );
       continue;
     }
     if (isExclusion(target.effect) && override === "hard-fact") layered.overriddenHardFacts.push({ rule: id, file });
     if (isExclusion(target.effect) && override !== "hard-fact") {
       problems.push(
-        `${file}: disable "${id}": this rule is a hard fact (${describeEffect(target)}); to disable it anyway, write { "id": "${id}", "override": "hard-fact" }`,
+        problem(
+          { file, entry: `disable "${id}"` },
+          "invalid-disable",
+          `this rule is a hard fact (${describeEffect(target)}); to disable it anyway, write { "id": "${id}", "override": "hard-fact" }`,
+        ),
       );
       continue;
     }
@@ -208,8 +238,8 @@ function layerDisables(layered: Layered, file: string, list: NonNullable<RuleFil
 }
 
 /** Rules: new ones whole; one that replaces another by id may restate only what changes. */
-function layerRules(layered: Layered, ids: TierIds, file: string, list: NonNullable<RuleFile["rules"]>): string[] {
-  const problems: string[] = [];
+function layerRules(layered: Layered, ids: TierIds, file: string, list: NonNullable<RuleFile["rules"]>): Problem[] {
+  const problems: Problem[] = [];
   const { rules } = layered;
   for (const raw of list) {
     const duplicate = ids.claim("rule", raw.id, file);
@@ -222,14 +252,19 @@ function layerRules(layered: Layered, ids: TierIds, file: string, list: NonNulla
       layered.overriddenHardFacts.push({ rule: raw.id, file });
     if (replaced && isExclusion(replaced.effect) && raw.override !== "hard-fact") {
       problems.push(
-        `${file}: rule "${raw.id}": replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
+        problem(
+          { file, entry: `rule "${raw.id}"` },
+          "invalid-rule",
+          `replaces a hard fact from ${replaced.file} (${describeEffect(replaced)}); add "override": "hard-fact" to do so on purpose`,
+        ),
       );
       continue;
     }
     // Replacing a rule may restate only what changes (its weight, say); a new rule is whole.
     const missing = (["effect", "reason", "source"] as const).filter((field) => raw[field] === undefined);
     if (!replaced && missing.length > 0) {
-      for (const field of missing) problems.push(`${file}: rule "${raw.id}": ${field}: is required`);
+      for (const field of missing)
+        problems.push(problem({ file, entry: `rule "${raw.id}"`, path: `${field}` }, "invalid-rule", `is required`));
       continue;
     }
     const effect = !raw.effect
@@ -261,8 +296,8 @@ function layerComparison(
   ids: TierIds,
   file: string,
   list: NonNullable<RuleFile["comparison"]>,
-): string[] {
-  const problems: string[] = [];
+): Problem[] {
+  const problems: Problem[] = [];
   for (const row of list) {
     const duplicate = ids.claim("row", row.id, file);
     if (duplicate !== undefined) {
@@ -289,7 +324,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
     overriddenHardFacts: [...(base.policy?.overriddenHardFacts ?? [])],
     addedValues: [],
   };
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const tier of tiers) {
     const ids = new TierIds();
     // Within a file: questions first (rules may name them), then sources, disables, rules, rows.
@@ -327,7 +362,7 @@ export function buildRuleSet(base: RuleSet, tiers: readonly Tier[]): RuleSet {
     comparison: [...comparison.values()],
   };
   problems.push(...checkReferences(ruleSet));
-  if (problems.length > 0) throw new RuleSetError(problems.map(layeringProblem));
+  if (problems.length > 0) throw new RuleSetError(problems);
   return ruleSet;
 }
 
@@ -353,7 +388,7 @@ function placeAddedValues(
   tieBreaks: readonly TieBreak[],
   questions: ReadonlyMap<string, Question>,
   options: readonly Option[],
-  problems: string[],
+  problems: Problem[],
 ): TieBreak[] {
   let result = [...tieBreaks];
   const hardFacts = [...rules.values()].filter((r) => isExclusion(r.effect));
@@ -379,7 +414,11 @@ function placeAddedValues(
       const id = `unknown-${question}-${value}-rules-out-${option.id}`;
       if (rules.has(id)) {
         problems.push(
-          `${file}: question "${question}": value "${value}": the rule id "${id}" is taken; vmvc needs it to rule ${option.id} out for this value`,
+          problem(
+            { file, entry: `question "${question}"` },
+            "id-taken",
+            `value "${value}": the rule id "${id}" is taken; vmvc needs it to rule ${option.id} out for this value`,
+          ),
         );
         continue;
       }
@@ -421,22 +460,32 @@ function checkSource(ref: string, sources: readonly SourcePage[]): string | unde
 }
 
 /** Conditions that name a question or value the rule set does not have. */
-function clauseProblems(ruleSet: RuleSet, where: string, field: string, list: readonly Clause[]): string[] {
-  const problems: string[] = [];
+function clauseProblems(ruleSet: RuleSet, where: Where, field: string, list: readonly Clause[]): Problem[] {
+  const problems: Problem[] = [];
   const questionIds = ruleSet.questions.map((q) => q.id);
   list.forEach((clause, index) => {
     const at = list.length > 1 ? `${field}[${index}]` : field;
     for (const [questionId, values] of Object.entries(clause)) {
       const question = ruleSet.questions.find((q) => q.id === questionId);
       if (!question) {
-        problems.push(`${where}: ${at}: unknown question ${quote(questionId)}${didYouMean(questionId, questionIds)}`);
+        problems.push(
+          problem(
+            { ...where, path: `${at}` },
+            "unknown-reference",
+            `unknown question ${quote(questionId)}${didYouMean(questionId, questionIds)}`,
+          ),
+        );
         continue;
       }
       const allowed = question.choices.map((c) => c.value);
       for (const value of values) {
         if (!allowed.includes(value))
           problems.push(
-            `${where}: ${at}.${questionId}: ${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
+            problem(
+              { ...where, path: `${at}.${questionId}` },
+              "unknown-reference",
+              `${quote(value)} is not one of ${allowed.join(", ")}${didYouMean(value, allowed)}`,
+            ),
           );
       }
     }
@@ -445,79 +494,127 @@ function clauseProblems(ruleSet: RuleSet, where: string, field: string, list: re
 }
 
 /** Problems with what rules and rows point at: questions, values and sources. */
-function checkReferences(ruleSet: RuleSet): string[] {
-  const problems: string[] = [];
+function checkReferences(ruleSet: RuleSet): Problem[] {
+  const problems: Problem[] = [];
   const optionIds = ruleSet.options.map((o) => o.id);
   for (const rule of ruleSet.rules) {
-    const where = `${rule.file}: rule "${rule.id}"`;
+    const where: Where = { file: rule.file, entry: `rule "${rule.id}"` };
     const option = rule.effect.option;
     if (!optionIds.includes(option))
       problems.push(
-        `${where}: effect.option: ${quote(option)} is not one of ${optionIds.join(", ")}${didYouMean(option, optionIds)}`,
+        problem(
+          { ...where, path: `effect.option` },
+          "unknown-reference",
+          `${quote(option)} is not one of ${optionIds.join(", ")}${didYouMean(option, optionIds)}`,
+        ),
       );
     problems.push(
       ...clauseProblems(ruleSet, where, "when", rule.when),
       ...clauseProblems(ruleSet, where, "unless", rule.unless),
     );
     const sourceProblem = checkSource(rule.source, ruleSet.sources);
-    if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
+    if (sourceProblem) problems.push(problem({ ...where, path: `source` }, "unknown-source", sourceProblem));
     if (rule.remedy !== undefined && !isExclusion(rule.effect))
-      problems.push(`${where}: remedy: only an exclusion rule can have a remedy`);
+      problems.push(
+        problem({ ...where, path: `remedy` }, "unknown-reference", `only an exclusion rule can have a remedy`),
+      );
   }
   const questionIds = ruleSet.questions.map((q) => q.id);
   for (const q of ruleSet.questions) {
-    const where = `${q.file}: question "${q.id}"`;
+    const where: Where = { file: q.file, entry: `question "${q.id}"` };
     const values = q.choices.map((c) => c.value);
     if (q.default !== undefined && !values.includes(q.default))
       problems.push(
-        `${where}: default: ${quote(q.default)} is not one of ${values.join(", ")}${didYouMean(q.default, values)}`,
+        problem(
+          { ...where, path: `default` },
+          "unknown-reference",
+          `${quote(q.default)} is not one of ${values.join(", ")}${didYouMean(q.default, values)}`,
+        ),
       );
     if (q.assume !== undefined && !values.includes(q.assume))
       problems.push(
-        `${where}: assume: ${quote(q.assume)} is not one of ${values.join(", ")}${didYouMean(q.assume, values)}`,
+        problem(
+          { ...where, path: `assume` },
+          "unknown-reference",
+          `${quote(q.assume)} is not one of ${values.join(", ")}${didYouMean(q.assume, values)}`,
+        ),
       );
     if (q.assume !== undefined && !q.optional)
-      problems.push(`${where}: assume: only an optional question can have an assumed value; add "optional": true`);
+      problems.push(
+        problem(
+          { ...where, path: `assume` },
+          "unknown-reference",
+          `only an optional question can have an assumed value; add "optional": true`,
+        ),
+      );
     if (q.defaultFrom !== undefined && (!questionIds.includes(q.defaultFrom) || q.defaultFrom === q.id)) {
       problems.push(
-        `${where}: defaultFrom: ${quote(q.defaultFrom)} is not another question${didYouMean(q.defaultFrom, questionIds)}`,
+        problem(
+          { ...where, path: `defaultFrom` },
+          "unknown-reference",
+          `${quote(q.defaultFrom)} is not another question${didYouMean(q.defaultFrom, questionIds)}`,
+        ),
       );
     }
   }
   for (const t of ruleSet.tieBreaks) {
-    const where = `rules/options.json: tie-break "${t.id}"`;
+    const where: Where = { file: "rules/options.json", entry: `tie-break "${t.id}"` };
     problems.push(...clauseProblems(ruleSet, where, "when", t.when));
     if (t.order.length !== optionIds.length || !optionIds.every((o) => t.order.includes(o)))
-      problems.push(`${where}: order: must list each of ${optionIds.join(", ")} once`);
+      problems.push(
+        problem({ ...where, path: `order` }, "unknown-reference", `must list each of ${optionIds.join(", ")} once`),
+      );
     const sourceProblem = checkSource(t.source, ruleSet.sources);
-    if (sourceProblem) problems.push(`${where}: source: ${sourceProblem}`);
+    if (sourceProblem) problems.push(problem({ ...where, path: `source` }, "unknown-source", sourceProblem));
   }
   for (const row of ruleSet.comparison) {
     const cells = Object.keys(row.values);
     for (const cell of cells.filter((c) => !optionIds.includes(c)))
       problems.push(
-        `${row.file}: comparison row "${row.id}": values.${cell}: not an option; options are ${optionIds.join(", ")}`,
+        problem(
+          { file: row.file, entry: `comparison row "${row.id}"` },
+          "unknown-reference",
+          `values.${cell}: not an option; options are ${optionIds.join(", ")}`,
+        ),
       );
     for (const id of optionIds.filter((o) => !cells.includes(o)))
-      problems.push(`${row.file}: comparison row "${row.id}": values.${id}: is required`);
+      problems.push(
+        problem(
+          { file: row.file, entry: `comparison row "${row.id}"` },
+          "unknown-reference",
+          `values.${id}: is required`,
+        ),
+      );
     const sourceProblem = checkSource(row.source, ruleSet.sources);
-    if (sourceProblem) problems.push(`${row.file}: comparison row "${row.id}": source: ${sourceProblem}`);
+    if (sourceProblem)
+      problems.push(
+        problem(
+          { file: row.file, entry: `comparison row "${row.id}"`, path: `source` },
+          "unknown-reference",
+          `${sourceProblem}`,
+        ),
+      );
     for (const [cell, refs] of Object.entries(row.cellSources ?? {})) {
       if (!optionIds.includes(cell))
         problems.push(
-          `${row.file}: comparison row "${row.id}": cellSources.${cell}: not an option; options are ${optionIds.join(", ")}`,
+          problem(
+            { file: row.file, entry: `comparison row "${row.id}"`, path: `cellSources.${cell}` },
+            "unknown-reference",
+            `not an option; options are ${optionIds.join(", ")}`,
+          ),
         );
       for (const ref of refs) {
-        const problem = checkSource(ref, ruleSet.sources);
-        if (problem) problems.push(`${row.file}: comparison row "${row.id}": cellSources.${cell}: ${problem}`);
+        const trouble = checkSource(ref, ruleSet.sources);
+        if (trouble)
+          problems.push(
+            problem(
+              { file: row.file, entry: `comparison row "${row.id}"`, path: `cellSources.${cell}` },
+              "unknown-source",
+              trouble,
+            ),
+          );
       }
     }
   }
   return problems;
-}
-
-/** A layering message, `file: entry: field: what`, as a problem. */
-function layeringProblem(line: string): Problem {
-  const [file, ...rest] = line.split(": ");
-  return problem({ file }, "layering", rest.join(": "));
 }
