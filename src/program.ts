@@ -34,6 +34,8 @@ export interface Io {
   cwd: string;
   /** The user running vmvc (process.getuid()); undefined where there are no user ids. */
   uid?: number;
+  /** Node's version and the platform, for --version: "v24.1.0 (linux x64)". */
+  runtime?: string;
   /** process.platform; absent means not Windows. */
   platform?: string;
   readStdin(): string;
@@ -122,7 +124,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const target = targetOf(globals);
     const module = target && (await target.spec.load());
     if (target === undefined || module === undefined) {
-      await parse(buildProgram(out, err, undefined), argv);
+      await parse(buildProgram(out, err, undefined, io.runtime), argv);
       return 0;
     }
     // Help, the schema and validation must work even when the configured policy does not;
@@ -141,7 +143,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // caller looks, unless the advice is going to the terminal, which shows it in its headline.
     if (ADVICE_COMMANDS.includes(target.spec.name) && !ctx.stdoutIsTTY)
       for (const warning of overrideWarnings(ctx.ruleSet)) err(`${warning.replace(/^Warning: /, "warning: ")}\n`);
-    const program = buildProgram(out, err, { name: target.spec.name, module, ruleSet: ctx.ruleSet });
+    const program = buildProgram(out, err, { name: target.spec.name, module, ruleSet: ctx.ruleSet }, io.runtime);
     const chosen = await parse(program, argv);
     if (chosen === undefined) return 0;
     const outcome: Outcome = await module.run(ctx, chosen);
@@ -173,12 +175,13 @@ export function buildProgram(
   out: (text: string) => void,
   err: (text: string) => void,
   target: { name: string; module: CommandModule; ruleSet: RuleSet | undefined } | undefined,
+  runtime = "unknown",
 ): Command {
   const program = new Command("vmvc")
     .description(
       "Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.",
     )
-    .version(versionText(), "-V, --version", "print the version, the shipped rules' fingerprint and Node's")
+    .version(versionText(runtime), "-V, --version", "print the version, the shipped rules' fingerprint and Node's")
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
     .addOption(widthOption())
@@ -218,7 +221,7 @@ async function complete(args: readonly string[], io: Io, out: (text: string) => 
   let ruleSet = shippedRuleSet();
   if (target?.spec.usesRuleSet && globals) ruleSet = (await commandContext(globals, io, out, silent, "quiet")).ruleSet;
   const module = target && (await target.spec.load());
-  const program = buildProgram(out, silent, module && { name: target!.spec.name, module, ruleSet });
+  const program = buildProgram(out, silent, module && { name: target!.spec.name, module, ruleSet }, io.runtime);
   const { completions } = await import("./commands/completion.js");
   out(
     completions(program, ruleSet, words)

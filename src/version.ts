@@ -16,7 +16,8 @@ interface RulesInfo {
  * What `vmvc --version` prints: what a bug report needs. The rules have no version of their
  * own; their fingerprint names the exact set, so two reports can be compared.
  */
-export function versionText(node = process.version, platform = `${process.platform} ${process.arch}`): string {
+/** `runtime`: Node's version and the platform, as the shell reads them ("v24.1.0 (linux x64)"). */
+export function versionText(runtime: string): string {
   let rules = "rules: unknown (not built)";
   try {
     const info = JSON.parse(readFileSync(join(packageRoot(), "dist/rules-info.json"), "utf8")) as RulesInfo;
@@ -24,5 +25,5 @@ export function versionText(node = process.version, platform = `${process.platfo
   } catch {
     // Not built: the version still prints.
   }
-  return `vmvc ${version()}\n${rules}\nnode: ${node} (${platform})`;
+  return `vmvc ${version()}\n${rules}\nnode: ${runtime}`;
 }

@@ -1,3 +1,4 @@
+import type { RecordHandler } from "./record.js";
 import { once } from "node:events";
 import { parse, type CsvError, type Options } from "csv-parse";
 import { UsageError } from "../errors.js";
@@ -10,10 +11,7 @@ import { splitJsonArray, splitJsonLines } from "./json-stream.js";
 // input order, each with the line it starts on.
 
 /** A row of cells under its header, or a row that could not be read. */
-export type InventoryRecord =
-  { line: number; header: readonly string[]; cells: readonly string[] } | { line: number; error: string };
-
-export type RecordHandler = (record: InventoryRecord) => void;
+export type { InventoryRecord, RecordHandler } from "./record.js";
 
 export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252"] as const;
 export type Encoding = (typeof ENCODINGS)[number];

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { UsageError } from "../errors.js";
-import type { RecordHandler } from "./read.js";
+import type { RecordHandler } from "./record.js";
 
 // RVTools' default export: an xlsx workbook with a sheet per tab, of which vInfo lists the VMs.
 // Loaded only for workbooks (read.ts imports it when the input starts as a zip archive), and

@@ -15,7 +15,7 @@ import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
 export const shippedDir = (): string => join(packageRoot(), "rules");
 
 /** A path as the user should see it: relative to the working directory when that is shorter. */
-export function displayPath(path: string, cwd = process.cwd()): string {
+export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel !== "" && !rel.startsWith("..") && rel.length < path.length ? rel : path;
 }
@@ -48,12 +48,12 @@ function readText(path: string, shown: string): string {
   }
 }
 
-export function readRuleFile(path: string, shown = displayPath(path)): RuleFileLayer {
+export function readRuleFile(path: string, shown = path): RuleFileLayer {
   return { file: shown, data: checkRuleFile(parseRuleJson(readText(path, shown), shown), shown) };
 }
 
 /** A file, or every *.json file in a folder (recursively, in name order), as one tier; files in `seen` are left out. */
-export function readTier(path: string, seen = new Set<string>(), shown = displayPath(path)): Tier {
+export function readTier(path: string, seen = new Set<string>(), shown = path): Tier {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -78,7 +78,7 @@ export function readTier(path: string, seen = new Set<string>(), shown = display
  * Every *.json file below a folder. Links to folders are not followed, so a link back up
  * cannot make the walk loop; a link to a file is read like the file.
  */
-function ruleFilesIn(dir: string, shown = displayPath(dir)): string[] {
+function ruleFilesIn(dir: string, shown = dir): string[] {
   const found: string[] = [];
   let entries;
   try {

@@ -73,6 +73,7 @@ export async function cli(
     stderr: { write: (t: string) => (stderr += t) },
     stdinIsTTY: () => false,
     platform: process.platform,
+    runtime: `${process.version} (${process.platform} ${process.arch})`,
     env: options.env ?? {},
     cwd: options.cwd ?? ROOT,
     readStdin: () => options.input ?? "",

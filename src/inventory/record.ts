@@ -1,0 +1,7 @@
+// What every inventory reader hands over, in input order.
+
+/** A row of cells under its header, with the line it starts on, or a row that could not be read. */
+export type InventoryRecord =
+  { line: number; header: readonly string[]; cells: readonly string[] } | { line: number; error: string };
+
+export type RecordHandler = (record: InventoryRecord) => void;
