@@ -196,6 +196,25 @@ export function withAssumptions(
   return { answers: filled, assumptions };
 }
 
+/** Each option `result` rules out, with its real obstacles ({@link primaryReasons}), in ranking order. */
+export function blockersOf(
+  c: CompiledRuleSet,
+  answers: Answers,
+  result: Pick<Result, "options" | "reasons">,
+): { option: OptionId; reasons: Reason[] }[] {
+  return result.options
+    .filter((o) => !o.eligible)
+    .map((o) => ({
+      option: o.id,
+      reasons: primaryReasons(
+        c,
+        answers,
+        o.id,
+        result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
+      ),
+    }));
+}
+
 export function advise(c: CompiledRuleSet, given: Answers): Advice {
   const { answers, assumptions } = withAssumptions(c.ruleSet.questions, given);
   assertAnswerSpace(c, answers, true);
@@ -216,17 +235,7 @@ export function advise(c: CompiledRuleSet, given: Answers): Advice {
   for (const id of c.questionIds) if (Object.hasOwn(given, id)) asGiven[id] = given[id]!;
   const assumed: Answers = {};
   for (const id of view.certainty.unknown) assumed[id] = view.representative[id]!;
-  const excluded = result.options
-    .filter((o) => !o.eligible)
-    .map((o) => ({
-      option: o.id,
-      reasons: primaryReasons(
-        c,
-        view.representative,
-        o.id,
-        result.reasons.filter((r) => r.option === o.id && r.effect === "excluded"),
-      ),
-    }));
+  const excluded = blockersOf(c, view.representative, result);
   const matters = new Set(view.certainty.dependsOn.map((d) => d.question));
   const cautions = result.reasons.filter((r) => r.effect === "caution" && r.option === view.recommendation);
   const winner = c.ruleSet.options.findIndex((o) => o.id === view.recommendation);

@@ -1,7 +1,7 @@
 import { outlook, UNKNOWN, type Dependence } from "../engine/certainty.js";
 import type { CompiledRuleSet } from "../engine/compile.js";
 import { evaluate } from "../engine/evaluate.js";
-import { marginOf, primaryReasons, type Margin } from "../engine/explain.js";
+import { marginOf, blockersOf, type Margin } from "../engine/explain.js";
 import type { Answers, OptionId, Question } from "../engine/model.js";
 import { sourceInfo } from "../engine/sources.js";
 import { valueProblem } from "../engine/values.js";
@@ -122,22 +122,18 @@ export class Assessor {
     const open = new Set(unknown);
     const rules = this.rules;
     const blocker = (rule: string): Blocker => this.blockers.get(rule)!;
-    const excluded: Exclusion[] = result.options
-      .filter((o) => !o.eligible)
-      .map((o) => {
-        const all = result.reasons.filter((r) => r.option === o.id && r.effect === "excluded");
-        const reasons = primaryReasons(c, view.representative, o.id, all);
-        const index = ruleSet.options.findIndex((x) => x.id === o.id);
-        if (view.eligible[index] === 0) return { option: o.id, reasons: reasons.map((r) => blocker(r.rule)) };
-        // Out in the case shown only: name the unknown answers it rests on.
-        const condition: Answers = {};
-        for (const r of reasons) {
-          const rule = rules.get(r.rule)!;
-          for (const clause of [...rule.when, ...rule.unless])
-            for (const q of Object.keys(clause)) if (open.has(q)) condition[q] = view.representative[q]!;
-        }
-        return { option: o.id, reasons: reasons.map((r) => blocker(r.rule)), if: condition };
-      });
+    const excluded: Exclusion[] = blockersOf(c, view.representative, result).map(({ option, reasons }) => {
+      const index = ruleSet.options.findIndex((x) => x.id === option);
+      if (view.eligible[index] === 0) return { option, reasons: reasons.map((r) => blocker(r.rule)) };
+      // Out in the case shown only: name the unknown answers it rests on.
+      const condition: Answers = {};
+      for (const r of reasons) {
+        const rule = rules.get(r.rule)!;
+        for (const clause of [...rule.when, ...rule.unless])
+          for (const q of Object.keys(clause)) if (open.has(q)) condition[q] = view.representative[q]!;
+      }
+      return { option, reasons: reasons.map((r) => blocker(r.rule)), if: condition };
+    });
     const winner = result.reasons
       .filter((r) => r.option === view.recommendation && typeof r.effect === "number" && r.effect > 0)
       .sort((a, b) => (b.effect as number) - (a.effect as number))[0];

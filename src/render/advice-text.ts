@@ -128,16 +128,14 @@ export function renderAdviceText(
     const but = caution
       ? `, but ${cautionClause(caution)} ${cite(caution.source)}${moreCautions.length > 0 ? ` (and ${moreCautions.length} more to confirm below)` : ""}`
       : "";
-    const title = block(
-      `Recommendation: ${winner.label}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}${but}`,
-      width,
-      "  ",
-      "",
-    );
+    // Styled before wrapping (the wrap knows escape codes), so a label that wraps keeps its colour.
     out.push(
-      title
-        .replace("Recommendation:", style.bold("Recommendation:"))
-        .replace(winner.label, style.good(style.bold(winner.label))),
+      block(
+        `${style.bold("Recommendation:")} ${style.good(style.bold(winner.label))}${advice.certainty.share === 1 ? `, score ${winner.score}` : ""}${but}`,
+        width,
+        "  ",
+        "",
+      ),
     );
     for (const line of outlookLines(advice, ruleSet)) out.push(block(line, width, "  "));
     out.push(block(marginLine(advice, ruleSet, winner.score), width, "  "));
@@ -187,7 +185,7 @@ export function renderAdviceText(
       const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(" or ");
       const hangsOn = g.dependsOn.length > 0 ? ` (depends on ${g.dependsOn.map((q) => `--${q}`).join(", ")})` : "";
       const text = `${labels}, not ${choiceLabel(ruleSet, g.question, g.from)} → ${optionLabel(ruleSet, g.recommendation)}${hangsOn}`;
-      out.push(block(`${change}: ${text}`, width, "      ", "  ").replace(change, style.accent(change)));
+      out.push(block(`${style.accent(change)}: ${text}`, width, "      ", "  "));
     }
     if (groups.length > shown)
       out.push(style.dim(block(`… and ${groups.length - shown} more (--json lists all)`, width, "  ")));
@@ -237,8 +235,7 @@ export function renderAdviceText(
     eligible.forEach((o, i) => {
       const note = o.id === advice.recommendation ? " (recommended)" : "";
       const lead = `  ${parts[i]!.padEnd(room)}  `;
-      const line = block(`${o.label}${note}`, width, " ".repeat(lead.length), lead);
-      out.push(note ? line.replace(note.trim(), style.good(note.trim())) : line);
+      out.push(block(`${o.label}${note ? ` ${style.good(note.trim())}` : ""}`, width, " ".repeat(lead.length), lead));
     });
   }
   if (advice.excluded.length > 0) {
