@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Answers, RuleSet } from "../src/engine/model.js";
 import { effectValue } from "../src/engine/model.js";
 import { cli, ROOT } from "./helpers/cli.js";
-import { referenceEvaluate, referenceOutlook, referenceWhatIf } from "./helpers/reference.js";
+import { referenceEvaluate, referenceOutlook, referenceWhatIf, referenceMargin } from "./helpers/reference.js";
 import { shipped } from "./helpers/shipped.js";
 import { tmp } from "./helpers/tmp.js";
 
@@ -79,8 +79,6 @@ function expected(set: RuleSet, answers: Answers) {
         ...(read.length > 0 ? { assumes: Object.fromEntries(read.map((q) => [q, view.representative[q]])) } : {}),
       };
     });
-  const eligible = shown.ranking.filter((id) => shown.eligible[id]);
-  const points = eligible.length > 1 ? shown.scores[eligible[0]!]! - shown.scores[eligible[1]!]! : null;
   const matters = new Set(view.dependsOn.map((d) => d.question));
   return {
     recommendation: view.recommendation,
@@ -105,20 +103,7 @@ function expected(set: RuleSet, answers: Answers) {
     assumed: Object.fromEntries(view.unknown.map((q) => [q, view.representative[q]])),
     assumptions,
     cautions,
-    margin: {
-      points,
-      runnerUp: eligible[1] ?? null,
-      verdict:
-        eligible.length === 0
-          ? "none"
-          : points === null
-            ? "only-option"
-            : points >= 6
-              ? "clear"
-              : points >= 3
-                ? "moderate"
-                : "narrow",
-    },
+    margin: referenceMargin(shown),
     // What-ifs weigh the assumed values as answers; they reopen an assumed question only when
     // no answer is unknown (each would reopen a whole sweep).
     whatIf: referenceWhatIf(set, { ...answers, ...assumptions }).filter(

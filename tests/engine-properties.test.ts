@@ -8,7 +8,13 @@ import { advise, questionsThatMatter, skippableQuestions } from "../src/engine/e
 import type { Clause, Rule, RuleSet } from "../src/engine/model.js";
 import { effectValue } from "../src/engine/model.js";
 import { arbitraryAnswers, arbitraryRuleSet } from "./helpers/factory.js";
-import { completions, referenceEvaluate, referenceOutlook, referenceWhatIf } from "./helpers/reference.js";
+import {
+  completions,
+  referenceEvaluate,
+  referenceOutlook,
+  referenceWhatIf,
+  referenceMargin,
+} from "./helpers/reference.js";
 
 // The compiled engine against the naive reference (tests/helpers/reference.ts), over rule sets
 // generated through the factory rather than the shipped data: several `when` clauses, `unless`,
@@ -94,22 +100,7 @@ describe("the engine against a naive reading of the rules, on generated rule set
         const view = referenceOutlook(set, answers);
         const shown = referenceEvaluate(set, view.representative);
         expect(got.recommendation).toBe(view.recommendation);
-        const eligible = shown.ranking.filter((id) => shown.eligible[id]);
-        const points = eligible.length > 1 ? shown.scores[eligible[0]!]! - shown.scores[eligible[1]!]! : null;
-        expect(got.margin).toEqual({
-          points,
-          runnerUp: eligible[1] ?? null,
-          verdict:
-            eligible.length === 0
-              ? "none"
-              : points === null
-                ? "only-option"
-                : points >= 6
-                  ? "clear"
-                  : points >= 3
-                    ? "moderate"
-                    : "narrow",
-        });
+        expect(got.margin).toEqual(referenceMargin(shown));
         expect(got.whatIf).toEqual(referenceWhatIf(set, answers));
         // Each ruled-out option lists its real obstacles: some of the exclusions that applied, in
         // rule order, never none, and always every one whose own questions, answered otherwise,

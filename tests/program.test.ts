@@ -2,6 +2,7 @@ import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "./helpers/cli.js";
+import { allFlags } from "./helpers/shipped.js";
 import { tmp } from "./helpers/tmp.js";
 
 // The command line as one parser sees it, and exit codes that tell a wrong call from data with problems.
@@ -9,30 +10,7 @@ import { tmp } from "./helpers/tmp.js";
 const scratch = (): string => tmp("vmvc-program-");
 
 const POLICY = join(ROOT, "examples/policy");
-const FULL = [
-  "--workload",
-  "web",
-  "--boundary",
-  "trusted",
-  "--host-os",
-  "2022",
-  "--guest-os",
-  "2022",
-  "--deploy",
-  "kubernetes",
-  "--density",
-  "high",
-  "--scaling",
-  "elastic",
-  "--update-cadence",
-  "monthly",
-  "--storage",
-  "none",
-  "--recovery",
-  "fast",
-  "--network",
-  "shared",
-];
+const FULL = allFlags();
 
 describe("one parser", () => {
   it("finds the command wherever the global options stand", async () => {

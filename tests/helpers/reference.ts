@@ -183,3 +183,20 @@ export function referenceWhatIf(ruleSet: RuleSet, answers: Answers): ReferenceWh
   }
   return changes;
 }
+
+/** The margin of a shown case: the winner's points over the runner-up and the verdict the brief's thresholds give (6 clear, 3 moderate). */
+export function referenceMargin(shown: Pick<ReferenceResult, "ranking" | "eligible" | "scores">) {
+  const eligible = shown.ranking.filter((id) => shown.eligible[id]);
+  const points = eligible.length > 1 ? shown.scores[eligible[0]!]! - shown.scores[eligible[1]!]! : null;
+  const verdict =
+    eligible.length === 0
+      ? "none"
+      : points === null
+        ? "only-option"
+        : points >= 6
+          ? "clear"
+          : points >= 3
+            ? "moderate"
+            : "narrow";
+  return { points, runnerUp: eligible[1] ?? null, verdict };
+}
