@@ -19,6 +19,8 @@ import {
 } from "./commands/command.js";
 import type { Ask, Context, OutputFile } from "./commands/context.js";
 import { versionText } from "./version.js";
+import { ENGLISH, loadLocale, type Locale } from "./i18n/index.js";
+import { chooseLang, isLanguageTag, LANG_VARIABLE } from "./i18n/lang.js";
 
 // The command line: two passes of commander (the global options, then the command), the
 // context a command runs in, and the one place that turns failures into messages and exit
@@ -38,6 +40,8 @@ export interface Io {
   runtime?: string;
   /** process.platform; absent means not Windows. */
   platform?: string;
+  /** The system's locale as Intl reports it ("fr-FR"): where Windows keeps the user's language. */
+  systemLocale?: string;
   readStdin(): string;
   /** Stdin as a stream; without it, stdin is read whole with readStdin. */
   stdinStream?(): AsyncIterable<Buffer | string>;
@@ -56,6 +60,7 @@ interface Globals {
   width: number | undefined;
   color: boolean;
   help: boolean;
+  lang: string | undefined;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -73,6 +78,17 @@ const widthOption = (): Option =>
     "lay text and tables out for this many columns (default: the terminal's, else COLUMNS, else 80)",
   ).argParser(parseWidth);
 
+function parseLang(text: string): string {
+  if (!isLanguageTag(text)) throw new UsageError(`--lang ${quote(text)} is not a language; use fr or en`);
+  return text;
+}
+
+const langOption = (): Option =>
+  new Option(
+    "--lang <language>",
+    `the language to speak: fr or en (default: ${LANG_VARIABLE}, else the locale)`,
+  ).argParser(parseLang);
+
 /**
  * The first pass: the global options and the command's words, wherever they stand. Commander
  * itself reads them, so that an option's value is never taken for a command.
@@ -87,13 +103,28 @@ function readGlobals(argv: readonly string[]): Globals {
     .addOption(new Option("--rules <path>").argParser(collect))
     .addOption(widthOption())
     .option("--no-color")
+    .addOption(langOption())
     .option("-h, --help")
     .option("-V, --version")
     .option("-v");
   const { operands } = first.parseOptions([...argv]);
-  const opts = first.opts<{ rules?: string[]; width?: number; color: boolean; help?: boolean; v?: boolean }>();
+  const opts = first.opts<{
+    rules?: string[];
+    width?: number;
+    color: boolean;
+    help?: boolean;
+    v?: boolean;
+    lang?: string;
+  }>();
   if (opts.v && argv.length === 1) throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
-  return { operands, rules: opts.rules ?? [], width: opts.width, color: opts.color, help: opts.help === true };
+  return {
+    operands,
+    rules: opts.rules ?? [],
+    width: opts.width,
+    color: opts.color,
+    help: opts.help === true,
+    lang: opts.lang,
+  };
 }
 
 /** The command a command line runs (for `help <command>`, the one asked about). */
@@ -118,13 +149,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const out = (text: string): void => void io.stdout.write(text);
   // Messages echo input (names, values, paths): nothing they quote may drive the terminal.
   const err = (text: string): void => void io.stderr.write(printable(text));
+  let locale: Locale | undefined;
   try {
     if (argv[0] === COMPLETE_COMMAND) return await complete(argv.slice(1), io, out);
     const globals = readGlobals(argv);
+    locale = await loadLocale(chooseLang(globals.lang, io.env, io.systemLocale));
     const target = targetOf(globals);
     const module = target && (await target.spec.load());
     if (target === undefined || module === undefined) {
-      await parse(buildProgram(out, err, undefined, io.runtime), argv);
+      await parse(buildProgram(out, err, undefined, io.runtime, locale), argv);
       return 0;
     }
     // Help, the schema and validation must work even when the configured policy does not;
@@ -138,19 +171,27 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         : target.sub === "validate"
           ? "quiet"
           : "warn";
-    const ctx = await commandContext(globals, io, out, err, policy);
+    const ctx = await commandContext(globals, io, out, err, policy, locale);
     // A hard fact overridden changes what advice means: said on stderr too, where a script's
     // caller looks, unless the advice is going to the terminal, which shows it in its headline.
     if (ADVICE_COMMANDS.includes(target.spec.name) && !ctx.stdoutIsTTY)
       for (const warning of overrideWarnings(ctx.ruleSet)) err(`${warning.replace(/^Warning: /, "warning: ")}\n`);
-    const program = buildProgram(out, err, { name: target.spec.name, module, ruleSet: ctx.ruleSet }, io.runtime);
+    const program = buildProgram(
+      out,
+      err,
+      { name: target.spec.name, module, ruleSet: ctx.ruleSet },
+      io.runtime,
+      locale,
+    );
     const chosen = await parse(program, argv);
     if (chosen === undefined) return 0;
     const outcome: Outcome = await module.run(ctx, chosen);
     for (const p of outcome.problems ?? []) err(`${p.severity === "warning" ? "warning: " : ""}${problemLine(p)}\n`);
     return outcome.code;
   } catch (error) {
-    return report(error, err, io.env);
+    // A command line that does not parse still gets its error in the reader's language.
+    locale ??= await loadLocale(chooseLang(undefined, io.env, io.systemLocale));
+    return report(error, err, io.env, locale);
   }
 }
 
@@ -176,6 +217,8 @@ export function buildProgram(
   err: (text: string) => void,
   target: { name: string; module: CommandModule; ruleSet: RuleSet | undefined } | undefined,
   runtime = "unknown",
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- help texts come next (issue 24)
+  locale: Locale = ENGLISH,
 ): Command {
   const program = new Command("vmvc")
     .description(
@@ -185,6 +228,7 @@ export function buildProgram(
     .helpOption("-h, --help", "show help")
     .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
     .addOption(widthOption())
+    .addOption(langOption())
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
@@ -243,6 +287,7 @@ async function commandContext(
   out: (text: string) => void,
   err: (text: string) => void,
   policy: Policy,
+  locale: Locale = ENGLISH,
 ): Promise<Context> {
   let ruleSet: RuleSet;
   const trust = { ...(io.uid !== undefined ? { uid: io.uid } : {}), trusted: io.env[TRUST_VARIABLE] };
@@ -261,6 +306,7 @@ async function commandContext(
   const { readFile, openInput, openOutput } = io.readFile && io.openInput && io.openOutput ? io : await shellFiles(io);
   return {
     ruleSet,
+    locale,
     env: io.env,
     cwd: io.cwd,
     trust,
@@ -319,7 +365,8 @@ function statusLine(stderr: Io["stderr"]): Context["status"] {
  * its job (a wrong call, input or a policy that cannot be used, output not written), 130
  * when the user stopped it. Findings in the data (exit 1) are outcomes, not failures.
  */
-function report(error: unknown, err: (text: string) => void, env: Env): number {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- messages come next (issue 24)
+function report(error: unknown, err: (text: string) => void, env: Env, locale: Locale): number {
   // commander has already printed its message; help and version are not failures.
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   // The reader stopped early (vmvc compare | head): not our failure.

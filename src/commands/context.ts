@@ -1,5 +1,6 @@
 import type { Question, RuleSet } from "../engine/model.js";
 import type { Trust } from "../ruleset/config.js";
+import type { Locale } from "../i18n/index.js";
 
 /** One question to put to the user, with where it stands in the run. */
 export interface Step {
@@ -30,6 +31,8 @@ export interface OutputFile {
 /** What a command needs from the outside world, decided once by src/program.ts from the shell's Io. */
 export interface Context {
   ruleSet: RuleSet;
+  /** The reader's language: its texts (locale.messages) and its numbers (locale.format). */
+  locale: Locale;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /** Whose configured policy files may be applied: the user's own (or root's), or those VMVC_TRUST names. */

@@ -13,7 +13,7 @@ export const rulesOption = (): Option =>
   new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
 
 /** Flags vmvc itself owns on every command; no question may take their names. */
-export const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color", "--width", "--rules"];
+export const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color", "--width", "--rules", "--lang"];
 
 /** Flags of the commands that take questions as flags (advise, assess): a question must work in both. */
 const COMMAND_FLAGS = ["--json", "--format", "--answers", "--input", "--no-input", "--output", "--shell"];

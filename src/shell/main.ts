@@ -47,6 +47,7 @@ export async function main(): Promise<never> {
     cwd: workingDirectory(),
     uid: process.getuid?.(),
     platform: process.platform,
+    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
     runtime: `${process.version} (${process.platform} ${process.arch})`,
     readStdin: () => decodeText(readBounded(0)),
     stdinStream: () => process.stdin,

@@ -1,0 +1,3 @@
+// English texts of assess's summary and reports: src/render/assessment.ts, report.ts.
+
+export const assessment = {};

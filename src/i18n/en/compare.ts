@@ -1,0 +1,3 @@
+// English texts of the comparison table: src/render/compare-*.ts, cells.ts.
+
+export const compare = {};

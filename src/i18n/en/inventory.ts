@@ -1,0 +1,3 @@
+// English texts of reading inventories: src/inventory/*.ts.
+
+export const inventory = {};

@@ -1,0 +1,3 @@
+// English texts of the terminal prompts and process messages: src/shell/*.ts.
+
+export const prompts = {};
