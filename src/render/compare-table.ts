@@ -2,13 +2,13 @@ import type { ComparisonRow, RuleSet } from "../engine/model.js";
 import { cellSources, citations } from "./compare-formats.js";
 import type { Style } from "./style.js";
 import { boxTable } from "./table.js";
-import { block, displayWidth } from "./wrap.js";
+import { block, BREAKABLE, displayWidth } from "./wrap.js";
 
 /** Below this width four columns are unreadable; each row is printed as a block instead. */
 export const STACKED_BELOW = 60;
 
 const longestWord = (texts: readonly string[]): number =>
-  Math.max(0, ...texts.flatMap((t) => t.split(/\s+/).map(displayWidth)));
+  Math.max(0, ...texts.flatMap((t) => t.split(BREAKABLE).map(displayWidth)));
 
 /**
  * Column widths that fill `width`: the feature column narrow, the options sharing the rest as
