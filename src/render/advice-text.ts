@@ -197,7 +197,10 @@ export function renderAdviceText(
   const assumed = assumptionsText(advice);
   if (assumed !== "") out.push("", block(style.dim(t.assumed(assumed)), width, ""));
   if (advice.skipped.length > 0) {
-    out.push("", block(style.dim(t.notAnswered(advice.skipped.map((q) => `--${q}`).join(", "))), width, ""));
+    out.push(
+      "",
+      block(style.dim(t.notAnswered(advice.skipped.map((q) => `--${q}`).join(", "), advice.skipped.length)), width, ""),
+    );
   }
 
   // Only the options still possible have scores worth comparing; a ruled-out option's points

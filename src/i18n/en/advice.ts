@@ -77,7 +77,8 @@ export const advice = {
   nothingWouldChange: "Nothing: changing any one answer leaves the recommendation as it is.",
   assumed: (flags: string) =>
     `Assumed: ${flags}. Not given, so the advice takes these values; pass the flag if one differs.`,
-  notAnswered: (flags: string) => `Not answered: ${flags}. No answer to these could change the outcome.`,
+  notAnswered: (flags: string, questions: number) =>
+    `Not answered: ${flags}. No answer to ${questions === 1 ? "it" : "these"} could change the outcome.`,
   points: "Points",
   pointsTaking: (taking: string, questions: number) =>
     `Points, ${taking} (${questions === 1 ? "no answer to it" : "no answers to these"} could change the outcome)`,

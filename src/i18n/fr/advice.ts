@@ -69,7 +69,8 @@ export const advice: Messages["advice"] = {
   nothingWouldChange: "Rien : changer une seule réponse, quelle qu'elle soit, laisse la recommandation inchangée.",
   assumed: (flags) =>
     `Supposé : ${flags}. Ces valeurs n'ont pas été fournies et sont donc retenues ; indiquez celle qui diffère.`,
-  notAnswered: (flags) => `Sans réponse : ${flags}. Aucune réponse à ces questions ne pourrait changer le résultat.`,
+  notAnswered: (flags, questions) =>
+    `Sans réponse : ${flags}. Aucune réponse à ${questions === 1 ? "cette question" : "ces questions"} ne pourrait changer le résultat.`,
   points: "Points",
   pointsTaking: (taking, questions) =>
     `Points, ${taking} (aucune réponse à ${questions === 1 ? "cette question" : "ces questions"} ne pourrait changer le résultat)`,
