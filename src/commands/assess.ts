@@ -259,7 +259,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
     if (format === "csv") out.write((csv.bom ? "\uFEFF" : "") + csvHeader(ruleSet, csv.delimiter));
     if (format === "json")
       out.write(
-        `{${jsonValue({ lang: ctx.locale.lang, ...warningsJson(ruleSet, ctx.locale), rules: rulesJson(ruleSet, version()) }).slice(1, -1)},"rows":[\n`,
+        `{${jsonValue({ ...warningsJson(ruleSet, ctx.locale), rules: rulesJson(ruleSet, version()), lang: ctx.locale.lang }).slice(1, -1)},"rows":[\n`,
       );
     let info: InputInfo;
     try {
