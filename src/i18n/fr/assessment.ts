@@ -31,7 +31,7 @@ export const assessment: Messages["assessment"] = {
     template: { one: "modèle", other: "modèles" },
     "SRM placeholder": { one: "espace réservé SRM", other: "espaces réservés SRM" },
   },
-  skipped: (parts) => `Écartés : ${parts}.`,
+  skipped: (parts) => `Lignes écartées : ${parts}.`,
   assessed: (assessed, rows) =>
     `${f.count(assessed, { one: "charge de travail évaluée", other: "charges de travail évaluées" })} sur ${f.number(rows)}.`,
   defaultsForRows: (flags) => `Supposé pour les lignes qui ne le disent pas : ${flags}.`,
