@@ -41,6 +41,12 @@ export default tseslint.config(
     },
   },
   {
+    // French typography wants U+202F before : ; ! ? % and inside « », and U+00A0 after a number,
+    // written as the characters themselves in the catalogues' strings and templates.
+    files: ["src/i18n/**/*.ts"],
+    rules: { "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }] },
+  },
+  {
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": [

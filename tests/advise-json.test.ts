@@ -81,6 +81,8 @@ function expected(set: RuleSet, answers: Answers) {
     });
   const matters = new Set(view.dependsOn.map((d) => d.question));
   return {
+    // Asked for nothing else, the run speaks English, and the JSON says so.
+    lang: "en",
     recommendation: view.recommendation,
     options: shown.ranking.map((id) => ({
       id,

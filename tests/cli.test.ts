@@ -13,6 +13,8 @@ import { tmp } from "./helpers/tmp.js";
 
 const optionId = z.enum(["vm", "container", "hyperv-container"]);
 const adviceSchema = z.strictObject({
+  // The language of the text fields: English unless asked otherwise.
+  lang: z.literal("en"),
   recommendation: optionId,
   options: z
     .array(z.strictObject({ id: optionId, label: z.string(), score: z.number(), eligible: z.boolean() }))

@@ -178,6 +178,7 @@ async function runAdvise(
     command: commandPieces(ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)),
     shell,
     version: version(),
+    locale: ctx.locale,
   };
 
   let text: string;

@@ -208,7 +208,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
   const csv = { delimiter: flags.delimiter ?? ",", bom: flags.bom === true };
   const out = sink(ctx, flags.output, input);
   // The rules in force head every format; a CSV has no head but its columns, so each row says it.
-  const rules = format === "csv" ? rulesInForce(ruleSet, version()) : "";
+  const rules = format === "csv" ? rulesInForce(ruleSet, version(), ctx.locale) : "";
   let first = true;
 
   const emit = (row: AssessedRow, adviceJson?: string): void => {
@@ -259,7 +259,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
     if (format === "csv") out.write((csv.bom ? "\uFEFF" : "") + csvHeader(ruleSet, csv.delimiter));
     if (format === "json")
       out.write(
-        `{${jsonValue({ ...warningsJson(ruleSet), rules: rulesJson(ruleSet, version()) }).slice(1, -1)},"rows":[\n`,
+        `{${jsonValue({ ...warningsJson(ruleSet, ctx.locale), rules: rulesJson(ruleSet, version()), lang: ctx.locale.lang }).slice(1, -1)},"rows":[\n`,
       );
     let info: InputInfo;
     try {
@@ -298,10 +298,12 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       out.write(
         `\n],"summary":${jsonValue({ ...result, input: context.input, defaults, ruleFiles: context.rules, ignoredColumns: context.ignoredColumns })},"problems":${jsonValue(warnings.map(problemJson))}}\n`,
       );
-    else if (format === "markdown") out.write(markdownReport(result, kept, ruleSet, ctx.today(), version(), context));
-    else if (format === "html") out.write(htmlReport(result, kept, ruleSet, ctx.today(), version(), context));
+    else if (format === "markdown")
+      out.write(markdownReport(result, kept, ruleSet, ctx.today(), version(), context, ctx.locale));
+    else if (format === "html")
+      out.write(htmlReport(result, kept, ruleSet, ctx.today(), version(), context, ctx.locale));
     else if (format === "summary")
-      out.write(terminalSummary(result, ruleSet, createStyle(ctx.color), ctx.width, context));
+      out.write(terminalSummary(result, ruleSet, createStyle(ctx.color), ctx.width, context, ctx.locale));
     out.close();
     for (const w of warnings) ctx.err(`warning: ${problemLine(w)}\n`);
     if (flags.output !== undefined) ctx.err(`Wrote ${result.rows.toLocaleString("en-US")} rows to ${flags.output}.\n`);

@@ -54,15 +54,15 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
     }
     rows = wanted.map((id) => all.find((r) => r.id === id)!);
   }
-  if (format === "json") ctx.out(compareJson(ctx.ruleSet, rows));
+  if (format === "json") ctx.out(compareJson(ctx.ruleSet, rows, ctx.locale));
   else if (format === "csv") ctx.out(compareCsv(ctx.ruleSet, rows));
-  else if (format === "markdown") ctx.out(compareMarkdown(ctx.ruleSet, rows));
+  else if (format === "markdown") ctx.out(compareMarkdown(ctx.ruleSet, rows, ctx.locale));
   else {
     const [{ compareTable }, { createStyle }] = await Promise.all([
       import("../render/compare-table.js"),
       import("../render/style.js"),
     ]);
-    ctx.out(await compareTable(ctx.ruleSet, rows, createStyle(ctx.color, ctx.hyperlinks), ctx.width));
+    ctx.out(await compareTable(ctx.ruleSet, rows, createStyle(ctx.color, ctx.hyperlinks), ctx.width, ctx.locale));
   }
   return OK;
 }

@@ -109,7 +109,7 @@ async function runRulesList(
   }
   if (flags.json) ctx.out(json(rules.map((r) => ruleJson(ruleSet, r))));
   else if (!ctx.stdoutIsTTY) ctx.out(ruleLines(rules));
-  else ctx.out(ruleBlocks(rules, createStyle(ctx.color), ctx.width));
+  else ctx.out(ruleBlocks(rules, createStyle(ctx.color), ctx.width, ctx.locale));
   return OK;
 }
 
@@ -126,7 +126,7 @@ async function runRulesShow(ctx: Context, id: string, flags: { json?: boolean })
   ctx.out(
     flags.json
       ? json(ruleJson(ruleSet, rule))
-      : ruleDetail(ruleSet, rule, createStyle(ctx.color, ctx.hyperlinks), ctx.width),
+      : ruleDetail(ruleSet, rule, createStyle(ctx.color, ctx.hyperlinks), ctx.width, ctx.locale),
   );
   return OK;
 }
@@ -279,7 +279,7 @@ async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boo
   const errors = report.findings.filter((f) => f.severity === "error").length;
   const warnings = report.findings.filter((f) => f.severity === "warning").length;
   if (flags.json) ctx.out(json({ ...report, seconds: Number(seconds.toFixed(3)), errors, warnings }));
-  else ctx.out(checkReportText(report, ctx.ruleSet.rules.length, seconds, createStyle(ctx.color)));
+  else ctx.out(checkReportText(report, ctx.ruleSet.rules.length, seconds, createStyle(ctx.color), ctx.locale));
   if (errors > 0) {
     ctx.err(`error: the rule set has ${plural(errors, "error")} (see above)\n`);
     return { code: 1 };

@@ -62,12 +62,16 @@ export interface SourceSection {
   id: string;
   title: string;
   anchor?: string;
+  /** The language of the page the link lands on, where it differs from the page's. */
+  linkLang?: "en" | "fr";
 }
 
 export interface SourcePage {
   id: string;
   title: string;
   url: string;
+  /** The language of the page `url` points at: English when not said (Learn's en-us pages). */
+  linkLang?: "en" | "fr";
   sections: SourceSection[];
   file: string;
 }

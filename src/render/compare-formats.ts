@@ -2,6 +2,8 @@ import type { ComparisonRow, RuleSet } from "../engine/model.js";
 import { jsonValue } from "../escape.js";
 import { csvCell, markdownCell } from "./cells.js";
 import { sourceInfo } from "../engine/sources.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
+import { linkNote } from "./report.js";
 
 /** Every source a row draws on: its own, then each cell's, once each. */
 export function rowSources(row: ComparisonRow): string[] {
@@ -26,8 +28,10 @@ export function citations(ruleSet: RuleSet, rows: readonly ComparisonRow[]) {
   };
 }
 
-export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
+export function compareJson(ruleSet: RuleSet, rows: readonly ComparisonRow[], locale: Locale = ENGLISH): string {
   const data = {
+    // The language of the labels, features, cells and titles; ids and keys never change.
+    lang: locale.lang,
     options: ruleSet.options.map(({ id, label }) => ({ id, label })),
     rows: rows.map(({ id, feature, source, values, cellSources }) => ({
       id,
@@ -55,16 +59,18 @@ export function compareCsv(ruleSet: RuleSet, rows: readonly ComparisonRow[]): st
 }
 
 /** A table for a document, with the sources it draws on as numbered links after it. */
-export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[]): string {
+export function compareMarkdown(ruleSet: RuleSet, rows: readonly ComparisonRow[], locale: Locale = ENGLISH): string {
+  const t = locale.messages.compare;
   const { sources, marks } = citations(ruleSet, rows);
-  const header = `| Feature | ${ruleSet.options.map((o) => markdownCell(o.label)).join(" | ")} |`;
+  const header = `| ${t.feature} | ${ruleSet.options.map((o) => markdownCell(o.label)).join(" | ")} |`;
   const rule = `| --- | ${ruleSet.options.map(() => "---").join(" | ")} |`;
   const body = rows.map((r) => {
     const cells = ruleSet.options.map((o) => `${markdownCell(r.values[o.id] ?? "")} ${marks(cellSources(r, o.id))}`);
     return `| ${markdownCell(r.feature)} | ${cells.join(" | ")} |`;
   });
   const list = sources.map(
-    (info, i) => `${i + 1}. [${markdownCell(info.page)}: ${markdownCell(info.section)}](${info.url})`,
+    (info, i) =>
+      `${i + 1}. [${locale.messages.advice.sourceTitle(markdownCell(info.page), markdownCell(info.section))}](${info.url})${linkNote(ruleSet, info.ref, locale)}`,
   );
-  return [header, rule, ...body, "", "Sources:", "", ...list].join("\n") + "\n";
+  return [header, rule, ...body, "", t.sourcesLine, "", ...list].join("\n") + "\n";
 }

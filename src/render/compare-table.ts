@@ -1,14 +1,16 @@
 import type { ComparisonRow, RuleSet } from "../engine/model.js";
 import { cellSources, citations } from "./compare-formats.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
+import { linkNote } from "./report.js";
 import type { Style } from "./style.js";
 import { boxTable } from "./table.js";
-import { block, displayWidth } from "./wrap.js";
+import { block, BREAKABLE, displayWidth } from "./wrap.js";
 
 /** Below this width four columns are unreadable; each row is printed as a block instead. */
 export const STACKED_BELOW = 60;
 
 const longestWord = (texts: readonly string[]): number =>
-  Math.max(0, ...texts.flatMap((t) => t.split(/\s+/).map(displayWidth)));
+  Math.max(0, ...texts.flatMap((t) => t.split(BREAKABLE).map(displayWidth)));
 
 /**
  * Column widths that fill `width`: the feature column narrow, the options sharing the rest as
@@ -51,9 +53,10 @@ export async function compareTable(
   rows: readonly ComparisonRow[],
   style: Style,
   width: number,
+  locale: Locale = ENGLISH,
 ): Promise<string> {
   const { sources, marks } = citations(ruleSet, rows);
-  const head = ["Feature", ...ruleSet.options.map((o) => o.label)];
+  const head = [locale.messages.compare.feature, ...ruleSet.options.map((o) => o.label)];
   const cells = rows.map((row) => [
     row.feature,
     ...ruleSet.options.map((o) => `${row.values[o.id] ?? ""} ${marks(cellSources(row, o.id))}`),
@@ -61,15 +64,22 @@ export async function compareTable(
   const widths = width < STACKED_BELOW ? undefined : columnWidths(width, head, cells);
   const table =
     widths === undefined
-      ? compareStacked(ruleSet, rows, style, width, marks)
+      ? compareStacked(ruleSet, rows, style, width, marks, locale)
       : await boxTable(head, cells, widths, style, (column) => column === 0);
   const list = sources.map((info, i) => {
     const tag = `[${i + 1}] `;
-    const title = block(`${info.page}: ${info.section}`, width, " ".repeat(tag.length), tag);
+    const title = block(
+      locale.messages.advice.sourceTitle(info.page, info.section),
+      width,
+      " ".repeat(tag.length),
+      tag,
+    );
     // The link is never wrapped: it must stay copyable.
-    return info.url ? `${title}\n${" ".repeat(tag.length)}${style.dim(style.link(info.url))}` : title;
+    return info.url
+      ? `${title}\n${" ".repeat(tag.length)}${style.dim(style.link(info.url))}${linkNote(ruleSet, info.ref, locale)}`
+      : title;
   });
-  return `${table}\n${style.bold("Sources")}\n${list.join("\n")}\n`;
+  return `${table}\n${style.bold(locale.messages.compare.sources)}\n${list.join("\n")}\n`;
 }
 
 function compareStacked(
@@ -78,12 +88,13 @@ function compareStacked(
   style: Style,
   width: number,
   marks: (refs: readonly string[]) => string,
+  locale: Locale,
 ): string {
   const out: string[] = [];
   for (const row of rows) {
     out.push(style.bold(block(row.feature, width, "")));
     for (const o of ruleSet.options) {
-      out.push(style.dim(block(`${o.label}:`, width, "  ")));
+      out.push(style.dim(block(locale.messages.compare.optionHead(o.label), width, "  ")));
       out.push(block(`${row.values[o.id] ?? ""} ${marks(cellSources(row, o.id))}`, width, "    "));
     }
     out.push("");

@@ -3,7 +3,7 @@ import { escapeControls, jsonValue } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
 import { optionLabel, sourceInfo } from "../engine/sources.js";
-import { plural } from "../words.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 /** What every advice renderer receives. */
 export interface Report {
@@ -13,6 +13,31 @@ export interface Report {
   command: string[];
   shell: "posix" | "powershell";
   version: string;
+  /** The reader's language: every text of the output, and its numbers. */
+  locale: Locale;
+}
+
+/** An option's label, or the words for "nothing fits" in the reader's language. */
+export const outcomeLabel = (ruleSet: RuleSet, id: string | null, locale: Locale): string =>
+  id === null ? locale.messages.advice.nothing : optionLabel(ruleSet, id);
+
+/** "a, b and c" with the reader's connectives (Intl's English list would add a comma before "and"). */
+export const joinWords = (words: readonly string[], locale: Locale, last: "and" | "or" = "and"): string =>
+  words.length <= 1
+    ? (words[0] ?? "")
+    : `${words.slice(0, -1).join(", ")} ${locale.messages.advice[last]} ${words.at(-1)}`;
+
+/**
+ * What to write after a source link in the reader's language: " (en anglais)" in French output
+ * when the linked page is in English (the French page's anchor is not known), else nothing.
+ */
+export function linkNote(ruleSet: RuleSet, ref: string, locale: Locale): string {
+  if (locale.lang === "en") return "";
+  const [pageId, sectionId] = ref.split("#");
+  const page = ruleSet.sources.find((p) => p.id === pageId);
+  if (!page) return "";
+  const lang = page.sections.find((s) => s.id === sectionId)?.linkLang ?? page.linkLang ?? "en";
+  return lang === locale.lang ? "" : locale.messages.advice.inEnglish;
 }
 
 /** The rule layers in force, as outputs report them: the shipped rules, then each policy. */
@@ -21,21 +46,19 @@ export function layersOf(ruleSet: RuleSet, version: string): { path: string; fro
 }
 
 /** What the shipped rules are: the sources hold the facts, the weights are vmvc's own. */
-export const RULES_ORIGIN = "facts from Microsoft's and Kubernetes' documentation, weights vmvc's own";
+export const RULES_ORIGIN = ENGLISH.messages.advice.rulesOrigin;
 
 /** "Rules in force: vmvc 1.0's shipped rules (…), then policy/ (3 files, from vmvc.config.json)." */
-export function layersLine(ruleSet: RuleSet, version: string): string {
+export function layersLine(ruleSet: RuleSet, version: string, locale: Locale = ENGLISH): string {
+  const t = locale.messages.advice;
   const layers = ruleSet.policy?.layers ?? [];
-  const policy = layers.map((l) => escapeControls(`${l.path} (${plural(l.files!, "file")}, from ${l.from})`));
-  return `Rules in force: vmvc ${version}'s shipped rules (${RULES_ORIGIN})${policy.length > 0 ? `, then ${policy.join(", then ")}` : ""}.`;
+  const policy = layers.map((l) => escapeControls(t.policyLayer(l.path, l.files!, l.from)));
+  return t.layersLine(version, t.rulesOrigin, policy);
 }
 
 /** A warning for each hard fact a policy overrode: the advice may then recommend what cannot run. */
-export const overrideWarnings = (ruleSet: RuleSet): string[] =>
-  (ruleSet.policy?.overriddenHardFacts ?? []).map(
-    (o) =>
-      `Warning: ${o.file} overrides the hard fact "${o.rule}"; the advice may recommend what the sources say cannot work.`,
-  );
+export const overrideWarnings = (ruleSet: RuleSet, locale: Locale = ENGLISH): string[] =>
+  (ruleSet.policy?.overriddenHardFacts ?? []).map((o) => locale.messages.advice.overrideWarning(o.file, o.rule));
 
 /** The rules in force as JSON outputs name them. */
 export const rulesJson = (ruleSet: RuleSet, version: string) => ({
@@ -45,17 +68,17 @@ export const rulesJson = (ruleSet: RuleSet, version: string) => ({
 });
 
 /** A policy that overrides a hard fact heads every output: `warnings` first, in JSON. */
-export const warningsJson = (ruleSet: RuleSet): { warnings?: string[] } => {
-  const warnings = overrideWarnings(ruleSet);
+export const warningsJson = (ruleSet: RuleSet, locale: Locale = ENGLISH): { warnings?: string[] } => {
+  const warnings = overrideWarnings(ruleSet, locale);
   return warnings.length > 0 ? { warnings } : {};
 };
 
 /** "Rules in force: …", with any hard fact overridden, on one line: for a CSV cell or a report's header. */
-export const rulesInForce = (ruleSet: RuleSet, version: string): string =>
-  [layersLine(ruleSet, version), ...overrideWarnings(ruleSet)].join(" ");
+export const rulesInForce = (ruleSet: RuleSet, version: string, locale: Locale = ENGLISH): string =>
+  [layersLine(ruleSet, version, locale), ...overrideWarnings(ruleSet, locale)].join(" ");
 
 /** The advice as scripts see it: the fields in the product brief, then the explanations. */
-export function adviceJson({ advice, command, ruleSet, version }: Report): string {
+export function adviceJson({ advice, command, ruleSet, version, locale }: Report): string {
   const { recommendation, options, answers, certainty, assumed, assumptions, whatIf, excluded, skipped, margin } =
     advice;
   const withUrl = (r: Reason) => ({ ...r, sourceUrl: sourceInfo(ruleSet, r.source).url });
@@ -69,7 +92,9 @@ export function adviceJson({ advice, command, ruleSet, version }: Report): strin
   return (
     jsonValue(
       {
-        ...warningsJson(ruleSet),
+        ...warningsJson(ruleSet, locale),
+        // The language of the text fields (reasons, remedies, warnings); ids and keys never change.
+        lang: locale.lang,
         recommendation,
         options,
         reasons,
@@ -105,11 +130,13 @@ export function shares(certainty: Certainty): Record<string, number> {
 }
 
 /** " (if --edition standard)" for a reason that rests on an unknown answer. */
-export const assumption = (reason: Reason): string =>
+export const assumption = (reason: Reason, locale: Locale = ENGLISH): string =>
   reason.assumes
-    ? ` (if ${Object.entries(reason.assumes)
-        .map(([q, v]) => `--${q} ${v}`)
-        .join(", ")})`
+    ? locale.messages.advice.assumes(
+        Object.entries(reason.assumes)
+          .map(([q, v]) => `--${q} ${v}`)
+          .join(", "),
+      )
     : "";
 
 /** Reasons that weigh on one option, strongest first. */
@@ -158,21 +185,23 @@ export function whatIfGroups(advice: Advice): WhatIfGroup[] {
   return groups.sort((a, b) => Number(a.forced) - Number(b.forced));
 }
 
-const joinWords = (words: readonly string[], last = "and"): string =>
-  words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${last} ${words.at(-1)}`;
-
 /**
  * The picture when some answers are unknown: how sure the advice is and what it hangs on.
  * Counts are of the answers left open that change the advice, never of completions of
  * questions that cannot matter. Empty when every answer is known.
  */
-export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
+export function outlookLines(advice: Advice, ruleSet: RuleSet, locale: Locale = ENGLISH): string[] {
+  const t = locale.messages.advice;
   const { certainty, recommendation } = advice;
   // Questions left out because they cannot matter are reported apart ("not asked").
   const unsure = certainty.unknown.filter((id) => !advice.skipped.includes(id));
   if (unsure.length === 0 && certainty.share === 1) return [];
   const question = (id: string) => ruleSet.questions.find((q) => q.id === id)!;
-  const topics = (ids: readonly string[]) => joinWords(ids.map((id) => question(id).topic));
+  const topics = (ids: readonly string[]) =>
+    joinWords(
+      ids.map((id) => question(id).topic),
+      locale,
+    );
   const lines: string[] = [];
   const matters = certainty.dependsOn.map((d) => d.question);
   const space = matters.reduce((n, id) => n * question(id).choices.length, 1);
@@ -185,44 +214,36 @@ export function outlookLines(advice: Advice, ruleSet: RuleSet): string[] {
       groups.set(outcome ?? "", [...(groups.get(outcome ?? "") ?? []), value]);
     return groups;
   };
-  if (certainty.share === 1) lines.push(`${optionLabel(ruleSet, recommendation)}, whatever ${topics(unsure)}.`);
+  if (certainty.share === 1) lines.push(t.whatever(outcomeLabel(ruleSet, recommendation, locale), topics(unsure)));
   else {
     if (single) {
       const q = question(matters[0]!);
       const mine = byOutcome(single).get(recommendation ?? "") ?? [];
-      lines.push(
-        `The advice for ${mine.length} of the ${q.choices.length} answers to ${q.topic} (${mine.join(", ")}).`,
-      );
+      lines.push(t.adviceForSome(mine.length, q.choices.length, q.topic, mine.join(", ")));
     } else {
       const n = of(certainty.outcomes[recommendation ?? "none"] ?? 0);
-      lines.push(`The advice in ${n} of the ${plural(space, "combination")} of answers to ${topics(matters)}.`);
+      lines.push(t.adviceIn(n, space, topics(matters)));
     }
     for (const d of certainty.dependsOn) {
       if (!d.byValue) continue;
       const cases = [...byOutcome(d.byValue)].map(
-        ([outcome, values]) => `${joinWords(values, "or")} → ${optionLabel(ruleSet, outcome || null)}`,
+        ([outcome, values]) => `${joinWords(values, locale, "or")} → ${outcomeLabel(ruleSet, outcome || null, locale)}`,
       );
-      lines.push(`Depends on ${question(d.question).topic}: ${cases.join("; ")}.`);
+      lines.push(t.dependsOn(question(d.question).topic, cases.join(locale.lang === "fr" ? "\u202f; " : "; ")));
     }
     const mixed = certainty.dependsOn.filter((d) => d.mixed).map((d) => d.question);
-    if (mixed.length > 0) lines.push(`It also depends on ${topics(mixed)}, in combination.`);
+    if (mixed.length > 0) lines.push(t.alsoDepends(topics(mixed)));
   }
   if (certainty.nothingFits > 0 && certainty.share < 1) {
     if (single) {
       const q = question(matters[0]!);
       const none = byOutcome(single).get("") ?? [];
       if (recommendation !== null)
-        lines.push(
-          `Nothing fits for ${none.length} of the ${q.choices.length} answers to ${q.topic} (${none.join(", ")}).`,
-        );
-    } else
-      lines.push(
-        `Nothing fits in ${of(certainty.nothingFits)} of the ${plural(space, "combination")} of answers to ${topics(matters)}.`,
-      );
+        lines.push(t.nothingFitsForSome(none.length, q.choices.length, q.topic, none.join(", ")));
+    } else lines.push(t.nothingFitsIn(of(certainty.nothingFits), space, topics(matters)));
   }
   const assumed = Object.entries(advice.assumed).map(([id, value]) => `--${id} ${value}`);
-  if (certainty.share < 1 || certainty.dependsOn.length > 0)
-    lines.push(`The reasons below are for one such case: ${assumed.join(" ")}.`);
+  if (certainty.share < 1 || certainty.dependsOn.length > 0) lines.push(t.reasonsForCase(assumed.join(" ")));
   return lines;
 }
 

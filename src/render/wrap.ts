@@ -11,12 +11,18 @@ import { wrapAnsi } from "fast-wrap-ansi";
 
 export const displayWidth = (text: string): number => stringWidth(text);
 
+/**
+ * The spaces a line may break at. Not \s: that takes in the no-break spaces (U+00A0 between a
+ * number and its noun, U+202F before a French : ; ! ? % and inside « »), which must hold.
+ */
+export const BREAKABLE = /[ \t\n\r\f\v]+/;
+
 export function wrap(text: string, width: number): string[] {
   const limit = Math.max(4, width);
   return text
     .split("\n")
     .flatMap((paragraph) =>
-      wrapAnsi(paragraph.split(/\s+/).filter(Boolean).join(" "), limit, { hard: false }).split("\n"),
+      wrapAnsi(paragraph.split(BREAKABLE).filter(Boolean).join(" "), limit, { hard: false }).split("\n"),
     );
 }
 

@@ -1,5 +1,10 @@
-// Textes français : the comparison table: src/render/compare-*.ts, cells.ts.
+// Textes français du tableau comparatif : src/render/compare-*.ts, cells.ts.
 
 import type { Messages } from "../en/index.js";
 
-export const compare: Messages["compare"] = {};
+export const compare: Messages["compare"] = {
+  feature: "Critère",
+  optionHead: (label) => `${label}\u202f:`,
+  sources: "Sources",
+  sourcesLine: "Sources\u202f:",
+};
