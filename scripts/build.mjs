@@ -37,24 +37,35 @@ try {
     format: "esm",
     stdin: {
       contents:
-        'export { loadShippedFromDisk } from "./src/ruleset/load.ts"; export { ruleFileJsonSchema } from "./src/ruleset/json-schema.ts"; export { RuleSetError } from "./src/errors.ts"; export { problemLine } from "./src/problems.ts";',
+        'export { loadShippedFromDisk, loadShippedTextsFromDisk } from "./src/ruleset/load.ts"; export { applyTexts } from "./src/ruleset/texts.ts"; export { ruleFileJsonSchema, ruleTextsJsonSchema } from "./src/ruleset/json-schema.ts"; export { RuleSetError } from "./src/errors.ts"; export { problemLine } from "./src/problems.ts";',
       resolveDir: root,
       loader: "ts",
     },
     outfile: tools,
   });
-  const { loadShippedFromDisk, ruleFileJsonSchema, RuleSetError, problemLine } = await import(
-    pathToFileURL(tools).href
-  );
+  const {
+    loadShippedFromDisk,
+    loadShippedTextsFromDisk,
+    applyTexts,
+    ruleFileJsonSchema,
+    ruleTextsJsonSchema,
+    RuleSetError,
+    problemLine,
+  } = await import(pathToFileURL(tools).href);
   rmSync(tools);
   let shipped;
+  let french;
   try {
     shipped = loadShippedFromDisk(`${root}rules/`);
+    // Every shipped text in French, or the build fails; written apart, so that English never reads it.
+    french = loadShippedTextsFromDisk("fr", `${root}rules/`);
+    applyTexts(shipped, french, "fr");
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error;
     console.error(`The shipped rules are invalid:\n${error.problems.map((p) => `  ${problemLine(p)}`).join("\n")}`);
     process.exit(1);
   }
+  writeFileSync(`${staging}/shipped-texts.fr.json`, JSON.stringify(french));
   const shippedText = JSON.stringify(shipped);
   writeFileSync(`${staging}/shipped-rules.json`, shippedText);
   // Named by `vmvc --version`: the rules have no version of their own, their content's hash names them.
@@ -71,6 +82,7 @@ try {
   // point at with "$schema", is committed; a test fails when it differs from this one, and
   // `npm run schema` refreshes it. The build never writes a tracked file.
   writeFileSync(`${staging}/rule-file.schema.json`, JSON.stringify(ruleFileJsonSchema(), null, 2) + "\n");
+  writeFileSync(`${staging}/rule-texts.schema.json`, JSON.stringify(ruleTextsJsonSchema(), null, 2) + "\n");
 
   // 3. The CLI: our own code in one CommonJS file (Node 20 loads CommonJS markedly faster than
   // ES modules), and each large dependency in a file of its own beside it. A dependency is

@@ -295,11 +295,13 @@ async function commandContext(
   const warn = (p: Problem): void => (policy === "quiet" ? undefined : err(`warning: ${problemLine(p)}\n`));
   try {
     ruleSet =
-      policy === "none" ? shippedRuleSet() : await loadRuleSet({ rulePaths: globals.rules, cwd: io.cwd, trust, warn });
+      policy === "none"
+        ? shippedRuleSet(locale.lang)
+        : await loadRuleSet({ rulePaths: globals.rules, cwd: io.cwd, trust, warn, lang: locale.lang });
   } catch (error) {
     if (!(error instanceof RuleSetError) || policy === "required") throw error;
     if (policy === "warn") err(`warning: the policy is left out: ${error.message}\n`);
-    ruleSet = shippedRuleSet();
+    ruleSet = shippedRuleSet(locale.lang);
   }
   const stdoutIsTTY = io.stdout.isTTY === true;
   const color = useColor(io.env, stdoutIsTTY, globals.color ? undefined : false);

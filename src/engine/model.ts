@@ -1,5 +1,8 @@
 // The domain types shared by the engine, the loaders and the renderers.
 
+import type { Lang } from "../i18n/lang.js";
+import type { Problem } from "../problems.js";
+
 export type OptionId = string;
 
 export interface Option {
@@ -62,16 +65,17 @@ export interface SourceSection {
   id: string;
   title: string;
   anchor?: string;
-  /** The language of the page the link lands on, where it differs from the page's. */
-  linkLang?: "en" | "fr";
+  /** The section's anchor on the page in the rule set's language ({@link SourcePage.localUrl}), when known. */
+  localAnchor?: string;
 }
 
 export interface SourcePage {
   id: string;
   title: string;
+  /** The page in English. */
   url: string;
-  /** The language of the page `url` points at: English when not said (Learn's en-us pages). */
-  linkLang?: "en" | "fr";
+  /** The page in the rule set's language, when it has one: its anchors come from translated headings. */
+  localUrl?: string;
   sections: SourceSection[];
   file: string;
 }
@@ -116,6 +120,8 @@ export interface AddedValue {
 }
 
 export interface RuleSet {
+  /** The language of its texts; absent for English. */
+  lang?: Lang;
   /** The policies layered over the shipped rules, in order; absent for the shipped rules alone. */
   policy?: {
     layers: PolicyLayer[];
@@ -123,6 +129,8 @@ export interface RuleSet {
     overriddenHardFacts: { rule: string; file: string }[];
     /** Values a policy added to an existing question; without `as`, hard facts fail closed on them. */
     addedValues: AddedValue[];
+    /** The policy's texts that have no translation in the rule set's language, and are shown in English. */
+    untranslated?: Problem[];
   };
   /** In display order. */
   options: Option[];

@@ -17,8 +17,11 @@ import { RuleSetError } from "../errors.js";
 import { problem, type Problem, type Where } from "../problems.js";
 
 export interface RuleFileLayer {
+  /** As the user named it. */
   file: string;
   data: RuleFile;
+  /** Where it was read from, for the texts beside it (fr/<name>.json). */
+  path?: string;
 }
 
 /**

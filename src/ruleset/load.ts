@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { RuleSet } from "../engine/model.js";
 import { RuleSetError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
@@ -7,7 +7,18 @@ import { problem, type Problem } from "../problems.js";
 import { decodeText, isRegularFile, readBounded, readProblem } from "../text.js";
 import { buildRuleSet, emptyRuleSet, type RuleFileLayer, type Tier } from "./layer.js";
 import { distrust, untrustedProblem, type ConfiguredPolicy, type Trust } from "./config.js";
-import { checkOptionsFile, checkRuleFile, parseRuleJson } from "./validate.js";
+import { checkOptionsFile, checkRuleFile, checkRuleTextsFile, parseRuleJson } from "./validate.js";
+import { LANGS, type Lang } from "../i18n/lang.js";
+import {
+  applyTexts,
+  englishTextsOf,
+  mergeTexts,
+  missingTexts,
+  policyTexts,
+  unknownTexts,
+  type RuleTexts,
+} from "./texts.js";
+import type { OptionsFile, RuleFile } from "./schema.js";
 
 // Reading rule files from disk. Everything here is I/O around the pure layer/validate modules.
 
@@ -49,7 +60,68 @@ function readText(path: string, shown: string): string {
 }
 
 export function readRuleFile(path: string, shown = path): RuleFileLayer {
-  return { file: shown, data: checkRuleFile(parseRuleJson(readText(path, shown), shown), shown) };
+  return { file: shown, data: checkRuleFile(parseRuleJson(readText(path, shown), shown), shown), path };
+}
+
+/** Where a rule file's texts in `lang` are: `<lang>/<name>.json` in its folder. */
+export const textsPathOf = (path: string, lang: Lang): string => join(dirname(path), lang, basename(path));
+
+/**
+ * The texts in `lang` of a rule or options file, checked against it (an id or text the file
+ * does not have is an error); undefined when there is no such file.
+ */
+export function readRuleTexts(
+  english: RuleFile | OptionsFile,
+  path: string,
+  shown: string,
+  lang: Lang,
+): { texts: RuleTexts; file: string } | undefined {
+  const full = textsPathOf(path, lang);
+  const file = textsPathOf(shown, lang);
+  if (!existsSync(full)) return undefined;
+  const data = checkRuleTextsFile(parseRuleJson(readText(full, file), file), file);
+  if (data.lang !== lang)
+    throw new RuleSetError([problem({ file, path: "lang" }, "schema", `expected "${lang}" in a ${lang}/ folder`)]);
+  const texts: RuleTexts = { ...data };
+  for (const key of ["$schema", "$comment", "lang"] as const) delete (texts as Record<string, unknown>)[key];
+  const problems = unknownTexts(englishTextsOf(english), texts, file, shown);
+  if (problems.length > 0) throw new RuleSetError(problems);
+  return { texts, file };
+}
+
+/**
+ * The shipped rules' texts in `lang`, from `<dir>/<lang>/`: one file beside each rule file, and
+ * every text translated (a missing one is an error, as a missing rule field is).
+ */
+export function loadShippedTextsFromDisk(lang: Lang, dir = shippedDir(), shown = "rules"): RuleTexts {
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort();
+  const translated = existsSync(join(dir, lang)) ? readdirSync(join(dir, lang)).filter((n) => n.endsWith(".json")) : [];
+  const strays = translated
+    .filter((n) => !names.includes(n))
+    .map((n) =>
+      problem({ file: join(shown, lang, n) }, "unknown-text", `translates ${join(shown, n)}, which does not exist`),
+    );
+  const files = collect(
+    names.map((name) => () => {
+      const path = join(dir, name);
+      const file = join(shown, name);
+      const data = parseRuleJson(readText(path, file), file);
+      const english = name === "options.json" ? checkOptionsFile(data, file) : checkRuleFile(data, file);
+      const read = readRuleTexts(english, path, file, lang);
+      const textsFile = textsPathOf(file, lang);
+      const problems = missingTexts(englishTextsOf(english), read?.texts ?? {}, textsFile, "error", "no French text");
+      if (read === undefined && problems.length > 0)
+        throw new RuleSetError([
+          problem({ file: textsFile }, "missing-translation", `missing: ${file} has texts to translate`),
+        ]);
+      if (problems.length > 0) throw new RuleSetError(problems);
+      return read?.texts ?? {};
+    }),
+  );
+  if (strays.length > 0) throw new RuleSetError(strays);
+  return mergeTexts(files);
 }
 
 /** A file, or every *.json file in a folder (recursively, in name order), as one tier; files in `seen` are left out. */
@@ -89,6 +161,8 @@ function ruleFilesIn(dir: string, shown = dir): string[] {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const isRuleFile = entry.name.endsWith(".json") && !entry.name.endsWith(".schema.json");
+    // fr/ holds the translations of the rule files beside it, not rules.
+    if (entry.isDirectory() && (LANGS as readonly string[]).includes(entry.name)) continue;
     if (entry.isDirectory()) found.push(...ruleFilesIn(path, join(shown, entry.name)));
     else if (isRuleFile && !(entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory()))
       found.push(path);
@@ -187,4 +261,26 @@ export const readTiers = (paths: readonly NamedPath[], seen = new Set<string>())
 export interface NamedPath {
   full: string;
   shown: string;
+}
+
+/**
+ * A layered rule set with its policy files' texts in `lang`, from the fr/ folder beside each;
+ * the texts that have none stay English, and are listed as warnings (policy.untranslated).
+ */
+export function translatePolicy(ruleSet: RuleSet, tiers: readonly Tier[], lang: Lang): RuleSet {
+  const layers = collect(
+    tiers.flat().map((layer) => () => {
+      const read = layer.path === undefined ? undefined : readRuleTexts(layer.data, layer.path, layer.file, lang);
+      return {
+        english: englishTextsOf(layer.data),
+        texts: read?.texts,
+        file: layer.file,
+        textsFile: textsPathOf(layer.file, lang),
+      };
+    }),
+  );
+  const { texts, missing } = policyTexts(ruleSet, layers, lang);
+  const translated = applyTexts(ruleSet, texts, lang);
+  if (missing.length === 0 || translated.policy === undefined) return translated;
+  return { ...translated, policy: { ...translated.policy, untranslated: missing } };
 }

@@ -168,3 +168,44 @@ export const optionsFileSchema = z
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type OptionsFile = z.infer<typeof optionsFileSchema>;
+
+// The texts of a rule file in another language: `fr/<name>.json` beside `<name>.json`. It
+// translates what the file beside it defines, by id; it never adds an entity or changes logic.
+const textsOf = <T extends z.ZodType>(entry: T) => z.record(z.string(), entry);
+
+export const ruleTextsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  $comment: z.string().optional(),
+  lang: z.literal("fr", { error: 'the only language vmvc has besides English is "fr"' }),
+  rules: textsOf(
+    z.strictObject({ reason: text.optional(), remedy: text.optional(), rationale: text.optional() }),
+  ).optional(),
+  tieBreaks: textsOf(z.strictObject({ reason: text })).optional(),
+  tieBreakReason: text.optional(),
+  questions: textsOf(
+    z.strictObject({
+      prompt: text.optional(),
+      help: text.optional(),
+      topic: text.optional(),
+      choices: textsOf(z.strictObject({ label: text.optional(), meaning: text.optional() })).optional(),
+    }),
+  ).optional(),
+  options: textsOf(z.strictObject({ label: text.optional(), short: text.optional() })).optional(),
+  comparison: textsOf(z.strictObject({ feature: text.optional(), values: textsOf(text).optional() })).optional(),
+  sources: textsOf(
+    z.strictObject({
+      title: text.optional(),
+      /** The page in this language, when it has one. */
+      url: printable.pipe(z.url({ protocol: /^https?$/, error: "expected an http(s) URL" })).optional(),
+      sections: textsOf(
+        z.strictObject({
+          title: text.optional(),
+          /** The section's anchor on the translated page, which comes from its translated heading. */
+          anchor: printable.optional(),
+        }),
+      ).optional(),
+    }),
+  ).optional(),
+});
+
+export type RuleTextsFile = z.infer<typeof ruleTextsFileSchema>;

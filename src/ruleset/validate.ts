@@ -4,7 +4,14 @@ import { parseJson } from "../json.js";
 import { problem, problemLine, type Problem, type Where } from "../problems.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
-import { optionsFileSchema, ruleFileSchema, type OptionsFile, type RuleFile } from "./schema.js";
+import {
+  optionsFileSchema,
+  ruleFileSchema,
+  ruleTextsFileSchema,
+  type OptionsFile,
+  type RuleFile,
+  type RuleTextsFile,
+} from "./schema.js";
 
 const ENTRY_LABEL: Record<string, string> = {
   rules: "rule",
@@ -13,11 +20,17 @@ const ENTRY_LABEL: Record<string, string> = {
   comparison: "comparison row",
   disable: "disable",
   options: "option",
+  tieBreaks: "tie-break",
 };
 
 /** File, entry (`rule "some-id"`) and field (`effect.option`) from a zod path into the file's data. */
 export function locate(file: string, data: unknown, path: readonly PropertyKey[]): Where {
   const [list, index, ...rest] = path;
+  // A texts file keys its entries by id: `rules.some-id.reason`.
+  if (typeof list === "string" && typeof index === "string" && ENTRY_LABEL[list] !== undefined) {
+    const name = `${ENTRY_LABEL[list]} ${quote(index)}`;
+    return { file, entry: name, ...(rest.length > 0 ? { path: formatPath(rest) } : {}) };
+  }
   if (typeof list !== "string" || typeof index !== "number") {
     return { file, ...(path.length > 0 ? { path: formatPath(path) } : {}) };
   }
@@ -116,3 +129,5 @@ function check<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
 
 export const checkRuleFile = (data: unknown, file: string): RuleFile => check(ruleFileSchema, data, file);
 export const checkOptionsFile = (data: unknown, file: string): OptionsFile => check(optionsFileSchema, data, file);
+export const checkRuleTextsFile = (data: unknown, file: string): RuleTextsFile =>
+  check(ruleTextsFileSchema, data, file);
