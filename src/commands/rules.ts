@@ -277,16 +277,27 @@ async function runRulesCheck(ctx: Context, flags: { strict?: boolean; json?: boo
   ctx.status("");
   const seconds = (performance.now() - started) / 1000;
   const errors = report.findings.filter((f) => f.severity === "error").length;
-  const warnings = report.findings.filter((f) => f.severity === "warning").length;
-  if (flags.json) ctx.out(json({ ...report, seconds: Number(seconds.toFixed(3)), errors, warnings }));
+  // A policy's texts with no translation in the chosen language: shown in English, and said.
+  const untranslated = ctx.ruleSet.policy?.untranslated ?? [];
+  const warnings = report.findings.filter((f) => f.severity === "warning").length + untranslated.length;
+  if (flags.json)
+    ctx.out(
+      json({
+        ...report,
+        ...(untranslated.length > 0 ? { problems: untranslated.map(problemJson) } : {}),
+        seconds: Number(seconds.toFixed(3)),
+        errors,
+        warnings,
+      }),
+    );
   else ctx.out(checkReportText(report, ctx.ruleSet.rules.length, seconds, createStyle(ctx.color), ctx.locale));
   if (errors > 0) {
     ctx.err(`error: the rule set has ${plural(errors, "error")} (see above)\n`);
-    return { code: 1 };
+    return { code: 1, problems: untranslated };
   }
   if (flags.strict && warnings > 0) {
     ctx.err(`error: --strict: the rule set has ${plural(warnings, "warning")}\n`);
-    return { code: 1 };
+    return { code: 1, problems: untranslated };
   }
-  return OK;
+  return untranslated.length > 0 ? { code: 0, problems: untranslated } : OK;
 }

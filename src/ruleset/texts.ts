@@ -145,7 +145,7 @@ export function unknownTexts(english: RuleTexts, texts: RuleTexts, file: string,
         problem(
           whereOf(file, [kind, id]),
           "unknown-text",
-          `${englishFile} defines no ${ENTITY[kind] ?? kind} ${quote(id)}${didYouMean(id, ids)}: a translation adds nothing`,
+          `${englishFile} defines no ${ENTITY[kind] ?? kind} ${quote(id)}, and a translation adds nothing${didYouMean(id, ids)}`,
         ),
       );
     }
