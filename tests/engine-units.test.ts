@@ -304,6 +304,8 @@ describe("sources and labels", () => {
       page: "Test",
       section: "Anchored",
       url: "https://example.com/test#the-anchor",
+      // An English rule set links English pages.
+      linkLang: "en",
     });
     expect(sourceInfo(set, "test#section").url).toBe("https://example.com/test");
     expect(sourceInfo(set, "nowhere#thing")).toEqual({
@@ -311,6 +313,7 @@ describe("sources and labels", () => {
       page: "nowhere",
       section: "thing",
       url: "",
+      linkLang: "en",
     });
   });
 

@@ -333,6 +333,21 @@ describe("a policy's French texts", () => {
     expect(run.stderr).toContain("(did you mean house-prefers-vm?)");
   });
 
+  it("are checked by rules validate, which names the texts file", async () => {
+    const dir = policy();
+    writeFr(dir, { rules: { "house-prefers-vm": { remedy: "Aucun remède : ce n’est pas une exclusion." } } });
+    const run = await cli(["rules", "validate", dir, "--json"]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0].problems).toEqual([
+      expect.objectContaining({
+        code: "unknown-text",
+        file: join(dir, "fr", "house.json"),
+        entry: 'rule "house-prefers-vm"',
+        path: "remedy",
+      }),
+    ]);
+  });
+
   it("are not rule files: a folder's fr/ is not read as rules in English", async () => {
     const dir = policy();
     writeFr(dir, { rules: { "house-prefers-vm": { reason: "Règle maison\u202f: les VM d’abord." } } });

@@ -1,6 +1,7 @@
 import { checkLimit, checkRuleSet } from "../engine/check.js";
 import { compile } from "../engine/compile.js";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { RuleSetError, UsageError } from "../errors.js";
 import { checkReportText, json, ruleBlocks, ruleDetail, ruleJson, ruleLines } from "../render/rule-listing.js";
 import { createStyle } from "../render/style.js";
@@ -154,6 +155,8 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
       if (load.isShippedLayout(full)) {
         // A folder laid out like rules/ is a whole rule set: its options file, then its rules.
         const ruleSet = load.loadShippedFromDisk(full, path);
+        // Its French texts, when it has them, must translate it whole.
+        if (existsSync(join(full, "fr"))) load.loadShippedTextsFromDisk("fr", full, path);
         const space = answerSpaceReport(ruleSet, path);
         results.push({
           path,
@@ -179,6 +182,8 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
       const tier = load.readTier(full, undefined, path);
       const { adviseFlags } = await import("./advise.js");
       const layered = buildRuleSet(base, [tier]);
+      // Its texts files (fr/ beside its files) are checked too; one it lacks is for `rules check --lang fr` to say.
+      load.translatePolicy(layered, [tier], "fr");
       const problems = questionFlagProblems(layered, adviseFlags());
       if (problems.length > 0) throw new RuleSetError(problems);
       const space = answerSpaceReport(layered, path);
