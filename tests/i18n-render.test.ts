@@ -44,8 +44,12 @@ describe("advise in French", () => {
     const french = await cli(["advise", "--lang", "fr", ...flags(hostile)]);
     const links = french.stdout.split("\n").filter((l) => l.trim().startsWith("https://"));
     expect(links.length).toBeGreaterThan(0);
-    // The shipped sources link Learn's en-us pages (or kubernetes.io, in English) today.
-    for (const line of links) expect(line).toMatch(/ \(en anglais\)$/);
+    // A French page (fr-fr) where its section's French anchor is known, else the English one, marked.
+    for (const line of links)
+      if (line.includes("/fr-fr/")) expect(line).not.toContain("anglais");
+      else expect(line).toMatch(/ \(en anglais\)$/);
+    expect(links.some((l) => l.includes("/fr-fr/"))).toBe(true);
+    expect(links.some((l) => l.endsWith(" (en anglais)"))).toBe(true);
     const english = await cli(["advise", "--lang", "en", ...flags(hostile)]);
     expect(english.stdout).not.toContain("anglais");
   });
@@ -111,20 +115,39 @@ describe("compare in French", () => {
   });
 
   it("marks a link to an English page, and not one to a French page (linkLang)", () => {
-    const set = ruleSet([]);
+    // A French rule set (sourceInfo gives each link's linkLang from the pages' French URL and anchors).
+    const set = { ...ruleSet([]), lang: "fr" as const };
     set.sources = [
-      { ...set.sources[0]!, id: "en", sections: [{ id: "s", title: "Section" }] },
-      { ...set.sources[0]!, id: "fr", linkLang: "fr", sections: [{ id: "s", title: "Section" }] },
-      // A page in English whose section's link is known on the French page.
-      { ...set.sources[0]!, id: "mixed", sections: [{ id: "s", title: "Section", linkLang: "fr" }] },
+      { ...set.sources[0]!, id: "en", sections: [{ id: "s", title: "Section", anchor: "s" }] },
+      {
+        ...set.sources[0]!,
+        id: "fr",
+        localUrl: "https://example.com/fr/test",
+        sections: [{ id: "s", title: "Section" }],
+      },
+      // A section whose anchor on the French page is known.
+      {
+        ...set.sources[0]!,
+        id: "mixed",
+        localUrl: "https://example.com/fr/test",
+        sections: [{ id: "s", title: "Section", anchor: "s", localAnchor: "s-fr" }],
+      },
+      // A French page whose section's French anchor is not known: the English page, with its anchor.
+      {
+        ...set.sources[0]!,
+        id: "unanchored",
+        localUrl: "https://example.com/fr/test",
+        sections: [{ id: "s", title: "Section", anchor: "s" }],
+      },
     ];
     expect(linkNote(set, "en#s", fr)).toBe(" (en anglais)");
     expect(linkNote(set, "fr#s", fr)).toBe("");
     expect(linkNote(set, "mixed#s", fr)).toBe("");
+    expect(linkNote(set, "unanchored#s", fr)).toBe(" (en anglais)");
     expect(linkNote(set, "en#s", ENGLISH)).toBe("");
     set.comparison = [{ id: "row", feature: "Ligne", source: "en#s", values: { a: "x", b: "y", c: "z" }, file: "t" }];
     const list = compareMarkdown(set, set.comparison, fr).split("\n");
-    expect(list).toContain(`1. [Test${NNBSP}: Section](https://example.com/test) (en anglais)`);
+    expect(list).toContain(`1. [Test${NNBSP}: Section](https://example.com/test#s) (en anglais)`);
   });
 });
 

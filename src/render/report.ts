@@ -2,7 +2,7 @@ import type { Certainty } from "../engine/certainty.js";
 import { escapeControls, jsonValue } from "../escape.js";
 import type { Advice } from "../engine/explain.js";
 import type { Reason, RuleSet } from "../engine/model.js";
-import { optionLabel, sourceInfo } from "../engine/sources.js";
+import { inOtherLanguage, optionLabel, sourceInfo } from "../engine/sources.js";
 import { ENGLISH, type Locale } from "../i18n/index.js";
 
 /** What every advice renderer receives. */
@@ -31,14 +31,8 @@ export const joinWords = (words: readonly string[], locale: Locale, last: "and" 
  * What to write after a source link in the reader's language: " (en anglais)" in French output
  * when the linked page is in English (the French page's anchor is not known), else nothing.
  */
-export function linkNote(ruleSet: RuleSet, ref: string, locale: Locale): string {
-  if (locale.lang === "en") return "";
-  const [pageId, sectionId] = ref.split("#");
-  const page = ruleSet.sources.find((p) => p.id === pageId);
-  if (!page) return "";
-  const lang = page.sections.find((s) => s.id === sectionId)?.linkLang ?? page.linkLang ?? "en";
-  return lang === locale.lang ? "" : locale.messages.advice.inEnglish;
-}
+export const linkNote = (ruleSet: RuleSet, ref: string, locale: Locale): string =>
+  inOtherLanguage(sourceInfo(ruleSet, ref), locale.lang) ? locale.messages.advice.inEnglish : "";
 
 /** The rule layers in force, as outputs report them: the shipped rules, then each policy. */
 export function layersOf(ruleSet: RuleSet, version: string): { path: string; from: string; files?: number }[] {
