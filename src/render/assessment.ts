@@ -1,5 +1,5 @@
 import type { Answers, RuleSet } from "../engine/model.js";
-import { escapeJson, jsonValue } from "../escape.js";
+import { jsonValue } from "../escape.js";
 import { csvCell, htmlText as html, markdownCell, markdownText } from "./cells.js";
 import { layersLine, linkNote, outcomeLabel, overrideWarnings } from "./report.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
@@ -81,10 +81,10 @@ function assumedLines(summary: Summary, context: ReportContext, locale: Locale):
   return lines;
 }
 
-/** One row as a JSON object, built around the advice's cached JSON. */
+/** One row as a JSON object, built around the advice's cached JSON (escaped already). */
 export function rowJson(row: AssessedRow, adviceJson: string | undefined): string {
   const head = `{"line":${row.line},"name":${jsonValue(row.name)},`;
-  return adviceJson !== undefined ? `${head}${escapeJson(adviceJson)}` : `${head}"error":${jsonValue(row.error)}}`;
+  return adviceJson !== undefined ? `${head}${adviceJson}` : `${head}"error":${jsonValue(row.error)}}`;
 }
 
 export function csvHeader(ruleSet: RuleSet, delimiter = ","): string {
