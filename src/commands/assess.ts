@@ -230,9 +230,10 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
   let headerChecked = false;
   const handle = (record: InventoryRecord): void => {
     const { line } = record;
-    if ("error" in record) return emit({ line, name: null, error: record.error });
-    if (record.header !== header) {
-      header = record.header;
+    const rowHeader = record.header;
+    if (rowHeader === undefined) return emit({ line, name: null, error: (record as { error: string }).error });
+    if (rowHeader !== header) {
+      header = rowHeader;
       const key = header.join("\u0000");
       layout = layouts.get(key);
       if (layout === undefined) {
@@ -241,6 +242,9 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
         columns.add(layout);
       }
     }
+    // A broken row keeps the name its readable start gives.
+    if ("error" in record)
+      return emit({ line, name: record.cells?.[layout!.name]?.trim() || null, error: record.error });
     // A CSV or workbook header that answers nothing: every row would be a guess.
     if (!headerChecked && tabular && !answersAnything(layout!)) throw noQuestionError(ruleSet, header);
     headerChecked = true;
