@@ -162,13 +162,23 @@ class ColumnNotes {
     const named = (qs: typeof unanswered): string =>
       qs.map((q) => `${q.id}${q.optional ? " (optional)" : ""}${columnHint(q, ignored)}`).join(", ");
     const byDefault = unanswered.filter((q) => defaults[q.id] !== undefined);
-    const unknown = unanswered.filter((q) => defaults[q.id] === undefined);
+    const assumed = unanswered.filter((q) => defaults[q.id] === undefined && q.assume !== undefined);
+    const unknown = unanswered.filter((q) => defaults[q.id] === undefined && q.assume === undefined);
     if (byDefault.length > 0)
       out.push(
         problem(
           where,
           "unanswered-question",
           `no column answers ${named(byDefault)}: the flag${byDefault.length === 1 ? "" : "s"} ${byDefault.map((q) => `--${q.id} ${defaults[q.id]}`).join(" ")} appl${byDefault.length === 1 ? "ies" : "y"} to every row`,
+          "warning",
+        ),
+      );
+    if (assumed.length > 0)
+      out.push(
+        problem(
+          where,
+          "unanswered-question",
+          `no column answers ${named(assumed)}: ${assumed.length === 1 ? "it takes its assumed value" : "they take their assumed values"}, ${assumed.map((q) => (assumed.length === 1 ? q.assume : `${q.id} ${q.assume}`)).join(", ")}, in every row`,
           "warning",
         ),
       );

@@ -50,10 +50,12 @@ export interface RowAdvice {
 export const FROM_ROW = 0;
 export const FROM_DEFAULT = 1;
 export const FROM_NOWHERE = 2;
+/** Left out by the row and the flags, and taken from the question's `assume` (devices, host-type, identity). */
+export const FROM_ASSUMPTION = 3;
 
 export interface Assessed {
   advice: RowAdvice;
-  /** Per question: FROM_ROW, FROM_DEFAULT or FROM_NOWHERE (unknown). */
+  /** Per question: FROM_ROW, FROM_DEFAULT, FROM_ASSUMPTION or FROM_NOWHERE (unknown). */
   sources: Uint8Array;
   /** The advice as the tail of a JSON object, control characters escaped: `"recommendation":…}`. */
   json: string;
@@ -161,7 +163,9 @@ export class Assessor {
           ? FROM_ROW
           : given[q.id] === undefined && this.defaults[q.id] !== undefined && this.defaults[q.id] !== UNKNOWN
             ? FROM_DEFAULT
-            : FROM_NOWHERE;
+            : Object.hasOwn(assumptions, q.id)
+              ? FROM_ASSUMPTION
+              : FROM_NOWHERE;
     });
     return { advice, sources, json: this.json.advice(advice) };
   }
