@@ -230,12 +230,31 @@ describe("vmvc assess: CSV that is not quite CSV", () => {
     const run = await cli(["assess", fixture("broken-quoting.csv")]);
     expect(run.code).toBe(1);
     const out = rows(run.stdout);
-    expect(out.map((r) => [r.line, r.name ?? r.error?.slice(0, 7)])).toEqual([
-      [2, "a"],
-      [3, "a quote"],
-      [4, "c"],
-      [5, "d"],
-      [6, "e"],
+    // Row b keeps its name, which comes before its open quote.
+    expect(out.map((r) => [r.line, r.name, r.error?.slice(0, 7) ?? null])).toEqual([
+      [2, "a", null],
+      [3, "b", "a quote"],
+      [4, "c", null],
+      [5, "d", null],
+      [6, "e", null],
+    ]);
+  });
+
+  it("keeps a broken row's name when the cells before its broken quote hold it", async () => {
+    // web01 opens a quote that db01's stray quote closes, with text after it; db01 has a quote
+    // inside a field; in the last
+    // file the name comes after the broken field, so no name can be read.
+    const run = await cli(["assess", write("inv.csv", 'name,workload\nweb01,"web\ndb01,data"base\nb,gui\n')]);
+    expect(run.code).toBe(1);
+    expect(rows(run.stdout).map((r) => [r.line, r.name, r.error?.slice(0, 12) ?? null])).toEqual([
+      [2, "web01", "a quote in t"],
+      [3, "db01", "a quote in t"],
+      [4, "b", null],
+    ]);
+    const after = await cli(["assess", write("late.csv", 'workload,name\n"web,x\ngui,b\n')]);
+    expect(rows(after.stdout).map((r) => [r.line, r.name])).toEqual([
+      [2, null],
+      [3, "b"],
     ]);
   });
 

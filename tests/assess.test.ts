@@ -129,6 +129,22 @@ describe("vmvc assess: reading inventories", () => {
     );
   });
 
+  it("counts the answers an assumption supplies as assumed in the summary, not as unknown", async () => {
+    // devices, host-type and identity have an assumed value: where neither the row nor a flag
+    // answers them they take it. An explicit unknown stays unknown; edition has no assumption.
+    const file = write("inv.csv", "name,workload,devices\na,web,\nb,gui,gpu\nc,web,unknown\n");
+    const run = await cli(["assess", file, "--format", "json", "--identity", "windows-auth"]);
+    const answered = (JSON.parse(run.stdout) as { summary: { answered: Record<string, unknown>[] } }).summary.answered;
+    const of = (question: string) => answered.find((a) => a.question === question);
+    expect(of("devices")).toEqual({ question: "devices", row: 1, default: 0, assumed: 1, unknown: 1 });
+    expect(of("host-type")).toEqual({ question: "host-type", row: 0, default: 0, assumed: 3, unknown: 0 });
+    expect(of("identity")).toEqual({ question: "identity", row: 0, default: 3, assumed: 0, unknown: 0 });
+    expect(of("edition")).toEqual({ question: "edition", row: 0, default: 0, assumed: 0, unknown: 3 });
+    expect(of("workload")).toEqual({ question: "workload", row: 3, default: 0, assumed: 0, unknown: 0 });
+    // The warning says what the rows take instead.
+    expect(run.stderr).toMatch(/no column answers host-type \(optional\): it takes its assumed value, physical/);
+  });
+
   it("reads stdin with -", async () => {
     const out = rows((await cli(["assess", "-"], { input: `name,${header}\na,${full}\n` })).stdout);
     expect(out[0]!.name).toBe("a");

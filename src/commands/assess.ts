@@ -162,13 +162,23 @@ class ColumnNotes {
     const named = (qs: typeof unanswered): string =>
       qs.map((q) => `${q.id}${q.optional ? " (optional)" : ""}${columnHint(q, ignored)}`).join(", ");
     const byDefault = unanswered.filter((q) => defaults[q.id] !== undefined);
-    const unknown = unanswered.filter((q) => defaults[q.id] === undefined);
+    const assumed = unanswered.filter((q) => defaults[q.id] === undefined && q.assume !== undefined);
+    const unknown = unanswered.filter((q) => defaults[q.id] === undefined && q.assume === undefined);
     if (byDefault.length > 0)
       out.push(
         problem(
           where,
           "unanswered-question",
           `no column answers ${named(byDefault)}: the flag${byDefault.length === 1 ? "" : "s"} ${byDefault.map((q) => `--${q.id} ${defaults[q.id]}`).join(" ")} appl${byDefault.length === 1 ? "ies" : "y"} to every row`,
+          "warning",
+        ),
+      );
+    if (assumed.length > 0)
+      out.push(
+        problem(
+          where,
+          "unanswered-question",
+          `no column answers ${named(assumed)}: ${assumed.length === 1 ? "it takes its assumed value" : "they take their assumed values"}, ${assumed.map((q) => (assumed.length === 1 ? q.assume : `${q.id} ${q.assume}`)).join(", ")}, in every row`,
           "warning",
         ),
       );
@@ -230,9 +240,10 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
   let headerChecked = false;
   const handle = (record: InventoryRecord): void => {
     const { line } = record;
-    if ("error" in record) return emit({ line, name: null, error: record.error });
-    if (record.header !== header) {
-      header = record.header;
+    const rowHeader = record.header;
+    if (rowHeader === undefined) return emit({ line, name: null, error: (record as { error: string }).error });
+    if (rowHeader !== header) {
+      header = rowHeader;
       const key = header.join("\u0000");
       layout = layouts.get(key);
       if (layout === undefined) {
@@ -241,6 +252,9 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
         columns.add(layout);
       }
     }
+    // A broken row keeps the name its readable start gives.
+    if ("error" in record)
+      return emit({ line, name: record.cells?.[layout!.name]?.trim() || null, error: record.error });
     // A CSV or workbook header that answers nothing: every row would be a guess.
     if (!headerChecked && tabular && !answersAnything(layout!)) throw noQuestionError(ruleSet, header);
     headerChecked = true;

@@ -93,9 +93,28 @@ export function answerSpaceProblem(space: AnswerSpace, rules: number): string | 
   return `the answers left open make ${why}. The open answers that multiply it: ${named.join(" × ") || "none"}${more}, ${count(space.completions)} combinations together. Answer some of them (unknown counts as open), or trim the policy's questions or values`;
 }
 
+/** Problems of the outlook alone, by its open questions: assess asks once per distinct row, and they repeat. */
+const outlookProblems = new WeakMap<CompiledRuleSet, Map<string, string | undefined>>();
+
 /** Throws AnswerSpaceError when an advice on these answers is over the budget. */
 export function assertAnswerSpace(c: CompiledRuleSet, answers: Answers, whatIfs: boolean): void {
-  const problem = answerSpaceProblem(answerSpace(c, answers, whatIfs), c.ruleSet.rules.length);
+  const space = (): string | undefined => answerSpaceProblem(answerSpace(c, answers, whatIfs), c.ruleSet.rules.length);
+  let problem: string | undefined;
+  if (whatIfs) problem = space();
+  else {
+    // Without what-ifs the space depends only on which questions some rule reads are open.
+    let byOpen = outlookProblems.get(c);
+    if (!byOpen) outlookProblems.set(c, (byOpen = new Map()));
+    let key = "";
+    for (let q = 0; q < c.questionIds.length; q++)
+      if (c.mentioned[q] === 1 && isOpen(answers, c.questionIds[q]!)) key += `${q},`;
+    if (byOpen.has(key)) problem = byOpen.get(key);
+    else {
+      problem = space();
+      if (byOpen.size >= 4096) byOpen.clear();
+      byOpen.set(key, problem);
+    }
+  }
   if (problem !== undefined) throw new AnswerSpaceError(problem);
 }
 

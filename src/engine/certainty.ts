@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from "./compile.js";
-import { apartStates, combined, planApart, stateKey } from "./apart.js";
+import { apartStates, combined, planApart, stateKey, type Apart } from "./apart.js";
 import { assertAnswerSpace } from "./budget.js";
 import { runnerUp, sweep, tieOrderInForce } from "./evaluate.js";
 import type { Answers, OptionId } from "./model.js";
@@ -65,25 +65,52 @@ interface Survey {
   weight: number;
 }
 
+/** How the completions of one set of open questions are laid out: the same for every answer set that leaves them open. */
+interface Layout {
+  /** Open questions that vary, core before apart, and the step between their values. */
+  varying: number[];
+  strides: number[];
+  total: number;
+  plan: Apart | undefined;
+}
+
+/** Layouts per rule set, by open questions (kept to a bound: assess asks once per distinct row). */
+const layouts = new WeakMap<CompiledRuleSet, Map<string, Layout>>();
+const LAYOUT_LIMIT = 4096;
+
+function layoutOf(c: CompiledRuleSet, mentionedOpen: number[]): Layout {
+  let byKey = layouts.get(c);
+  if (!byKey) layouts.set(c, (byKey = new Map()));
+  const key = mentionedOpen.join(",");
+  const known = byKey.get(key);
+  if (known) return known;
+  const plan = planApart(c, mentionedOpen);
+  // The questions swept apart vary fastest, so each core completion owns one block of them.
+  const varying = plan
+    ? [...mentionedOpen.filter((q) => plan.isApart[q] === 0), ...mentionedOpen.filter((q) => plan.isApart[q] === 1)]
+    : mentionedOpen;
+  const strides = varying.map(() => 1);
+  for (let v = varying.length - 2; v >= 0; v--) strides[v] = strides[v + 1]! * c.sizes[varying[v + 1]!]!;
+  const total = varying.length === 0 ? 1 : strides[0]! * c.sizes[varying[0]!]!;
+  const layout = { varying, strides, total, plan };
+  if (byKey.size >= LAYOUT_LIMIT) byKey.clear();
+  byKey.set(key, layout);
+  return layout;
+}
+
 function survey(c: CompiledRuleSet, open: Int32Array): Survey {
   const codes = Int32Array.from(open);
-  let varying: number[] = [];
+  const mentionedOpen: number[] = [];
   let weight = 1;
-  codes.forEach((code, q) => {
-    if (code !== -1) return;
-    if (c.mentioned[q] === 1) varying.push(q);
+  for (let q = 0; q < codes.length; q++) {
+    if (codes[q] !== -1) continue;
+    if (c.mentioned[q] === 1) mentionedOpen.push(q);
     else {
       codes[q] = 0;
       weight *= c.sizes[q]!;
     }
-  });
-  const plan = planApart(c, varying);
-  // The questions swept apart vary fastest, so each core completion owns one block of them.
-  if (plan)
-    varying = [...varying.filter((q) => plan.isApart[q] === 0), ...varying.filter((q) => plan.isApart[q] === 1)];
-  const strides = varying.map(() => 1);
-  for (let v = varying.length - 2; v >= 0; v--) strides[v] = strides[v + 1]! * c.sizes[varying[v + 1]!]!;
-  const total = varying.length === 0 ? 1 : strides[0]! * c.sizes[varying[0]!]!;
+  }
+  const { varying, strides, total, plan } = layoutOf(c, mentionedOpen);
   const advice = new Uint8Array(total);
   const excluded = new Uint8Array(total);
   const lead = new Int16Array(total);

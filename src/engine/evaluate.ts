@@ -176,7 +176,7 @@ export function sweep(
     }
   }
   const k = free.length;
-  const scratch = createScratch(c);
+  const scratch = spare.get(c)?.pop() ?? createScratch(c);
   // prefix[(i + 1) * words + w]: clauses still matched after the first i + 1 varying questions.
   const prefix = new Uint32Array((k + 1) * words);
   prefix.set(base);
@@ -193,9 +193,42 @@ export function sweep(
     count++;
     let i = k - 1;
     while (i >= 0 && ++codes[free[i]!]! === c.sizes[free[i]!]!) codes[free[i--]!] = 0;
-    if (i < 0) return count;
+    if (i < 0) {
+      giveBack(c, scratch);
+      return count;
+    }
     from = i;
   }
+}
+
+/** Scratch a finished sweep left, per rule set: assess sweeps once per distinct row, and creating one costs more than a small sweep. */
+const spare = new WeakMap<CompiledRuleSet, Scratch[]>();
+
+function giveBack(c: CompiledRuleSet, scratch: Scratch): void {
+  let list = spare.get(c);
+  if (!list) spare.set(c, (list = []));
+  if (list.length < 4) list.push(scratch);
+}
+
+/** Each rule as a reason, built once per rule set: results share them, so they are frozen. */
+const reasonsCache = new WeakMap<CompiledRuleSet, readonly Reason[]>();
+
+function reasonsOf(c: CompiledRuleSet): readonly Reason[] {
+  let reasons = reasonsCache.get(c);
+  if (reasons) return reasons;
+  reasons = c.ruleSet.rules.map((rule) => {
+    const reason: Reason = {
+      rule: rule.id,
+      option: rule.effect.option,
+      effect: effectValue(rule.effect),
+      text: rule.reason,
+      source: rule.source,
+    };
+    if (rule.remedy !== undefined) reason.remedy = rule.remedy;
+    return Object.freeze(reason);
+  });
+  reasonsCache.set(c, reasons);
+  return reasons;
 }
 
 /** The full, explained result for one set of answers. Pure and deterministic. */
@@ -203,33 +236,23 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   const codes = encode(c, answers);
   const scratch = createScratch(c);
   const best = recommendIndex(c, codes, scratch);
-  const { options: optionList, rules } = c.ruleSet;
+  const { options: optionList } = c.ruleSet;
 
   // recommendIndex has listed the rules that fired; reasons follow the rules' order.
-  const fired = Array.from(scratch.fired.subarray(0, scratch.firedCount)).sort((a, b) => a - b);
-  const reasons: Reason[] = fired.map((r) => {
-    const rule = rules[r]!;
-    return {
-      rule: rule.id,
-      option: rule.effect.option,
-      effect: effectValue(rule.effect),
-      text: rule.reason,
-      source: rule.source,
-      ...(rule.remedy !== undefined ? { remedy: rule.remedy } : {}),
-    };
-  });
+  const fired = scratch.fired.subarray(0, scratch.firedCount).sort();
+  const ruleReasons = reasonsOf(c);
+  const reasons: Reason[] = Array.from(fired, (r) => ruleReasons[r]!);
 
-  const tieOrder = Array.from(tieOrderInForce(c, scratch));
-  const options: ScoredOption[] = optionList
-    .map((o, i) => ({
-      id: o.id,
-      label: o.label,
-      score: scratch.scores[i]!,
-      eligible: !isExcluded(scratch, i),
-      order: tieOrder.indexOf(i),
-    }))
-    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order)
-    .map(({ id, label, score, eligible }) => ({ id, label, score, eligible }));
+  const tieOrder = tieOrderInForce(c, scratch);
+  const ranked = optionList
+    .map((o, i) => ({ i, eligible: !isExcluded(scratch, i), score: scratch.scores[i]!, order: tieOrder.indexOf(i) }))
+    .sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || a.order - b.order);
+  const options: ScoredOption[] = ranked.map(({ i, score, eligible }) => ({
+    id: optionList[i]!.id,
+    label: optionList[i]!.label,
+    score,
+    eligible,
+  }));
 
   const recorded: Answers = {};
   for (const id of c.questionIds) if (Object.hasOwn(answers, id)) recorded[id] = answers[id]!;
@@ -238,19 +261,18 @@ export function evaluate(c: CompiledRuleSet, answers: Answers): Result {
   const tied =
     first !== undefined && second !== undefined && first.eligible && second.eligible && first.score === second.score;
   const rule = scratch.tieRule === -1 ? undefined : c.ruleSet.tieBreaks[scratch.tieRule]!;
-  return {
+  const result: Result = {
     recommendation: best === -1 ? null : optionList[best]!.id,
-    ...(tied
-      ? {
-          tieBreak: rule
-            ? { rule: rule.id, text: rule.reason, source: rule.source }
-            : { rule: "default-order", text: c.ruleSet.tieBreakReason, source: "" },
-        }
-      : {}),
     options,
     reasons,
     answers: recorded,
   };
+  if (!tied) return result;
+  const tieBreak = rule
+    ? { rule: rule.id, text: rule.reason, source: rule.source }
+    : { rule: "default-order", text: c.ruleSet.tieBreakReason, source: "" };
+  // The tie-break comes second, as advise --json prints it.
+  return { recommendation: result.recommendation, tieBreak, options, reasons, answers: recorded };
 }
 
 export function decode(c: CompiledRuleSet, codes: ArrayLike<number>): Answers {

@@ -15,7 +15,21 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
-const marker = (code: BrokenLine): Buffer => Buffer.from(`\u0000vmvc:${code}\n`);
+/**
+ * The marker for a broken record, with the cells its first line starts with before any quote
+ * (as further fields), so the row keeps its name when the name column comes first.
+ */
+function marker(code: BrokenLine, line?: Buffer, delimiter?: number): Buffer {
+  const quote = line?.indexOf(QUOTE) ?? -1;
+  const cut = quote === -1 || delimiter === undefined ? -1 : line!.lastIndexOf(delimiter, quote);
+  if (cut <= 0) return Buffer.from(`\u0000vmvc:${code}\n`);
+  return Buffer.concat([
+    Buffer.from(`\u0000vmvc:${code}`),
+    Buffer.of(delimiter!),
+    line!.subarray(0, cut),
+    Buffer.of(NEWLINE),
+  ]);
+}
 
 interface Scan {
   inQuote: boolean;
@@ -79,7 +93,7 @@ export async function* frameCsv(
         return;
       }
       state = fresh();
-      if (!scan(line, state, delimiter)) return void out.push(marker("quote"));
+      if (!scan(line, state, delimiter)) return void out.push(marker("quote", line, delimiter));
       if (!state.inQuote) return void out.push(line);
       open = [line];
       openBytes = line.length;
@@ -98,10 +112,10 @@ export async function* frameCsv(
   };
   /** The open record is broken: its first line is reported, the others read again. */
   const reopen = (code: BrokenLine): void => {
-    const again = open.slice(1);
+    const [first, ...again] = open;
     open = [];
     openBytes = 0;
-    out.push(marker(code));
+    out.push(marker(code, first, delimiter));
     for (const line of again) take(line);
   };
   const lines = (data: Buffer): void => {

@@ -267,18 +267,18 @@ async function readCsv(
     on_record: (({ record, raw }: { record: string[]; raw: string }) => {
       const at = line;
       line += linesOf(raw);
-      if (record.length === 1) {
-        const only = record[0]!;
-        if (only.trim() === "") return null;
-        // A line the framing took out (see frame.ts): its reason stands in its place.
-        if (only === PAD) {
-          line = at;
-          return null;
-        }
-        if (only.charCodeAt(0) === 0 && only.startsWith("\u0000vmvc:")) {
-          handle({ line: at, error: BROKEN[only.slice(6) as BrokenLine] ?? "not valid CSV" });
-          return null;
-        }
+      const first = record[0]!;
+      if (record.length === 1 && first.trim() === "") return null;
+      // A line the framing took out (see frame.ts): its reason stands in its place.
+      if (first === PAD) {
+        line = at;
+        return null;
+      }
+      if (first.charCodeAt(0) === 0 && first.startsWith("\u0000vmvc:")) {
+        const error = BROKEN[first.slice(6) as BrokenLine] ?? "not valid CSV";
+        // The cells the broken line starts with, which may hold its name.
+        handle(header && record.length > 1 ? { line: at, error, header, cells: record.slice(1) } : { line: at, error });
+        return null;
       }
       if (header === undefined) header = record;
       else handle({ line: at, header, cells: record });

@@ -1,5 +1,5 @@
 import type { OptionId, RuleSet } from "../engine/model.js";
-import { FROM_DEFAULT, FROM_NOWHERE, FROM_ROW, type RowAdvice } from "./assess.js";
+import { FROM_ASSUMPTION, FROM_DEFAULT, FROM_NOWHERE, FROM_ROW, type RowAdvice } from "./assess.js";
 import type { Placement } from "./columns.js";
 
 // What a whole inventory comes to: counts, the commonest blockers, the unknown answers whose
@@ -44,13 +44,19 @@ export interface Summary {
   assumed: { question: string; value: string; rows: number }[];
   /** Rows whose recommendation carries a caution: something to confirm before relying on it. */
   cautioned: number;
-  /** Per question, over the assessed rows: answered by the row, by a flag's default, or unknown. */
-  answered: { question: string; row: number; default: number; unknown: number }[];
+  /**
+   * Per question, over the assessed rows: answered by the row, by a flag's default, by the
+   * question's assumed value (left out everywhere: devices, host-type, identity), or unknown.
+   */
+  answered: { question: string; row: number; default: number; assumed: number; unknown: number }[];
   /** By cluster, else host, else folder, when the input has the column: which could move. */
   groups?: { by: keyof Placement; groups: GroupSummary[]; more: number };
 }
 
 const PENDING_LIMIT = 8_192;
+
+/** Where an answer can come from: FROM_ROW, FROM_DEFAULT, FROM_NOWHERE, FROM_ASSUMPTION. */
+const SOURCES = 4;
 
 /** Groups kept for the breakdown; the rest are counted. */
 const MAX_GROUPS = 5_000;
@@ -79,7 +85,7 @@ export class SummaryBuilder {
   constructor(private readonly ruleSet: RuleSet) {
     for (const o of ruleSet.options) this.outcomes[o.id] = 0;
     this.outcomes.none = 0;
-    this.sources = new Float64Array(ruleSet.questions.length * 3);
+    this.sources = new Float64Array(ruleSet.questions.length * SOURCES);
   }
 
   add(row: AssessedRow): void {
@@ -126,7 +132,7 @@ export class SummaryBuilder {
     }
     for (const d of advice.certainty.dependsOn)
       this.toConfirm.set(d.question, (this.toConfirm.get(d.question) ?? 0) + rows);
-    if (sources) sources.forEach((from, q) => (this.sources[q * 3 + from]! += rows));
+    if (sources) sources.forEach((from, q) => (this.sources[q * SOURCES + from]! += rows));
   }
 
   private group(placement: Placement, outcome: string): void {
@@ -174,9 +180,10 @@ export class SummaryBuilder {
       cautioned: this.cautioned,
       answered: this.ruleSet.questions.map((q, i) => ({
         question: q.id,
-        row: this.sources[i * 3 + FROM_ROW]!,
-        default: this.sources[i * 3 + FROM_DEFAULT]!,
-        unknown: this.sources[i * 3 + FROM_NOWHERE]!,
+        row: this.sources[i * SOURCES + FROM_ROW]!,
+        default: this.sources[i * SOURCES + FROM_DEFAULT]!,
+        assumed: this.sources[i * SOURCES + FROM_ASSUMPTION]!,
+        unknown: this.sources[i * SOURCES + FROM_NOWHERE]!,
       })),
       ...(this.groupBy !== undefined
         ? {

@@ -1,5 +1,5 @@
 import type { Answers, RuleSet } from "../engine/model.js";
-import { escapeJson, jsonValue } from "../escape.js";
+import { jsonValue } from "../escape.js";
 import { csvCell, htmlText as html, markdownCell, markdownText } from "./cells.js";
 import { layersLine, linkNote, outcomeLabel, overrideWarnings } from "./report.js";
 import { choiceLabel, optionLabel, sourceInfo } from "../engine/sources.js";
@@ -81,10 +81,10 @@ function assumedLines(summary: Summary, context: ReportContext, locale: Locale):
   return lines;
 }
 
-/** One row as a JSON object, built around the advice's cached JSON. */
+/** One row as a JSON object, built around the advice's cached JSON (escaped already). */
 export function rowJson(row: AssessedRow, adviceJson: string | undefined): string {
   const head = `{"line":${row.line},"name":${jsonValue(row.name)},`;
-  return adviceJson !== undefined ? `${head}${escapeJson(adviceJson)}` : `${head}"error":${jsonValue(row.error)}}`;
+  return adviceJson !== undefined ? `${head}${adviceJson}` : `${head}"error":${jsonValue(row.error)}}`;
 }
 
 export function csvHeader(ruleSet: RuleSet, delimiter = ","): string {
@@ -312,11 +312,11 @@ export function markdownReport(
   for (const line of assumedLines(summary, context, locale)) out.push(`- ${markdownCell(line)}`);
   out.push(
     "",
-    `| ${t.question} | ${t.fromInput} | ${t.fromFlag} | ${t.unknown} |`,
-    "| --- | ---: | ---: | ---: |",
+    `| ${t.question} | ${t.fromInput} | ${t.fromFlag} | ${t.assumed} | ${t.unknown} |`,
+    "| --- | ---: | ---: | ---: | ---: |",
     ...answeredRows(summary, ruleSet).map(
       (a) =>
-        `| ${markdownCell(a.topic)} (\`${a.question}\`) | ${count(a.row)} | ${count(a.default)} | ${count(a.unknown)} |`,
+        `| ${markdownCell(a.topic)} (\`${a.question}\`) | ${count(a.row)} | ${count(a.default)} | ${count(a.assumed)} | ${count(a.unknown)} |`,
     ),
     "",
   );
@@ -445,7 +445,7 @@ export function htmlReport(
   const assumed = assumedLines(summary, context, locale).map((l) => `<li>${html(l)}</li>`);
   const answered = answeredRows(summary, ruleSet).map(
     (a) =>
-      `<tr><td>${html(a.topic)} <code>${html(a.question)}</code></td><td class="n">${count(a.row)}</td><td class="n">${count(a.default)}</td><td class="n">${count(a.unknown)}</td></tr>`,
+      `<tr><td>${html(a.topic)} <code>${html(a.question)}</code></td><td class="n">${count(a.row)}</td><td class="n">${count(a.default)}</td><td class="n">${count(a.assumed)}</td><td class="n">${count(a.unknown)}</td></tr>`,
   );
   const warnings = context.warnings.map((w) => `<li>${html(w)}</li>`);
   const by = summary.groups ? (t.placement[summary.groups.by] ?? summary.groups.by) : "";
@@ -502,7 +502,7 @@ ${barChart(lines, summary.rows, locale)}
 <ul>
 ${assumed.join("\n")}
 </ul>
-<div class="scroll"><table><thead><tr><th>${html(t.question)}</th><th class="n">${html(t.fromInput)}</th><th class="n">${html(t.fromFlag)}</th><th class="n">${html(t.unknown)}</th></tr></thead><tbody>
+<div class="scroll"><table><thead><tr><th>${html(t.question)}</th><th class="n">${html(t.fromInput)}</th><th class="n">${html(t.fromFlag)}</th><th class="n">${html(t.assumed)}</th><th class="n">${html(t.unknown)}</th></tr></thead><tbody>
 ${answered.join("\n")}
 </tbody></table></div>
 ${warnings.length > 0 ? `<p>${html(t.warnings)}</p>\n<ul>\n${warnings.join("\n")}\n</ul>` : ""}

@@ -61,6 +61,7 @@ export const assessment = {
   question: "Question",
   fromInput: "From the input",
   fromFlag: "From a flag",
+  assumed: "Assumed",
   unknown: "Unknown",
   warnings: "Warnings:",
   rulesOut: "Rules out",

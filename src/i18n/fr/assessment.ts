@@ -62,6 +62,7 @@ export const assessment: Messages["assessment"] = {
   question: "Question",
   fromInput: "D'après l'entrée",
   fromFlag: "D'après une option",
+  assumed: "Supposé",
   unknown: "Inconnue",
   warnings: "Avertissements :",
   rulesOut: "Exclut",
