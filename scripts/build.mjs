@@ -1,7 +1,7 @@
 // Builds the CLI into dist/: the shipped rules, validated as users' rule files are; the JSON
 // Schema of a rule file; and the bundled code. The bundle is split so that each command loads
 // only what it uses: zod, Inquirer and terminal rendering are loaded on demand.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -115,13 +115,63 @@ try {
     "fast-wrap-ansi": "export { wrapAnsi } from 'fast-wrap-ansi';",
     "fast-string-width": "module.exports = require('fast-string-width').default;",
   };
+  // cli-table3 measures every cell, again for each line it draws, with string-width 4, which
+  // builds emoji-regex's 10 KB pattern afresh at each call: 230 of compare's 375 ms on Node 20.
+  // It measures with the vendored fast-string-width instead, the measure the cells were wrapped
+  // with, so wrapping and drawing agree on every width.
+  // And its optional @colors/colors (12 KB) is left out: cli-table3 needs it only for styles,
+  // and falls back to plain text without it; vmvc passes no styles and colours cells itself.
+  const sharedWidth = {
+    name: "shared-string-width",
+    setup(b) {
+      b.onResolve({ filter: /^@colors\/colors/ }, (args) =>
+        args.importer.includes("cli-table3") ? { path: "colors", namespace: "absent" } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: "absent" }, () => ({
+        contents: 'throw new Error("@colors/colors is left out of the build");',
+        loader: "js",
+      }));
+      b.onResolve({ filter: /^string-width$/ }, (args) =>
+        args.importer.includes("cli-table3") ? { path: "./fast-string-width.cjs", external: true } : undefined,
+      );
+    },
+  };
+  // cli-table3 0.6.5 also truncates each cell's whole content to 10 characters for a debug
+  // message nobody reads unless the table's debug option is on, one character and one measure of
+  // the rest at a time: quadratic in the cell's length, 110 of compare's 150 ms on Node 20 once
+  // the measure above is shared. The message is made only when debug messages are kept, as the
+  // library's open pull request #362 does; the build fails if a new version changes these lines.
+  const patches = {
+    "cli-table3/src/debug.js": [["messages.push(msg);", "messages.push(typeof msg === 'function' ? msg() : msg);"]],
+    "cli-table3/src/cell.js": [
+      ["let content = utils.truncate(this.content, 10, this.truncate);\n", ""],
+      [
+        "info(`${this.y}-${this.x}: ${this.rowSpan - lineNum}x${this.colSpan} Cell ${content}`);",
+        "info(() => `${this.y}-${this.x}: ${this.rowSpan - lineNum}x${this.colSpan} Cell ${utils.truncate(this.content, 10, this.truncate)}`);",
+      ],
+    ],
+  };
+  const lazyDebugMessages = {
+    name: "lazy-debug-messages",
+    setup(b) {
+      b.onLoad({ filter: /cli-table3[\\/]src[\\/](debug|cell)\.js$/ }, (args) => {
+        const file = Object.keys(patches).find((name) => args.path.replaceAll("\\", "/").endsWith(name));
+        let source = readFileSync(args.path, "utf8");
+        for (const [from, to] of patches[file]) {
+          if (!source.includes(from)) throw new Error(`${args.path} changed: review the build's patch of it`);
+          source = source.replace(from, to);
+        }
+        return { contents: source, loader: "js" };
+      });
+    },
+  };
   for (const [name, file] of Object.entries(vendored)) {
     await build({
       ...common,
       format: "cjs",
       stdin: { contents: used[name], resolveDir: root, loader: "js" },
       outfile: `${staging}/vendor/${file}.cjs`,
-      plugins: [noColorDetection],
+      plugins: [noColorDetection, sharedWidth, lazyDebugMessages],
       minify,
       legalComments: "none",
     });
