@@ -17,6 +17,7 @@ import {
 import { createStyle, plain } from "../src/render/style.js";
 import { boxTable } from "../src/render/table.js";
 import { block, displayWidth, wrap } from "../src/render/wrap.js";
+import { count } from "../src/words.js";
 import { ruleSet } from "./helpers/factory.js";
 import { ANSI } from "./helpers/cli.js";
 
@@ -250,5 +251,24 @@ describe("report helpers", () => {
     expect(overrideWarnings(set)).toEqual([
       'Warning: policy/x.json overrides the hard fact "b-out"; the advice may recommend what the sources say cannot work.',
     ]);
+  });
+});
+
+describe("count", () => {
+  // English groups digits by three with commas, from the right; the sign stays in front.
+  it("groups whole numbers by thousands", () => {
+    expect([0, 7, 999, 1000, 12345, 933120, 25194240, -1234].map(count)).toEqual([
+      "0",
+      "7",
+      "999",
+      "1,000",
+      "12,345",
+      "933,120",
+      "25,194,240",
+      "-1,234",
+    ]);
+  });
+  it("keeps a fraction as English writes it", () => {
+    expect(count(1234.5)).toBe("1,234.5");
   });
 });
