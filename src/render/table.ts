@@ -1,13 +1,13 @@
+import Table from "cli-table3";
 import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 
 // Box tables of human size, drawn by cli-table3 (the product's table library). Cells are
 // wrapped here first, between words, so that cli-table3 never cuts a token; colour goes on
 // after wrapping, line by line. cli-table3's layout grows with the square of the rows (its
-// issue #68): long lists are printed as blocks instead (rule-listing.ts).
-
-/** cli-table3 is loaded on first use: only a command that draws a box pays for it. */
-const loadTable = async () => (await import("cli-table3")).default;
+// issue #68): long lists are printed as blocks instead (rule-listing.ts). cli-table3 is loaded
+// with this module, which only compare loads, and required, not imported: a dynamic import()
+// of it started Node's ES module loader, 8-10 ms more.
 
 /** A box table whose columns have the given inner widths; the head is bold, and so are the columns `emphasise` names. */
 export async function boxTable(
@@ -17,7 +17,6 @@ export async function boxTable(
   style: Style,
   emphasise: (column: number) => boolean = () => false,
 ): Promise<string> {
-  const Table = await loadTable();
   const cell = (text: string, i: number, colour: (t: string) => string): string =>
     wrap(text, widths[i]!)
       .map((line) => (line === "" ? line : colour(line)))
