@@ -26,7 +26,7 @@ import { version } from "../version.js";
 import { answersFromFlags } from "./answers.js";
 import type { Invocation, Outcome } from "./command.js";
 import type { Context, OutputFile } from "./context.js";
-import { chooseFormat } from "./formats.js";
+import { chooseFormat, printSchema } from "./formats.js";
 import { addQuestionOptions, answersFrom, rulesOption } from "./options.js";
 
 // `vmvc assess`: an inventory in, one result per row out, streamed so that memory stays flat.
@@ -66,15 +66,21 @@ export function configure(command: Command, ruleSet: RuleSet): void {
       "the CSV output's delimiter: , (default) or ; for Excel in French or German",
     ).choices([",", ";"]),
     new Option("--bom", "start the CSV output with a UTF-8 BOM, for Excel"),
+    new Option(
+      "--json-schema",
+      "print the JSON Schema of --format json's output, and of each ndjson line (schema/assessment.schema.json), and exit",
+    ),
     rulesOption(),
   ];
-  command.argument("<file>", "the inventory, or - for stdin");
+  // Optional only so that --json-schema needs no file; run() asks for it otherwise.
+  command.argument("[file]", "the inventory, or - for stdin").usage("[options] <file>");
   for (const option of own) command.addOption(option);
   addQuestionOptions(command, ruleSet, own, "Answers for rows that leave them out:");
   command.addHelpText("after", HELP);
 }
 
 interface AssessFlags {
+  jsonSchema?: boolean;
   format?: string;
   output?: string;
   encoding?: Encoding;
@@ -196,8 +202,10 @@ class ColumnNotes {
 }
 
 export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
-  const input = call.args[0] as string;
   const flags = call.flags as AssessFlags;
+  if (flags.jsonSchema) return printSchema(ctx, "assessment");
+  const input = call.args[0] as string | undefined;
+  if (input === undefined) throw new UsageError("missing required argument 'file'");
   const { ruleSet } = ctx;
   const format = chooseFormat<AssessFormat | "summary">(
     flags,

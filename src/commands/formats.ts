@@ -52,7 +52,7 @@ export function chooseFormat<F extends string>(flags: FormatFlags, formats: read
 }
 
 /** Prints a JSON output's schema, shipped in schema/ beside the rule file's. */
-export async function printSchema(ctx: Context, name: "advice" | "comparison"): Promise<Outcome> {
+export async function printSchema(ctx: Context, name: "advice" | "assessment" | "comparison"): Promise<Outcome> {
   const [{ readFileSync }, { join }, { packageRoot }] = await Promise.all([
     import("node:fs"),
     import("node:path"),
