@@ -241,7 +241,10 @@ export function buildProgram(
 }
 
 /** `__complete N words…`: the candidates for the word after the first N, one a line. */
-async function complete(args: readonly string[], io: Io, out: (text: string) => void): Promise<number> {
+async function complete(given: readonly string[], io: Io, out: (text: string) => void): Promise<number> {
+  // PowerShell asks with --describe for each candidate's meaning after a tab, as its tooltip.
+  const describe = given[0] === "--describe";
+  const args = describe ? given.slice(1) : given;
   const before = Number(args[0]);
   // A shell never has more words than this before the cursor; a larger N is not a real Tab.
   if (!Number.isInteger(before) || before < 0 || before > 10_000)
@@ -268,7 +271,7 @@ async function complete(args: readonly string[], io: Io, out: (text: string) => 
   const program = buildProgram(out, silent, module && { name: target!.spec.name, module, ruleSet }, io.runtime);
   const { completions } = await import("./commands/completion.js");
   out(
-    completions(program, ruleSet, words)
+    completions(program, ruleSet, words, describe)
       .map((c) => `${c}\n`)
       .join(""),
   );

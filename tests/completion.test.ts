@@ -127,6 +127,38 @@ describe("vmvc completion <shell>", () => {
     expect(run.stdout).toContain("vmvc __complete");
   });
 
+  // PowerShell shows CompletionResult's fourth argument as the tooltip: each value's meaning,
+  // as the question's choices give it (label and meaning), which other shells never see.
+  it("describes each value after a tab when asked with --describe, for PowerShell's tooltips", async () => {
+    const hostOs = shipped.questions.find((q) => q.id === "host-os")!;
+    const described = await cli(["__complete", "--describe", "2", "advise", "--host-os", ""]);
+    const lines = described.stdout.split("\n").filter(Boolean);
+    expect(lines.slice(0, -1)).toEqual(hostOs.choices.map((c) => `${c.value}\t${c.label}: ${c.meaning}`));
+    expect(lines.at(-1)).toMatch(/^unknown\t\S/);
+    // --flag=value words keep their flag, and their tooltip.
+    expect((await cli(["__complete", "--describe", "1", "advise", "--host-os=2022"])).stdout).toBe(
+      `--host-os=2022\t${hostOs.choices.find((c) => c.value === "2022")!.label}: ${hostOs.choices.find((c) => c.value === "2022")!.meaning}\n`,
+    );
+    // Without it, bash, zsh and fish get the values alone.
+    expect(await tab(["advise", "--host-os", ""])).toEqual([...hostOs.choices.map((c) => c.value), "unknown"]);
+  });
+
+  it("prints a PowerShell script whose tooltips are the meanings and whose install line creates $PROFILE", async () => {
+    const script = (await cli(["completion", "powershell"])).stdout;
+    expect(script).toContain("vmvc __complete --describe $before @words");
+    // Split at the first tab (PowerShell's `t), the meaning passed as the fourth argument.
+    expect(script).toContain('$value, $meaning = $_ -split "`t", 2');
+    expect(script).toContain(
+      "[System.Management.Automation.CompletionResult]::new($value, $value, 'ParameterValue', $meaning)",
+    );
+    // A first profile does not exist yet, nor perhaps its folder: New-Item -Force makes both,
+    // and -ItemType File keeps Windows PowerShell 5.1 from asking which type of item.
+    const install =
+      "if (!(Test-Path $PROFILE)) { New-Item -ItemType File -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE";
+    expect(script).toContain(install);
+    expect((await cli(["completion", "--help"])).stdout).toContain(install);
+  });
+
   it("refuses an unknown shell with a suggestion", async () => {
     const run = await cli(["completion", "bsh"]);
     expect(run.code).toBe(2);

@@ -1,5 +1,5 @@
 import type { Command, Option } from "commander";
-import type { RuleSet } from "../engine/model.js";
+import type { Question, RuleSet } from "../engine/model.js";
 import { valuesOf } from "../engine/values.js";
 import { ASSESS_FORMATS } from "../render/assessment.js";
 import { ADVISE_FORMATS } from "./advise.js";
@@ -19,7 +19,7 @@ Install, once:
   bash        echo 'source <(vmvc completion bash)' >> ~/.bashrc
   zsh         echo 'source <(vmvc completion zsh)' >> ~/.zshrc      (after compinit)
   fish        vmvc completion fish > ~/.config/fish/completions/vmvc.fish
-  PowerShell  if (!(Test-Path $PROFILE)) { New-Item -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
+  PowerShell  if (!(Test-Path $PROFILE)) { New-Item -ItemType File -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
 
 Each Tab asks vmvc, so answers follow the policy in force, custom questions included.
 `;
@@ -84,16 +84,19 @@ end
 complete -c vmvc -f -a '(__vmvc_complete)'
 `,
   powershell: `# vmvc completion for PowerShell. Install (creates $PROFILE if there is none yet):
-#   if (!(Test-Path $PROFILE)) { New-Item -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
+#   if (!(Test-Path $PROFILE)) { New-Item -ItemType File -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
 Register-ArgumentCompleter -Native -CommandName vmvc -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
     $words = @($commandAst.CommandElements | Select-Object -Skip 1 |
         Where-Object { $_.Extent.StartOffset -lt $cursorPosition } | ForEach-Object { $_.ToString() })
     $before = if ($wordToComplete -eq '') { $words.Count } else { $words.Count - 1 }
-    $out = @(vmvc ${COMPLETE_COMMAND} $before @words 2>$null)
+    $out = @(vmvc ${COMPLETE_COMMAND} --describe $before @words 2>$null)
     if ($out.Count -eq 1 -and $out[0] -eq '${FILES}') { return }
+    # Each line is the value, then a tab and what it means: the tooltip.
     $out | Where-Object { $_ } | ForEach-Object {
-        [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+        $value, $meaning = $_ -split "\`t", 2
+        if (-not $meaning) { $meaning = $value }
+        [System.Management.Automation.CompletionResult]::new($value, $value, 'ParameterValue', $meaning)
     }
 }
 `,
@@ -114,11 +117,20 @@ export function completionScript(name: string): string {
 const withPrefix = (candidates: readonly string[], prefix: string): string[] =>
   candidates.filter((c) => c.startsWith(prefix));
 
+/** A value, then a tab and its meaning, as the question's choices give it (PowerShell's tooltip). */
+const described = (question: Question, value: string): string => {
+  const choice = question.choices.find((c) => c.value === value);
+  return `${value}\t${choice ? `${choice.label}: ${choice.meaning}` : "I'm not sure: the advice covers every answer"}`;
+};
+
 /** What an option's value can be, or FILES, or nothing to suggest. */
-function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: string): string[] {
+function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: string, describe: boolean): string[] {
   const flag = option.long ?? "";
   const question = ruleSet.questions.find((q) => `--${q.id}` === flag);
-  if (question) return withPrefix(valuesOf(question), current);
+  if (question) {
+    const values = withPrefix(valuesOf(question), current);
+    return describe ? values.map((v) => described(question, v)) : values;
+  }
   if (["--rules", "--answers", "--output"].includes(flag)) return [FILES];
   if (flag === "--shell") return withPrefix(SHELLS, current);
   if (flag === "--format") {
@@ -159,7 +171,7 @@ function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: 
  * Candidates for the last of `words` (the words after `vmvc`, the one being completed last,
  * maybe empty), given the program with the command in question built in full.
  */
-export function completions(program: Command, ruleSet: RuleSet, words: readonly string[]): string[] {
+export function completions(program: Command, ruleSet: RuleSet, words: readonly string[], describe = false): string[] {
   const current = words.at(-1) ?? "";
   const before = words.slice(0, -1);
   let command = program;
@@ -180,12 +192,14 @@ export function completions(program: Command, ruleSet: RuleSet, words: readonly 
   // bash hands over --host-os=20 as "--host-os", "=", "20"; the other shells as one word.
   const previous = before.at(-1) === "=" ? before.at(-2) : before.at(-1);
   const taking = previous?.startsWith("-") ? optionOf(previous) : undefined;
-  if (taking?.required) return valuesFor(taking, command, ruleSet, current);
+  if (taking?.required) return valuesFor(taking, command, ruleSet, current, describe);
   const joined = /^(--[^=]+)=(.*)$/s.exec(current);
   if (joined) {
     const option = optionOf(joined[1]!);
     if (!option?.required) return [];
-    return valuesFor(option, command, ruleSet, joined[2]!).map((v) => (v === FILES ? v : `${joined[1]}=${v}`));
+    return valuesFor(option, command, ruleSet, joined[2]!, describe).map((v) =>
+      v === FILES ? v : `${joined[1]}=${v}`,
+    );
   }
   if (current.startsWith("-")) {
     const given = new Set(before);
