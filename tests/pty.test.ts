@@ -8,6 +8,9 @@ import { advise } from "../src/engine/explain.js";
 import type { Answers } from "../src/engine/model.js";
 import { baseAnswers, compiled, shipped } from "./helpers/shipped.js";
 import { KEY, plain, Terminal } from "./helpers/pty.js";
+import xterm from "@xterm/headless";
+
+const { Terminal: Emulator } = xterm;
 import { tmp } from "./helpers/tmp.js";
 
 const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[\\d+(;\\d+)*m`);
@@ -422,7 +425,7 @@ describe("finding the way through the questions", () => {
     await term.waitFor(prompt("boundary"));
     term.resize(50);
     // The screen is cleared, then the answers so far and the question are drawn again.
-    const CLEAR = "\x1b[H\x1b[2J";
+    const CLEAR = "\x1b[H\x1b[J";
     const redrawn = (): string => (term.raw.includes(CLEAR) ? plain(term.raw.slice(term.raw.lastIndexOf(CLEAR))) : "");
     for (const deadline = Date.now() + 10_000; !redrawn().includes("navigate") && Date.now() < deadline;)
       await new Promise((r) => setTimeout(r, 20));
@@ -430,6 +433,61 @@ describe("finding the way through the questions", () => {
     expect(text.split(prompt("boundary")).length - 1).toBe(1);
     expect(text).toContain(`✔ ${prompt("workload")} Web app or API`);
     for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(50);
+    term.send(KEY.ctrlC);
+    expect(await term.exited).toBe(130);
+  });
+});
+
+describe("a resize leaves the scrollback clean", () => {
+  const prompt = (id: string) => shipped.questions.find((q) => q.id === id)!.prompt;
+
+  // The output is replayed into xterm.js (headless), set to push what "erase the whole screen"
+  // (ESC[2J) erases into the scrollback, as PuTTY, VTE and Windows Terminal do. Narrowing the
+  // terminal reflows the question onto more rows than Inquirer erases, so the rows it misses
+  // stayed on screen, and ESC[2J then pushed them, cut, into the scrollback: once per resize.
+  it("keeps one copy of the answers and the question after two resizes, scrollback included", async () => {
+    const screen = new Emulator({
+      cols: 100,
+      rows: 30,
+      scrollback: 1000,
+      scrollOnEraseInDisplay: true,
+      allowProposedApi: true,
+    });
+    const term = new Terminal(["advise"], { cols: 100, rows: 30 });
+    let fed = 0;
+    // Everything the program wrote so far, drawn by the emulator.
+    const settle = async (): Promise<void> => {
+      const chunk = term.raw.slice(fed);
+      fed += chunk.length;
+      await new Promise<void>((resolve) => screen.write(chunk, resolve));
+    };
+    const hints = "esc/← back";
+    await term.waitFor(prompt("workload"));
+    term.send(KEY.down + KEY.enter); // web, round from "I'm not sure"
+    await term.waitFor(hints, 10_000, await term.waitFor(prompt("boundary")));
+    for (const cols of [50, 70]) {
+      await settle();
+      const from = term.text.length;
+      term.resize(cols, 30);
+      screen.resize(cols, 30);
+      // Redrawn: the hints, under the whole question, come again after the resize.
+      await term.waitFor(hints, 10_000, from);
+    }
+    await settle();
+    const buffer = screen.buffer.active;
+    const lines = Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)!.translateToString(true));
+    expect(
+      lines.filter((l) => l.startsWith(`✔ ${prompt("workload")}`)),
+      lines.join("\n"),
+    ).toHaveLength(1);
+    expect(
+      lines.filter((l) => l.startsWith("? Who else")),
+      lines.join("\n"),
+    ).toHaveLength(1);
+    expect(
+      lines.filter((l) => l.includes("navigate")),
+      lines.join("\n"),
+    ).toHaveLength(1);
     term.send(KEY.ctrlC);
     expect(await term.exited).toBe(130);
   });

@@ -233,7 +233,10 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
         return GO_BACK;
       }
       if (reason !== "resize") throw new InputClosedError();
-      output.write(`\x1b[H\x1b[2J${answered.map((a) => answeredLine(a, screen)).join("")}`);
+      // The screen is erased from its top down (ESC[J), not as a whole (ESC[2J): PuTTY, VTE and
+      // Windows Terminal push a whole-screen erase into the scrollback, and with it the rows of
+      // the reflowed question that Inquirer's erase, counted at the old width, had missed.
+      output.write(`\x1b[H\x1b[J${answered.map((a) => answeredLine(a, screen)).join("")}`);
     } finally {
       process.stdin.off("end", onEnd);
       process.stdin.off("error", onEnd);
