@@ -41,7 +41,7 @@ export interface Io {
   /** process.platform; absent means not Windows. */
   platform?: string;
   /** The system's locale as Intl reports it ("fr-FR"): where Windows keeps the user's language. */
-  systemLocale?: string;
+  systemLocale?: string | (() => string | undefined);
   readStdin(): string;
   /** Stdin as a stream; without it, stdin is read whole with readStdin. */
   stdinStream?(): AsyncIterable<Buffer | string>;

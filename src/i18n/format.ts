@@ -38,15 +38,28 @@ export function formatFor(lang: Lang): Format {
 
 function makeFormat(lang: Lang): Format {
   const locale = lang === "fr" ? "fr-FR" : "en-US";
-  const integers = new Intl.NumberFormat(locale);
+  // Each Intl object is made on first use: the first one made loads ICU's locale data, 5-25 ms
+  // that a run printing no number, plural or list (--version, advise --json) never pays.
+  let integerFormat: Intl.NumberFormat | undefined;
+  let pluralRules: Intl.PluralRules | undefined;
+  const integers = { format: (n: number) => (integerFormat ??= new Intl.NumberFormat(locale)).format(n) };
   const shares = new Map<number, Intl.NumberFormat>();
-  const plurals = new Intl.PluralRules(locale);
+  const listFormats = new Map<"and" | "or", Intl.ListFormat>();
   const lists = {
-    and: new Intl.ListFormat(locale, { type: "conjunction" }),
-    or: new Intl.ListFormat(locale, { type: "disjunction" }),
+    and: { format: (items: Iterable<string>) => listOf("and").format(items) },
+    or: { format: (items: Iterable<string>) => listOf("or").format(items) },
+  };
+  const listOf = (type: "and" | "or"): Intl.ListFormat => {
+    let format = listFormats.get(type);
+    if (format === undefined)
+      listFormats.set(
+        type,
+        (format = new Intl.ListFormat(locale, { type: type === "and" ? "conjunction" : "disjunction" })),
+      );
+    return format;
   };
   const form = (n: number, forms: Forms): string => {
-    const category = plurals.select(n);
+    const category = (pluralRules ??= new Intl.PluralRules(locale)).select(n);
     return (category === "one" ? forms.one : category === "many" ? forms.many : undefined) ?? forms.other;
   };
   return {

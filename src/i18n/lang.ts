@@ -32,13 +32,13 @@ export const isLanguageTag = (value: string): boolean => /^[a-z]{2,3}([-_][a-z0-
 export function chooseLang(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
-  systemLocale: string | undefined,
+  systemLocale: string | undefined | (() => string | undefined),
 ): Lang {
   return (
     langOfLocale(flag) ??
     langOfLocale(env[LANG_VARIABLE]) ??
     LOCALE_VARIABLES.map((name) => langOfLocale(env[name])).find((lang) => lang !== undefined) ??
-    langOfLocale(systemLocale) ??
+    langOfLocale(typeof systemLocale === "function" ? systemLocale() : systemLocale) ??
     "en"
   );
 }
