@@ -1,16 +1,29 @@
 import { problemLine, type Problem } from "./problems.js";
+import { en, type Messages } from "./i18n/en/index.js";
 
 // Typed failures. Only src/program.ts turns them into exit codes and messages.
 
+/** A message in the reader's language, for failures found before (or far from) the locale. */
+export type Localized = (messages: Messages) => string;
+
 /** Bad input on the command line or in an answers file. */
 export class UsageError extends Error {
+  private readonly localized: Localized | undefined;
+
   constructor(
-    message: string,
+    /** The message, or how to say it in any language (`message` is then its English). */
+    message: string | Localized,
     /** Further lines printed under the message, one problem each. */
     readonly details: readonly string[] = [],
   ) {
-    super(message);
+    super(typeof message === "string" ? message : message(en));
+    this.localized = typeof message === "string" ? undefined : message;
     this.name = "UsageError";
+  }
+
+  /** The message in the language of `messages`. */
+  text(messages: Messages): string {
+    return this.localized?.(messages) ?? this.message;
   }
 }
 

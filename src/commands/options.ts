@@ -3,14 +3,16 @@ import type { Question, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { problem, problemLine, type Problem } from "../problems.js";
 import { quote } from "../escape.js";
+import { en } from "../i18n/en/index.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // Options more than one command takes, and the questions as flags.
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** --rules is read in the first pass (src/program.ts); it is declared here too, for help and completion. */
-export const rulesOption = (): Option =>
-  new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
+export const rulesOption = (locale: Locale = ENGLISH): Option =>
+  new Option("--rules <path>", locale.messages.cli.rulesFlag).argParser(collect);
 
 /** Flags vmvc itself owns on every command; no question may take their names. */
 export const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color", "--width", "--rules", "--lang"];
@@ -75,18 +77,10 @@ export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): 
     const where = { file: q.file, entry: `question "${q.id}"`, path: "id" };
     const attribute = questionOption(q).attributeName();
     const reserved = reservedIdReason(q.id, attribute);
-    if (taken.has(`--${q.id}`))
-      problems.push(problem(where, "reserved-id", `--${q.id} is a vmvc flag; choose another id`));
-    else if (reserved !== undefined)
-      problems.push(problem(where, "reserved-id", `"${q.id}" is reserved: ${reserved}; choose another id`));
+    if (taken.has(`--${q.id}`)) problems.push(problem(where, "reserved-id", en.cli.flagIsOurs(q.id)));
+    else if (reserved !== undefined) problems.push(problem(where, "reserved-id", en.cli.reservedId(q.id, reserved)));
     else if (attributes.has(attribute))
-      problems.push(
-        problem(
-          where,
-          "flag-clash",
-          `commander reads --${q.id} as the same flag as ${attributes.get(attribute)}; choose another id`,
-        ),
-      );
+      problems.push(problem(where, "flag-clash", en.cli.flagClash(q.id, attributes.get(attribute)!)));
     attributes.set(attribute, `--${q.id}`);
   }
   return problems;
@@ -119,6 +113,5 @@ export const refuseStrays = (command: Command): Command =>
     .usage("[options]")
     .hook("preAction", (_, action) => {
       const [stray] = action.args;
-      if (stray !== undefined)
-        throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
+      if (stray !== undefined) throw new UsageError((m) => m.cli.strayArgument(quote(stray)));
     });

@@ -1,5 +1,19 @@
-// Textes français : the terminal prompts and process messages: src/shell/*.ts.
+// Textes français : questions posées dans le terminal et messages du processus (src/shell/*.ts).
 
 import type { Messages } from "../en/index.js";
 
-export const prompts: Messages["prompts"] = {};
+export const prompts: Messages["prompts"] = {
+  progress: (number: number, left: number) =>
+    left === 0 ? `question ${number}, la dernière` : `question ${number}, au plus ${left} restantes`,
+  notSure: "Je ne sais pas",
+  notSureMeaning: "vmvc examine toutes les réponses possibles et indique à quel point le conseil dépend de celle-ci",
+  keys: { navigate: "parcourir", select: "choisir" },
+  jump: "aller au choix",
+  type: "lettres",
+  search: "rechercher",
+  back: "revenir",
+  escape: "échap/←",
+  cancelled: "Interrompu : aucune recommandation n'a été émise.",
+  cannotWriteOutput: (why: string) => `impossible d'écrire la sortie : ${why}`,
+  unexpected: (message: string) => `échec inattendu : ${message}`,
+};
