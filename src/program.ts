@@ -122,6 +122,16 @@ function readGlobals(argv: readonly string[]): Globals {
   };
 }
 
+/** --lang's value, read word by word for a command line commander could not parse. */
+function langFlag(argv: readonly string[]): string | undefined {
+  for (const [i, word] of argv.entries()) {
+    if (word === "--") break;
+    const value = word === "--lang" ? argv[i + 1] : word.startsWith("--lang=") ? word.slice(7) : undefined;
+    if (value !== undefined && isLanguageTag(value)) return value;
+  }
+  return undefined;
+}
+
 /** The command a command line runs (for `help <command>`, the one asked about). */
 function targetOf(globals: Globals): { spec: CommandSpec; sub: string | undefined } | undefined {
   const [word, next, after] = globals.operands;
@@ -193,7 +203,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return outcome.code;
   } catch (error) {
     // A command line that does not parse still gets its error in the reader's language.
-    locale ??= await loadLocale(chooseLang(undefined, io.env, io.systemLocale));
+    locale ??= await loadLocale(chooseLang(langFlag(argv), io.env, io.systemLocale));
     return report(error, err, io.env, locale);
   }
 }

@@ -1,4 +1,4 @@
-import type { Argument, Command, Option } from "commander";
+import { Help, type Argument, type Command, type Option } from "commander";
 import type { Locale } from "../i18n/index.js";
 
 // commander's own words (help titles, its help option and command, its errors) in the
@@ -54,9 +54,22 @@ export function localizeCommander(program: Command, locale: Locale, write: (text
   if (locale.lang === "en") return program;
   const choices = (values: readonly string[] | undefined): string =>
     values ? ` (${m.choices(values.map((v) => JSON.stringify(v)).join(", "))})` : "";
+  // The placeholders of options and arguments ("<file>") are names for the reader: said in their language.
+  const placeholders = (text: string): string =>
+    text.replace(/([<[])([\w-]+)((?:\.\.\.)?[>\]])/g, (all, open: string, name: string, close: string) =>
+      m.placeholders[name] === undefined ? all : `${open}${m.placeholders[name]}${close}`,
+    );
   return program.configureHelp({
     styleTitle: (title: string) => m.titles[title] ?? title,
-    styleUsage: (usage: string) => usage.split(" ").map(word).join(" "),
+    styleUsage: (usage: string) => placeholders(usage.split(" ").map(word).join(" ")),
+    optionTerm: (option: Option) => placeholders(option.flags),
+    subcommandTerm(this: Help, sub: Command) {
+      return placeholders(Help.prototype.subcommandTerm.call(this, sub));
+    },
+    argumentTerm: (argument: Argument) => {
+      const name = `${argument.name()}${argument.variadic ? "..." : ""}`;
+      return placeholders(argument.required ? `<${name}>` : `[${name}]`);
+    },
     optionDescription: (option: Option) => `${option.description}${choices(option.argChoices)}`,
     argumentDescription: (argument: Argument) => `${argument.description}${choices(argument.argChoices)}`,
   });

@@ -39,6 +39,8 @@ export const cli = {
   titles: {} as Record<string, string>,
   /** "[options] [command]" and the like, word by word. */
   usageWords: {} as Record<string, string>,
+  /** The names in "<file>", "[command]": the reader's words for them. */
+  placeholders: {} as Record<string, string>,
   choices: (values: string) => `choices: ${values}`,
   unknownOption: (flag: string) => `unknown option '${flag}'`,
   unknownCommand: (name: string) => `unknown command '${name}'`,
