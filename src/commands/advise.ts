@@ -55,10 +55,10 @@ function questionHelp(ruleSet: RuleSet, locale: Locale): string {
   const m = locale.messages.cli;
   const lines = ["", m.questionsHeading];
   for (const q of ruleSet.questions) {
-    lines.push(`  --${q.id}: ${q.prompt}${q.optional ? m.optional : ""}`);
+    lines.push(`  --${q.id}${m.colon}${q.prompt}${q.optional ? m.optional : ""}`);
     if (q.help) lines.push(`      ${q.help}`);
     const width = Math.max(...q.choices.map((c) => c.value.length));
-    for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}: ${c.meaning}`);
+    for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}${m.colon}${c.meaning}`);
   }
   lines.push("", m.unknownAnswer, m.policies, m.adviseExitCodes);
   return lines.join("\n");
