@@ -1,10 +1,15 @@
 // Textes français : questions posées dans le terminal et messages du processus (src/shell/*.ts).
 
 import type { Messages } from "../en/index.js";
+import { formatFor } from "../format.js";
+
+const f = formatFor("fr");
 
 export const prompts: Messages["prompts"] = {
   progress: (number: number, left: number) =>
-    left === 0 ? `question ${number}, la dernière` : `question ${number}, au plus ${left} restantes`,
+    left === 0
+      ? `question ${number}, la dernière`
+      : `question ${number}, au plus ${f.count(left, { one: "restante", other: "restantes" })}`,
   notSure: "Je ne sais pas",
   notSureMeaning: "vmvc examine toutes les réponses possibles et indique à quel point le conseil dépend de celle-ci",
   keys: { navigate: "parcourir", select: "choisir" },
