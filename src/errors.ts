@@ -1,10 +1,9 @@
-import { problemLine, type Problem } from "./problems.js";
+import { problemLine, problemLineIn, type Localized, type Problem } from "./problems.js";
 import { en, type Messages } from "./i18n/en/index.js";
 
-// Typed failures. Only src/program.ts turns them into exit codes and messages.
+export type { Localized } from "./problems.js";
 
-/** A message in the reader's language, for failures found before (or far from) the locale. */
-export type Localized = (messages: Messages) => string;
+// Typed failures. Only src/program.ts turns them into exit codes and messages.
 
 /** Bad input on the command line or in an answers file. */
 export class UsageError extends Error {
@@ -46,8 +45,15 @@ export class InputClosedError extends Error {
 /** Every problem found in one or more rule or config files. */
 export class RuleSetError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.length === 1 ? problemLine(problems[0]!) : `${problems.length} problems in the rule files:`);
+    super(problems.length === 1 ? problemLine(problems[0]!) : en.cli.problemsInRuleFiles(problems.length));
     this.name = "RuleSetError";
+  }
+
+  /** The lead line in the language of `messages`: the one problem, or how many there are. */
+  text(messages: Messages): string {
+    return this.problems.length === 1
+      ? problemLineIn(this.problems[0]!, messages)
+      : messages.cli.problemsInRuleFiles(this.problems.length);
   }
 }
 

@@ -3,7 +3,7 @@ import type { RuleSet } from "./engine/model.js";
 import { AnswerSpaceError } from "./engine/budget.js";
 import { InterruptError, OutputClosedError, OutputError, RuleSetError, UsageError } from "./errors.js";
 import { escapeControls, printable, quote } from "./escape.js";
-import { problemLine, type Problem } from "./problems.js";
+import { problemLineIn, type Problem } from "./problems.js";
 import { TRUST_VARIABLE } from "./ruleset/config.js";
 import { overrideWarnings } from "./render/report.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "./ruleset/index.js";
@@ -146,12 +146,6 @@ function targetOf(globals: Globals): { spec: CommandSpec; sub: string | undefine
   return spec && { spec, sub: asksHelp ? after : next };
 }
 
-/** A rule-set failure's lead line: its one problem, or how many there are. */
-const ruleSetMessage = (error: RuleSetError, locale: Locale): string =>
-  error.problems.length === 1
-    ? problemLine(error.problems[0]!)
-    : locale.messages.cli.problemsInRuleFiles(error.problems.length);
-
 /** The commands whose output is advice. */
 const ADVICE_COMMANDS = ["advise", "assess"];
 
@@ -199,7 +193,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (chosen === undefined) return 0;
     const outcome: Outcome = await module.run(ctx, chosen);
     for (const p of outcome.problems ?? [])
-      err(`${p.severity === "warning" ? locale.messages.cli.warning : ""}${problemLine(p)}\n`);
+      err(`${p.severity === "warning" ? locale.messages.cli.warning : ""}${problemLineIn(p, locale.messages)}\n`);
     return outcome.code;
   } catch (error) {
     // A command line that does not parse still gets its error in the reader's language.
@@ -304,7 +298,7 @@ async function commandContext(
   const trust = { ...(io.uid !== undefined ? { uid: io.uid } : {}), trusted: io.env[TRUST_VARIABLE] };
   // A config that is not the user's is left out, and said so, unless nothing may be said (Tab).
   const warn = (p: Problem): void =>
-    policy === "quiet" ? undefined : err(`${locale.messages.cli.warning}${problemLine(p)}\n`);
+    policy === "quiet" ? undefined : err(`${locale.messages.cli.warning}${problemLineIn(p, locale.messages)}\n`);
   try {
     ruleSet =
       policy === "none"
@@ -313,7 +307,7 @@ async function commandContext(
   } catch (error) {
     if (!(error instanceof RuleSetError) || policy === "required") throw error;
     if (policy === "warn")
-      err(`${locale.messages.cli.warning}${locale.messages.cli.policyLeftOut(ruleSetMessage(error, locale))}\n`);
+      err(`${locale.messages.cli.warning}${locale.messages.cli.policyLeftOut(error.text(locale.messages))}\n`);
     ruleSet = shippedRuleSet(locale.lang);
   }
   const stdoutIsTTY = io.stdout.isTTY === true;
@@ -391,8 +385,9 @@ function report(error: unknown, err: (text: string) => void, env: Env, locale: L
     return 2;
   }
   if (error instanceof RuleSetError) {
-    const lines = error.problems.length > 1 ? error.problems.map((p) => `  ${problemLine(p)}\n`).join("") : "";
-    err(`${m.error}${ruleSetMessage(error, locale)}\n${lines}`);
+    const lines =
+      error.problems.length > 1 ? error.problems.map((p) => `  ${problemLineIn(p, locale.messages)}\n`).join("") : "";
+    err(`${m.error}${error.text(locale.messages)}\n${lines}`);
     return 2;
   }
   if (error instanceof OutputError) {

@@ -3,7 +3,7 @@ import { compile } from "../engine/compile.js";
 import type { Answers, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { jsonValue, quote } from "../escape.js";
-import { problem, problemJson, problemLine, type Problem } from "../problems.js";
+import { problem, problemJson, problemLineIn, type Problem } from "../problems.js";
 import { Assessor } from "../inventory/assess.js";
 import { answersAnything, columnHint, layoutOf, noQuestionError, readRow, type Layout } from "../inventory/columns.js";
 import { ENCODINGS, readInventory, type Encoding, type InputInfo, type InventoryRecord } from "../inventory/read.js";
@@ -272,7 +272,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       out.write(terminalSummary(result, ruleSet, createStyle(ctx.color), ctx.width, context, ctx.locale));
     out.close();
     const m = ctx.locale.messages.cli;
-    for (const w of warnings) ctx.err(`${m.warning}${problemLine(w)}\n`);
+    for (const w of warnings) ctx.err(`${m.warning}${problemLineIn(w, ctx.locale.messages)}\n`);
     if (flags.output !== undefined) ctx.err(m.wroteRows(result.rows, flags.output));
     if (result.invalid > 0) {
       ctx.err(m.invalidRows(result.invalid));

@@ -1,9 +1,8 @@
 import { Option, type Command } from "commander";
 import type { Question, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
-import { problem, problemLine, type Problem } from "../problems.js";
+import { problem, problemLine, problemLineIn, type Problem } from "../problems.js";
 import { quote } from "../escape.js";
-import { en } from "../i18n/en/index.js";
 import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // Options more than one command takes, and the questions as flags.
@@ -77,10 +76,11 @@ export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): 
     const where = { file: q.file, entry: `question "${q.id}"`, path: "id" };
     const attribute = questionOption(q).attributeName();
     const reserved = reservedIdReason(q.id, attribute);
-    if (taken.has(`--${q.id}`)) problems.push(problem(where, "reserved-id", en.cli.flagIsOurs(q.id)));
-    else if (reserved !== undefined) problems.push(problem(where, "reserved-id", en.cli.reservedId(q.id, reserved)));
+    if (taken.has(`--${q.id}`)) problems.push(problem(where, "reserved-id", (m) => m.cli.flagIsOurs(q.id)));
+    else if (reserved !== undefined)
+      problems.push(problem(where, "reserved-id", (m) => m.cli.reservedId(q.id, reserved)));
     else if (attributes.has(attribute))
-      problems.push(problem(where, "flag-clash", en.cli.flagClash(q.id, attributes.get(attribute)!)));
+      problems.push(problem(where, "flag-clash", (m) => m.cli.flagClash(q.id, attributes.get(attribute)!)));
     attributes.set(attribute, `--${q.id}`);
   }
   return problems;
@@ -89,7 +89,8 @@ export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): 
 /** Adds a flag for every question; a question that would clash with `own` is an error. */
 export function addQuestionOptions(command: Command, ruleSet: RuleSet, own: readonly Option[], group?: string): void {
   const problems = questionFlagProblems(ruleSet, own);
-  if (problems.length > 0) throw new UsageError(problemLine(problems[0]!), problems.slice(1).map(problemLine));
+  if (problems.length > 0)
+    throw new UsageError((m) => problemLineIn(problems[0]!, m), problems.slice(1).map(problemLine));
   for (const q of ruleSet.questions) {
     const option = questionOption(q);
     command.addOption(group === undefined ? option : option.helpGroup(group));

@@ -9,7 +9,7 @@ import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import type { Command } from "commander";
 import type { RuleSet } from "../engine/model.js";
-import { problem, problemJson, problemLine, type Problem } from "../problems.js";
+import { problem, problemJson, problemLineIn, type Problem } from "../problems.js";
 import { answerSpaceProblem, budgetShare, policyAnswerSpaces, WARN_SHARE } from "../engine/budget.js";
 import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
@@ -165,13 +165,14 @@ async function runRulesValidate(ctx: Context, paths: readonly string[], flags: {
       // Checked against the shipped rules and the configured policy, without the files being checked.
       let base = shippedRuleSet();
       try {
-        const warn = (p: Problem): void => ctx.err(`${ctx.locale.messages.cli.warning}${problemLine(p)}\n`);
+        const warn = (p: Problem): void =>
+          ctx.err(`${ctx.locale.messages.cli.warning}${problemLineIn(p, ctx.locale.messages)}\n`);
         const configured = load.trustedConfigPaths(configuredPolicy(ctx.cwd, ctx.trust), ctx.trust, warn, ctx.cwd);
         base = load.layerRuleFiles(base, configured, load.realFilesOf(full));
       } catch (error) {
         if (!(error instanceof RuleSetError)) throw error;
         const { cli } = ctx.locale.messages;
-        ctx.err(`${cli.warning}${cli.configuredPolicyLeftOut(error.message)}\n`);
+        ctx.err(`${cli.warning}${cli.configuredPolicyLeftOut(error.text(ctx.locale.messages))}\n`);
       }
       const tier = load.readTier(full, undefined, path);
       const { adviseFlags } = await import("./advise.js");
