@@ -1,5 +1,8 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
+import { tmp } from "./helpers/tmp.js";
 
 // The shell side in French (issue 24): how the language is chosen, help, commander's own words,
 // errors, did-you-mean and the missing-answers message. Expectations come from what French
@@ -169,5 +172,15 @@ describe("French errors", () => {
     const run = await cli(["compare", "--rows", "isolaton", "--lang", "fr"]);
     expect(run.stderr).toContain("--rows");
     expect(run.stderr).toContain("isolation, operating-system");
+  });
+
+  it("says a policy problem in French, file first, with its code unchanged in JSON", async () => {
+    const dir = tmp("vmvc-i18n-cli-");
+    writeFileSync(join(dir, "vmvc.config.json"), '{"rules": 3}');
+    const run = await cli(["compare", "--lang", "fr"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^erreur${NNBSP}: vmvc\\.config\\.json${NNBSP}: attendu`, "m"));
+    const missing = await cli(["rules", "validate", join(dir, "nowhere"), "--lang", "fr", "--json"], { cwd: dir });
+    expect(JSON.parse(missing.stdout)[0].problems[0].code).toBe("missing-path");
   });
 });
