@@ -12,12 +12,17 @@ export class UsageError extends Error {
   constructor(
     /** The message, or how to say it in any language (`message` is then its English). */
     message: string | Localized,
-    /** Further lines printed under the message, one problem each. */
-    readonly details: readonly string[] = [],
+    /** Further lines printed under the message, one problem each, said as the message is. */
+    readonly details: readonly (string | Localized)[] = [],
   ) {
     super(typeof message === "string" ? message : message(en));
     this.localized = typeof message === "string" ? undefined : message;
     this.name = "UsageError";
+  }
+
+  /** The lines under the message in the language of `messages`. */
+  detailLines(messages: Messages): string[] {
+    return this.details.map((d) => (typeof d === "string" ? d : d(messages)));
   }
 
   /** The message in the language of `messages`. */

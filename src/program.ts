@@ -381,7 +381,12 @@ function report(error: unknown, err: (text: string) => void, env: Env, locale: L
   // The reader stopped early (vmvc compare | head): not our failure.
   if (error instanceof OutputClosedError) return 0;
   if (error instanceof UsageError) {
-    err(`${m.error}${error.text(locale.messages)}\n${error.details.map((d) => `${d}\n`).join("")}`);
+    err(
+      `${m.error}${error.text(locale.messages)}\n${error
+        .detailLines(locale.messages)
+        .map((d) => `${d}\n`)
+        .join("")}`,
+    );
     return 2;
   }
   if (error instanceof RuleSetError) {

@@ -183,4 +183,25 @@ describe("French errors", () => {
     const missing = await cli(["rules", "validate", join(dir, "nowhere"), "--lang", "fr", "--json"], { cwd: dir });
     expect(JSON.parse(missing.stdout)[0].problems[0].code).toBe("missing-path");
   });
+
+  it("says assess's column warnings in French, the plural following the count", async () => {
+    const dir = tmp("vmvc-i18n-cli-");
+    const one = join(dir, "one.csv");
+    const two = join(dir, "two.csv");
+    writeFileSync(one, "name,workload,colour\nweb01,web,blue\n");
+    writeFileSync(two, "name,workload,colour,size\nweb01,web,blue,xl\n");
+    const single = await cli(["assess", one, "--format", "ndjson", "--lang", "fr"]);
+    expect(single.code).toBe(0);
+    // French agreement: one column « a été ignorée », two « ont été ignorées ».
+    expect(single.stderr).toMatch(/avertissement\u202f: .*1\u00a0colonne .* a été ignorée\u202f: "colour"/);
+    const plural = await cli(["assess", two, "--format", "ndjson", "--lang", "fr"]);
+    expect(plural.stderr).toMatch(/2\u00a0colonnes .* ont été ignorées\u202f: "colour", "size"/);
+    expect(plural.stderr).not.toMatch(/ignored|warning:/);
+  });
+
+  it("says why a file cannot be read in French", async () => {
+    const run = await cli(["advise", "--answers", "no-such-answers.json", "--lang", "fr"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`lecture impossible${NNBSP}: fichier introuvable`);
+  });
 });

@@ -130,7 +130,7 @@ async function runAdvise(
     try {
       text = fromStdin ? ctx.readStdin() : ctx.readFile(flags.answers);
     } catch (error) {
-      throw new UsageError(m.cannotRead("--answers", shown, readProblem(error)));
+      throw new UsageError(m.cannotRead("--answers", shown, readProblem(error, ctx.locale.messages)));
     }
     answers = answersFromJson(ruleSet, text, shown);
   }

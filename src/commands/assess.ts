@@ -258,7 +258,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       rules: (ruleSet.policy?.layers ?? []).map((l) => l.path),
       overriddenHardFacts: (ruleSet.policy?.overriddenHardFacts ?? []).map((o) => o.rule),
       ignoredColumns: columns.ignoredColumns(),
-      warnings: warnings.map((w) => w.message),
+      warnings: warnings.map((w) => w.say?.(ctx.locale.messages) ?? w.message),
     };
     if (format === "json")
       out.write(

@@ -94,7 +94,7 @@ function readConfig(path: string, name: string): string {
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
     // A config that is there but cannot be used must not be skipped in silence.
-    throw new RuleSetError([problem({ file: name }, "unreadable", `cannot read: ${readProblem(error)}`)]);
+    throw new RuleSetError([problem({ file: name }, "unreadable", (m) => m.cli.cannotReadWhy(readProblem(error, m)))]);
   }
 }
 

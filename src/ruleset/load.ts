@@ -54,7 +54,7 @@ function readText(path: string, shown: string): string {
       problem(
         { file: shown },
         "unreadable",
-        dangling ? (m) => m.problems.danglingLink : `cannot read: ${readProblem(error)}`,
+        dangling ? (m) => m.problems.danglingLink : (m) => m.cli.cannotReadWhy(readProblem(error, m)),
       ),
     ]);
   }

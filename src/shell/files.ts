@@ -178,7 +178,5 @@ function refuseOntoInput(target: string, input: string | number, shown: string):
     return;
   }
   if (from.isFile() && from.dev === out.dev && from.ino === out.ino)
-    throw new UsageError(
-      `--output ${quote(shown)} is the inventory being read; writing there would destroy it. Write the results to another file`,
-    );
+    throw new UsageError((m) => m.inventory.outputIsInput(quote(shown)));
 }

@@ -122,6 +122,7 @@ Examples:
     stdinNotTerminal: "stdin is not a terminal",
   },
   quietAlone: "--quiet prints the recommendation's id alone; leave out --json, --format and --output",
+  cannotReadWhy: (why: string) => `cannot read: ${why}`,
   cannotRead: (flag: string, shown: string, why: string) => `${flag} ${shown}: cannot read: ${why}`,
   /** The missing-answers message: what is missing, and why nothing was asked. */
   missingAnswers: (n: number, why: string) => `missing ${n === 1 ? "answer" : "answers"} (not asking: ${why})`,

@@ -138,6 +138,7 @@ Exemples :
     stdinNotTerminal: "l'entrée standard n'est pas un terminal",
   },
   quietAlone: "--quiet n'affiche que l'identifiant recommandé ; retirez --json, --format et --output",
+  cannotReadWhy: (why: string) => `lecture impossible : ${why}`,
   cannotRead: (flag: string, shown: string, why: string) => `${flag} ${shown} : lecture impossible : ${why}`,
   missingAnswers: (n: number, why: string) =>
     `${n === 1 ? "il manque une réponse" : "il manque des réponses"} (aucune question posée : ${why})`,
