@@ -64,9 +64,17 @@ export class RuleSetError extends Error {
 
 /** Output could not be written: to stdout, stderr or an --output file. */
 export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
+  private readonly localized: Localized | undefined;
+
+  constructor(message: string | Localized) {
+    super(typeof message === "string" ? message : message(en));
+    this.localized = typeof message === "string" ? undefined : message;
     this.name = "OutputError";
+  }
+
+  /** The message in the language of `messages`. */
+  text(messages: Messages): string {
+    return this.localized?.(messages) ?? this.message;
   }
 }
 

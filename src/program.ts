@@ -396,7 +396,7 @@ function report(error: unknown, err: (text: string) => void, env: Env, locale: L
     return 2;
   }
   if (error instanceof OutputError) {
-    err(`vmvc: ${error.message}\n`);
+    err(`vmvc: ${error.text(locale.messages)}\n`);
     return 2;
   }
   if (error instanceof InterruptError) {

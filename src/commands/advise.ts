@@ -183,7 +183,7 @@ async function runAdvise(
       if (!interactive || !(error instanceof OutputError)) throw error;
       const { shellLines } = await import("../render/advice-text.js");
       throw new OutputError(
-        `${error.message}\n${m.writeAgain}\n${shellLines([...report.command, `--output ${quoteWord(flags.output!, shell)}`], ctx.width, shell)}`,
+        `${error.text(ctx.locale.messages)}\n${m.writeAgain}\n${shellLines([...report.command, `--output ${quoteWord(flags.output!, shell)}`], ctx.width, shell)}`,
       );
     }
     ctx.err(format === "markdown" ? m.wroteRecord(flags.output!) : m.wroteAdvice(flags.output!));

@@ -14,6 +14,10 @@ export const prompts = {
   back: "back",
   escape: "esc/←",
   cancelled: "Cancelled: no recommendation was made.",
+  cannotWriteFile: (file: string, why: string) => `--output ${file}: cannot write: ${why}`,
+  noSuchFolder: (folder: string) => `the folder ${folder} does not exist`,
+  fileNotFolder: (path: string) => `${path} is a file, not a folder`,
+  folderNotWritable: (folder: string) => `the folder ${folder} cannot be written to`,
   cannotWriteOutput: (why: string) => `cannot write the output: ${why}`,
   unexpected: (message: string) => `unexpected failure: ${message}`,
 };

@@ -19,6 +19,10 @@ export const prompts: Messages["prompts"] = {
   back: "revenir",
   escape: "échap/←",
   cancelled: "Interrompu : aucune recommandation n'a été émise.",
+  cannotWriteFile: (file: string, why: string) => `--output ${file} : écriture impossible : ${why}`,
+  noSuchFolder: (folder: string) => `le dossier ${folder} n'existe pas`,
+  fileNotFolder: (path: string) => `${path} est un fichier, pas un dossier`,
+  folderNotWritable: (folder: string) => `le dossier ${folder} n'est pas accessible en écriture`,
   cannotWriteOutput: (why: string) => `impossible d'écrire la sortie : ${why}`,
   unexpected: (message: string) => `échec inattendu : ${message}`,
 };
