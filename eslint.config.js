@@ -22,11 +22,6 @@ export default tseslint.config(
     },
   },
   {
-    // French typography puts a narrow no-break space before : ; ? ! and %, inside the texts only.
-    files: ["src/i18n/**/*.ts"],
-    rules: { "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }] },
-  },
-  {
     // CommonJS on purpose: the launcher and the benchmark's preload.
     files: ["bin/vmvc.js", "scripts/*.cjs"],
     languageOptions: {

@@ -45,8 +45,8 @@ describe("interactive advise --lang fr in a real terminal", () => {
 
   it("offers going back in French from the second question", async () => {
     const term = new Terminal(["advise", "--lang", "fr", ...flagsBut(["boundary", "workload"])], { cols: 120 });
-    // A no-break space before the noun once wrapping keeps it (the renderer's wrap, issue 24).
-    await term.waitFor(/question 1, au plus 1[\u00a0 ]restante/);
+    // The count and its noun held together by a no-break space, which wrapping keeps.
+    await term.waitFor(/question 1, au plus 1\u00a0restante/);
     const first = await term.waitFor("Je ne sais pas");
     term.send(KEY.enter);
     // The first answer left as a line, then the second question with « revenir ».
