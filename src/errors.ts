@@ -1,16 +1,33 @@
-import { problemLine, type Problem } from "./problems.js";
+import { problemLine, problemLineIn, type Localized, type Problem } from "./problems.js";
+import { en, type Messages } from "./i18n/en/index.js";
+
+export type { Localized } from "./problems.js";
 
 // Typed failures. Only src/program.ts turns them into exit codes and messages.
 
 /** Bad input on the command line or in an answers file. */
 export class UsageError extends Error {
+  private readonly localized: Localized | undefined;
+
   constructor(
-    message: string,
-    /** Further lines printed under the message, one problem each. */
-    readonly details: readonly string[] = [],
+    /** The message, or how to say it in any language (`message` is then its English). */
+    message: string | Localized,
+    /** Further lines printed under the message, one problem each, said as the message is. */
+    readonly details: readonly (string | Localized)[] = [],
   ) {
-    super(message);
+    super(typeof message === "string" ? message : message(en));
+    this.localized = typeof message === "string" ? undefined : message;
     this.name = "UsageError";
+  }
+
+  /** The lines under the message in the language of `messages`. */
+  detailLines(messages: Messages): string[] {
+    return this.details.map((d) => (typeof d === "string" ? d : d(messages)));
+  }
+
+  /** The message in the language of `messages`. */
+  text(messages: Messages): string {
+    return this.localized?.(messages) ?? this.message;
   }
 }
 
@@ -33,16 +50,31 @@ export class InputClosedError extends Error {
 /** Every problem found in one or more rule or config files. */
 export class RuleSetError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.length === 1 ? problemLine(problems[0]!) : `${problems.length} problems in the rule files:`);
+    super(problems.length === 1 ? problemLine(problems[0]!) : en.cli.problemsInRuleFiles(problems.length));
     this.name = "RuleSetError";
+  }
+
+  /** The lead line in the language of `messages`: the one problem, or how many there are. */
+  text(messages: Messages): string {
+    return this.problems.length === 1
+      ? problemLineIn(this.problems[0]!, messages)
+      : messages.cli.problemsInRuleFiles(this.problems.length);
   }
 }
 
 /** Output could not be written: to stdout, stderr or an --output file. */
 export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
+  private readonly localized: Localized | undefined;
+
+  constructor(message: string | Localized) {
+    super(typeof message === "string" ? message : message(en));
+    this.localized = typeof message === "string" ? undefined : message;
     this.name = "OutputError";
+  }
+
+  /** The message in the language of `messages`. */
+  text(messages: Messages): string {
+    return this.localized?.(messages) ?? this.message;
   }
 }
 

@@ -3,7 +3,7 @@ import type { RuleSet } from "./engine/model.js";
 import { AnswerSpaceError } from "./engine/budget.js";
 import { InterruptError, OutputClosedError, OutputError, RuleSetError, UsageError } from "./errors.js";
 import { escapeControls, printable, quote } from "./escape.js";
-import { problemLine, type Problem } from "./problems.js";
+import { problemLineIn, type Problem } from "./problems.js";
 import { TRUST_VARIABLE } from "./ruleset/config.js";
 import { overrideWarnings } from "./render/report.js";
 import { loadRuleSet, NotBuiltError, shippedRuleSet } from "./ruleset/index.js";
@@ -19,6 +19,7 @@ import {
 } from "./commands/command.js";
 import type { Ask, Context, OutputFile } from "./commands/context.js";
 import { versionText } from "./version.js";
+import { localizeCommander } from "./commands/localize.js";
 import { ENGLISH, loadLocale, type Locale } from "./i18n/index.js";
 import { chooseLang, isLanguageTag, LANG_VARIABLE } from "./i18n/lang.js";
 
@@ -46,7 +47,7 @@ export interface Io {
   /** Stdin as a stream; without it, stdin is read whole with readStdin. */
   stdinStream?(): AsyncIterable<Buffer | string>;
   /** Questions go here; without it, none can be asked. */
-  ask?(ctx: { color: boolean; toStdout: boolean }): Ask;
+  ask?(ctx: { color: boolean; toStdout: boolean; locale: Locale }): Ask;
   readFile?(path: string): string;
   openInput?(path: string): AsyncIterable<Buffer | string>;
   openOutput?(path: string, input?: string): OutputFile;
@@ -65,29 +66,23 @@ interface Globals {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+// Read in the first pass, before the language is known: their errors say themselves in any.
 function parseWidth(text: string): number {
   const width = Number(text);
-  if (!Number.isInteger(width) || width < 20 || width > 1000)
-    throw new UsageError(`--width ${quote(text)} is not a whole number of columns from 20 to 1000`);
+  if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError((m) => m.cli.badWidth(quote(text)));
   return width;
 }
 
-const widthOption = (): Option =>
-  new Option(
-    "--width <columns>",
-    "lay text and tables out for this many columns (default: the terminal's, else COLUMNS, else 80)",
-  ).argParser(parseWidth);
+const widthOption = (locale: Locale = ENGLISH): Option =>
+  new Option("--width <columns>", locale.messages.cli.widthFlag).argParser(parseWidth);
 
 function parseLang(text: string): string {
-  if (!isLanguageTag(text)) throw new UsageError(`--lang ${quote(text)} is not a language; use fr or en`);
+  if (!isLanguageTag(text)) throw new UsageError((m) => m.cli.badLang(quote(text)));
   return text;
 }
 
-const langOption = (): Option =>
-  new Option(
-    "--lang <language>",
-    `the language to speak: fr or en (default: ${LANG_VARIABLE}, else the locale)`,
-  ).argParser(parseLang);
+const langOption = (locale: Locale = ENGLISH): Option =>
+  new Option("--lang <language>", locale.messages.cli.langFlag(LANG_VARIABLE)).argParser(parseLang);
 
 /**
  * The first pass: the global options and the command's words, wherever they stand. Commander
@@ -116,7 +111,7 @@ function readGlobals(argv: readonly string[]): Globals {
     v?: boolean;
     lang?: string;
   }>();
-  if (opts.v && argv.length === 1) throw new UsageError("unknown option '-v' (did you mean -V or --version?)");
+  if (opts.v && argv.length === 1) throw new UsageError((m) => m.cli.shortV);
   return {
     operands,
     rules: opts.rules ?? [],
@@ -127,6 +122,16 @@ function readGlobals(argv: readonly string[]): Globals {
   };
 }
 
+/** --lang's value, read word by word for a command line commander could not parse. */
+function langFlag(argv: readonly string[]): string | undefined {
+  for (const [i, word] of argv.entries()) {
+    if (word === "--") break;
+    const value = word === "--lang" ? argv[i + 1] : word.startsWith("--lang=") ? word.slice(7) : undefined;
+    if (value !== undefined && isLanguageTag(value)) return value;
+  }
+  return undefined;
+}
+
 /** The command a command line runs (for `help <command>`, the one asked about). */
 function targetOf(globals: Globals): { spec: CommandSpec; sub: string | undefined } | undefined {
   const [word, next, after] = globals.operands;
@@ -135,8 +140,8 @@ function targetOf(globals: Globals): { spec: CommandSpec; sub: string | undefine
   if (name === undefined) return undefined;
   const spec = COMMANDS.find((c) => c.name === name);
   if (spec === undefined && asksHelp)
-    throw new UsageError(
-      `unknown command ${quote(name)}${didYouMean(name, COMMAND_NAMES)}; the commands are ${COMMAND_NAMES.join(", ")}`,
+    throw new UsageError((m) =>
+      m.cli.unknownHelpCommand(quote(name), didYouMean(name, COMMAND_NAMES, m), COMMAND_NAMES.join(", ")),
     );
   return spec && { spec, sub: asksHelp ? after : next };
 }
@@ -175,7 +180,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     // A hard fact overridden changes what advice means: said on stderr too, where a script's
     // caller looks, unless the advice is going to the terminal, which shows it in its headline.
     if (ADVICE_COMMANDS.includes(target.spec.name) && !ctx.stdoutIsTTY)
-      for (const warning of overrideWarnings(ctx.ruleSet)) err(`${warning.replace(/^Warning: /, "warning: ")}\n`);
+      for (const warning of overrideWarnings(ctx.ruleSet))
+        err(`${warning.replace(/^Warning: /, locale.messages.cli.warning)}\n`);
     const program = buildProgram(
       out,
       err,
@@ -186,11 +192,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const chosen = await parse(program, argv);
     if (chosen === undefined) return 0;
     const outcome: Outcome = await module.run(ctx, chosen);
-    for (const p of outcome.problems ?? []) err(`${p.severity === "warning" ? "warning: " : ""}${problemLine(p)}\n`);
+    for (const p of outcome.problems ?? [])
+      err(`${p.severity === "warning" ? locale.messages.cli.warning : ""}${problemLineIn(p, locale.messages)}\n`);
     return outcome.code;
   } catch (error) {
     // A command line that does not parse still gets its error in the reader's language.
-    locale ??= await loadLocale(chooseLang(undefined, io.env, io.systemLocale));
+    locale ??= await loadLocale(chooseLang(langFlag(argv), io.env, io.systemLocale));
     return report(error, err, io.env, locale);
   }
 }
@@ -217,25 +224,23 @@ export function buildProgram(
   err: (text: string) => void,
   target: { name: string; module: CommandModule; ruleSet: RuleSet | undefined } | undefined,
   runtime = "unknown",
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- help texts come next (issue 24)
   locale: Locale = ENGLISH,
 ): Command {
+  const m = locale.messages.cli;
   const program = new Command("vmvc")
-    .description(
-      "Decide how to run a Windows Server workload: a VM, a process-isolated container or a Hyper-V-isolated container.",
-    )
-    .version(versionText(runtime), "-V, --version", "print the version, the shipped rules' fingerprint and Node's")
-    .helpOption("-h, --help", "show help")
-    .option("--no-color", "never colour the output (NO_COLOR and FORCE_COLOR=0 work too)")
-    .addOption(widthOption())
-    .addOption(langOption())
+    .description(m.program)
+    .version(versionText(runtime, locale), "-V, --version", m.versionFlag)
+    .option("--no-color", m.noColorFlag)
+    .addOption(widthOption(locale))
+    .addOption(langOption(locale))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
-  program.addHelpText("after", "\nRun `vmvc <command> --help` for a command's flags and examples.");
+  localizeCommander(program, locale, err);
+  program.addHelpText("after", m.moreHelp);
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.summary);
-    if (spec.name === target?.name) target.module.configure(command, target.ruleSet ?? shippedRuleSet());
+    const command = program.command(spec.name).description(m.summaries[spec.name] ?? spec.name);
+    if (spec.name === target?.name) target.module.configure(command, target.ruleSet ?? shippedRuleSet(), locale);
   }
   return program;
 }
@@ -248,7 +253,7 @@ async function complete(given: readonly string[], io: Io, out: (text: string) =>
   const before = Number(args[0]);
   // A shell never has more words than this before the cursor; a larger N is not a real Tab.
   if (!Number.isInteger(before) || before < 0 || before > 10_000)
-    throw new UsageError(`${COMPLETE_COMMAND} takes the number of words before the one to complete (0 to 10000)`);
+    throw new UsageError((m) => m.cli.completeUsage(COMPLETE_COMMAND));
   const words = args.slice(1, before + 2);
   while (words.length < before + 1) words.push("");
   const silent = (): void => undefined;
@@ -295,7 +300,8 @@ async function commandContext(
   let ruleSet: RuleSet;
   const trust = { ...(io.uid !== undefined ? { uid: io.uid } : {}), trusted: io.env[TRUST_VARIABLE] };
   // A config that is not the user's is left out, and said so, unless nothing may be said (Tab).
-  const warn = (p: Problem): void => (policy === "quiet" ? undefined : err(`warning: ${problemLine(p)}\n`));
+  const warn = (p: Problem): void =>
+    policy === "quiet" ? undefined : err(`${locale.messages.cli.warning}${problemLineIn(p, locale.messages)}\n`);
   try {
     ruleSet =
       policy === "none"
@@ -303,7 +309,8 @@ async function commandContext(
         : await loadRuleSet({ rulePaths: globals.rules, cwd: io.cwd, trust, warn, lang: locale.lang });
   } catch (error) {
     if (!(error instanceof RuleSetError) || policy === "required") throw error;
-    if (policy === "warn") err(`warning: the policy is left out: ${error.message}\n`);
+    if (policy === "warn")
+      err(`${locale.messages.cli.warning}${locale.messages.cli.policyLeftOut(error.text(locale.messages))}\n`);
     ruleSet = shippedRuleSet(locale.lang);
   }
   const stdoutIsTTY = io.stdout.isTTY === true;
@@ -340,7 +347,7 @@ async function commandContext(
     openOutput: openOutput!,
     preferMemory: () => io.preferMemory?.(),
     today: () => new Date().toISOString().slice(0, 10),
-    ask: io.ask?.({ color, toStdout: stdoutIsTTY }) ?? noPrompt,
+    ask: io.ask?.({ color, toStdout: stdoutIsTTY, locale }) ?? noPrompt,
   };
 }
 
@@ -370,23 +377,29 @@ function statusLine(stderr: Io["stderr"]): Context["status"] {
  * its job (a wrong call, input or a policy that cannot be used, output not written), 130
  * when the user stopped it. Findings in the data (exit 1) are outcomes, not failures.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- messages come next (issue 24)
 function report(error: unknown, err: (text: string) => void, env: Env, locale: Locale): number {
+  const m = locale.messages.cli;
   // commander has already printed its message; help and version are not failures.
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   // The reader stopped early (vmvc compare | head): not our failure.
   if (error instanceof OutputClosedError) return 0;
   if (error instanceof UsageError) {
-    err(`error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
+    err(
+      `${m.error}${error.text(locale.messages)}\n${error
+        .detailLines(locale.messages)
+        .map((d) => `${d}\n`)
+        .join("")}`,
+    );
     return 2;
   }
   if (error instanceof RuleSetError) {
-    const lines = error.problems.length > 1 ? error.problems.map((p) => `  ${problemLine(p)}\n`).join("") : "";
-    err(`error: ${error.message}\n${lines}`);
+    const lines =
+      error.problems.length > 1 ? error.problems.map((p) => `  ${problemLineIn(p, locale.messages)}\n`).join("") : "";
+    err(`${m.error}${error.text(locale.messages)}\n${lines}`);
     return 2;
   }
   if (error instanceof OutputError) {
-    err(`vmvc: ${error.message}\n`);
+    err(`vmvc: ${error.text(locale.messages)}\n`);
     return 2;
   }
   if (error instanceof InterruptError) {
@@ -394,14 +407,14 @@ function report(error: unknown, err: (text: string) => void, env: Env, locale: L
     return 130;
   }
   if (error instanceof AnswerSpaceError) {
-    err(`error: ${error.message}\n`);
+    err(`${m.error}${error.message}\n`);
     return 2;
   }
   if (error instanceof NotBuiltError) {
     err(`${error.message}\n`);
     return 2;
   }
-  err(`vmvc: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+  err(`vmvc: ${m.unexpected(error instanceof Error ? error.message : String(error))}\n`);
   if (env.VMVC_DEBUG && error instanceof Error) err(`${error.stack}\n`);
   return 2;
 }

@@ -1,5 +1,7 @@
 // "Did you mean …?" for near misses of a known name.
 
+import { en, type Messages } from "./i18n/en/index.js";
+
 /** Edits from a to b, a swap of two neighbours counting as one ("tabel" is one from "table"). */
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
@@ -45,7 +47,8 @@ export function closest(input: string, candidates: readonly string[]): string | 
   return bestDistance <= limit ? best : undefined;
 }
 
-export function didYouMean(input: string, candidates: readonly string[]): string {
+/** " (did you mean x?)" in the reader's language, or "" when nothing is close. */
+export function didYouMean(input: string, candidates: readonly string[], messages: Messages = en): string {
   const match = closest(input, candidates);
-  return match === undefined ? "" : ` (did you mean ${match}?)`;
+  return match === undefined ? "" : messages.cli.didYouMean(match);
 }

@@ -1,3 +1,4 @@
+import { en, type Messages } from "./i18n/en/index.js";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 // Reading text that a user hands us: bounded by the bytes actually read (stat says 0 for
@@ -64,19 +65,10 @@ export function decodeText(bytes: Buffer): string {
   return bytes.toString("utf8");
 }
 
-/** Words for the errors a read can end with. */
-export function readProblem(error: unknown): string {
-  if (error instanceof TooLargeError) return `too large: ${error.message}`;
+/** Words for the errors a read can end with, in the language of `messages`. */
+export function readProblem(error: unknown, messages: Messages = en): string {
+  const m = messages.problems;
+  if (error instanceof TooLargeError) return m.tooLarge(error.message);
   const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    ENOENT: "no such file",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EISDIR: "it is a folder, not a file",
-    ENOTDIR: "a part of the path is not a folder",
-    ELOOP: "too many symbolic links",
-    ENOSPC: "no space left on the device",
-    EMFILE: "too many open files",
-  };
-  return (code && words[code]) ?? (error as Error).message;
+  return (code && m.systemErrors[code]) ?? (error as Error).message;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "./package-root.js";
+import { ENGLISH, type Locale } from "./i18n/index.js";
 
 export const version = (): string =>
   (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
@@ -17,11 +18,12 @@ interface RulesInfo {
  * own; their fingerprint names the exact set, so two reports can be compared.
  */
 /** `runtime`: Node's version and the platform, as the shell reads them ("v24.1.0 (linux x64)"). */
-export function versionText(runtime: string): string {
-  let rules = "rules: unknown (not built)";
+export function versionText(runtime: string, locale: Locale = ENGLISH): string {
+  const m = locale.messages.cli;
+  let rules = m.versionUnbuilt;
   try {
     const info = JSON.parse(readFileSync(join(packageRoot(), "dist/rules-info.json"), "utf8")) as RulesInfo;
-    rules = `rules: ${info.rules} rules, ${info.questions} questions, sha256 ${info.sha256.slice(0, 12)}`;
+    rules = m.versionRules(info.rules, info.questions, info.sha256.slice(0, 12));
   } catch {
     // Not built: the version still prints.
   }

@@ -314,7 +314,8 @@ describe("a policy's French texts", () => {
         }),
       ]),
     );
-    expect(run.stderr).toContain(`warning: ${file}: rule "house-prefers-vm": rationale:`);
+    // --lang fr: the shell's prefix and separators are French (narrow no-break space before the colon).
+    expect(run.stderr).toContain(`avertissement\u202f: ${file}\u202f: rule "house-prefers-vm"\u202f: rationale\u202f:`);
     const strict = await cli(["rules", "check", "--rules", dir, "--lang", "fr", "--strict"]);
     expect(strict.code).toBe(1);
     const show = await cli(["rules", "show", "house-prefers-vm", "--rules", dir, "--lang", "fr", "--json"]);
@@ -329,7 +330,7 @@ describe("a policy's French texts", () => {
     writeFr(dir, { rules: { "house-prefers-vms": { reason: "Faute de frappe" } } });
     const run = await cli(["rules", "show", "house-prefers-vm", "--rules", dir, "--lang", "fr"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${join(dir, "fr", "house.json")}: rule "house-prefers-vms":`);
+    expect(run.stderr).toContain(`${join(dir, "fr", "house.json")}\u202f: rule "house-prefers-vms"\u202f:`);
     expect(run.stderr).toContain("(did you mean house-prefers-vm?)");
   });
 

@@ -27,6 +27,7 @@ import { OK, type Invocation, type Outcome } from "./command.js";
 import { printSchema } from "./formats.js";
 import { GO_BACK, type Context } from "./context.js";
 import { chooseFormat } from "./formats.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 import { addQuestionOptions, answersFrom, refuseStrays, rulesOption } from "./options.js";
 
 // `vmvc advise`: one workload's answers in, a recommendation with its reasons out.
@@ -35,65 +36,41 @@ export const ADVISE_FORMATS = ["text", "json", "markdown"] as const;
 type Format = (typeof ADVISE_FORMATS)[number];
 
 /** The options advise has besides its questions. */
-export function adviseFlags(): Option[] {
+export function adviseFlags(locale: Locale = ENGLISH): Option[] {
+  const m = locale.messages.cli.adviseFlags;
   return [
-    new Option("--json", "print JSON only (same as --format json)"),
-    new Option("--json-schema", "print the JSON Schema of --json's output (schema/advice.schema.json) and exit"),
-    new Option("-q, --quiet", "print the recommended option's id only (none when nothing fits), for scripts"),
-    new Option("--format <format>", `output format: ${ADVISE_FORMATS.join(", ")}`),
-    new Option("--answers <file>", "read answers from a JSON file, or - for stdin; flags override it"),
-    new Option("--no-input", "never prompt; fail if an answer is missing"),
-    new Option(
-      "-o, --output <file>",
-      "write the result to a file (the format follows its extension: .md, .json, .txt; missing folders are created); questions are still asked",
-    ),
-    new Option(
-      "--shell <shell>",
-      "write the equivalent command for posix shells or powershell (default: powershell on Windows)",
-    ),
-    rulesOption(),
+    new Option("--json", m.json),
+    new Option("--json-schema", m.jsonSchema),
+    new Option("-q, --quiet", m.quiet),
+    new Option("--format <format>", m.format(ADVISE_FORMATS.join(", "))),
+    new Option("--answers <file>", m.answers),
+    new Option("--no-input", m.noInput),
+    new Option("-o, --output <file>", m.output),
+    new Option("--shell <shell>", m.shell),
+    rulesOption(locale),
   ];
 }
 
-const EXAMPLES = `
-Examples:
-  $ vmvc advise                                   # asks each question in a terminal
-  $ vmvc advise --workload web --boundary hostile --host-os 2022 --guest-os 2022 \\
-      --deploy docker --density medium --scaling elastic --update-cadence monthly \\
-      --storage none --recovery fast --network shared --json
-  $ vmvc advise --output docs/adr/0007-hosting.md     # asks, then writes a decision record
-  $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
-  $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
-  $ r=$(vmvc advise --answers answers.json -q)          # the recommendation's id alone
-`;
-
-function questionHelp(ruleSet: RuleSet): string {
-  const lines = ["", "Questions (each is also a flag; in a terminal, unanswered ones are asked):"];
+function questionHelp(ruleSet: RuleSet, locale: Locale): string {
+  const m = locale.messages.cli;
+  const lines = ["", m.questionsHeading];
   for (const q of ruleSet.questions) {
-    lines.push(`  --${q.id}: ${q.prompt}${q.optional ? " (optional)" : ""}`);
+    lines.push(`  --${q.id}${m.colon}${q.prompt}${q.optional ? m.optional : ""}`);
     if (q.help) lines.push(`      ${q.help}`);
     const width = Math.max(...q.choices.map((c) => c.value.length));
-    for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}: ${c.meaning}`);
+    for (const c of q.choices) lines.push(`      ${c.value.padEnd(width)}  ${c.label}${m.colon}${c.meaning}`);
   }
-  lines.push(
-    "",
-    "Every question also takes unknown: the advice is then worked out for every answer it could have.",
-    'Policies: --rules, or vmvc.config.json ({ "rules": ["policy/"] }) in the working directory.',
-    EXIT_CODES,
-  );
+  lines.push("", m.unknownAnswer, m.policies, m.adviseExitCodes);
   return lines.join("\n");
 }
 
-const EXIT_CODES =
-  'Exit codes: 0 success ("nothing fits" too), 1 the data has problems (invalid rows, rule findings), 2 a wrong call, unreadable input or output not written, 129 terminal gone, 130 interrupted.';
-
-export function configure(command: Command, ruleSet: RuleSet): void {
+export function configure(command: Command, ruleSet: RuleSet, locale: Locale = ENGLISH): void {
   refuseStrays(command);
-  const own = adviseFlags();
+  const own = adviseFlags(locale);
   for (const option of own) command.addOption(option);
   addQuestionOptions(command, ruleSet, own);
-  command.addHelpText("after", EXAMPLES);
-  command.addHelpText("after", () => questionHelp(ruleSet));
+  command.addHelpText("after", locale.messages.cli.adviseExamples);
+  command.addHelpText("after", () => questionHelp(ruleSet, locale));
 }
 
 export const run = async (ctx: Context, call: Invocation): Promise<Outcome> => {
@@ -106,8 +83,8 @@ function chooseShell(flag: unknown, platform: string): Shell {
   if (flag === undefined) return platform === "win32" ? "powershell" : "posix";
   const shell = shellNamed(String(flag));
   if (shell === undefined)
-    throw new UsageError(
-      `--shell ${quote(String(flag))} is not one of ${SHELLS.join(", ")} (pwsh, bash, zsh and sh work too)${didYouMean(String(flag).toLowerCase(), SHELLS)}`,
+    throw new UsageError((m) =>
+      m.cli.badShell(quote(String(flag)), SHELLS.join(", "), didYouMean(String(flag).toLowerCase(), SHELLS, m)),
     );
   return shell;
 }
@@ -124,12 +101,13 @@ export interface AdviseFlags extends Record<string, unknown> {
 
 /** Why questions cannot be asked in this run, or undefined when they can. */
 function whyNotAsk(ctx: Context, flags: AdviseFlags): string | undefined {
-  if (flags.input === false) return "--no-input";
-  if (flags.answers === "-") return "stdin carries the answers";
-  if (ctx.ci) return "CI is set";
+  const why = ctx.locale.messages.cli.notAsking;
+  if (flags.input === false) return why.noInput;
+  if (flags.answers === "-") return why.stdinAnswers;
+  if (ctx.ci) return why.ci;
   // With stdout redirected, questions go to stderr when that is a terminal, as gh does.
-  if (!ctx.stdoutIsTTY && !ctx.stderrIsTTY) return "neither stdout nor stderr is a terminal";
-  if (!ctx.stdinIsTTY()) return "stdin is not a terminal";
+  if (!ctx.stdoutIsTTY && !ctx.stderrIsTTY) return why.noTerminal;
+  if (!ctx.stdinIsTTY()) return why.stdinNotTerminal;
   return undefined;
 }
 
@@ -139,9 +117,10 @@ async function runAdvise(
   flagAnswers: Readonly<Record<string, unknown>>,
 ): Promise<Outcome> {
   const { ruleSet } = ctx;
+  const m = ctx.locale.messages.cli;
   const format: Format = chooseFormat(flags, ADVISE_FORMATS, "text");
   if (flags.quiet && (flags.json || flags.format !== undefined || flags.output !== undefined))
-    throw new UsageError("--quiet prints the recommendation's id alone; leave out --json, --format and --output");
+    throw new UsageError(m.quietAlone);
 
   let answers: Answers = {};
   if (flags.answers !== undefined) {
@@ -151,7 +130,7 @@ async function runAdvise(
     try {
       text = fromStdin ? ctx.readStdin() : ctx.readFile(flags.answers);
     } catch (error) {
-      throw new UsageError(`--answers ${shown}: cannot read: ${readProblem(error)}`);
+      throw new UsageError(m.cannotRead("--answers", shown, readProblem(error, ctx.locale.messages)));
     }
     answers = answersFromJson(ruleSet, text, shown);
   }
@@ -166,7 +145,7 @@ async function runAdvise(
   if (!interactive) {
     const missing = missingQuestions(compiled, answers);
     if (missing.length > 0)
-      throw missingError(missing, `missing ${missing.length === 1 ? "answer" : "answers"} (not asking: ${notAsking})`);
+      throw missingError(missing, m.missingAnswers(missing.length, notAsking), ctx.locale.messages);
   } else {
     await askWhatMatters(ctx, compiled, answers, shell);
   }
@@ -204,10 +183,10 @@ async function runAdvise(
       if (!interactive || !(error instanceof OutputError)) throw error;
       const { shellLines } = await import("../render/advice-text.js");
       throw new OutputError(
-        `${error.message}\nTo write it again without the questions:\n${shellLines([...report.command, `--output ${quoteWord(flags.output!, shell)}`], ctx.width, shell)}`,
+        `${error.text(ctx.locale.messages)}\n${m.writeAgain}\n${shellLines([...report.command, `--output ${quoteWord(flags.output!, shell)}`], ctx.width, shell)}`,
       );
     }
-    ctx.err(`Wrote the ${format === "markdown" ? "decision record" : "advice"} to ${flags.output}.\n`);
+    ctx.err(format === "markdown" ? m.wroteRecord(flags.output!) : m.wroteAdvice(flags.output!));
   }
   return OK;
 }
@@ -244,8 +223,7 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
     if (next.length === 0) {
       // Said where the questions were asked.
       const say = ctx.stdoutIsTTY ? ctx.out : ctx.err;
-      if (open.length > 0 && asked.length > 0)
-        say("\nThat settles it: no answer to the remaining questions could change the outcome.\n");
+      if (open.length > 0 && asked.length > 0) say(ctx.locale.messages.cli.settled);
       return;
     }
     const question = next[0]!;
@@ -262,14 +240,11 @@ async function askWhatMatters(ctx: Context, compiled: CompiledRuleSet, answers: 
       if (error instanceof InterruptError && asked.length > 0) {
         const { shellLines } = await import("../render/advice-text.js");
         throw new InterruptError(
-          `${error.message}\nTo carry on later, start from the answers given so far:\n${shellLines(commandPieces(compiled.ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)), ctx.width, shell)}`,
+          `${error.message}\n${ctx.locale.messages.cli.carryOn}\n${shellLines(commandPieces(compiled.ruleSet, answers, shell, ctx.cwd, invokedAs(ctx.env)), ctx.width, shell)}`,
         );
       }
       if (!(error instanceof InputClosedError)) throw error;
-      throw missingError(
-        missingQuestions(compiled, answers),
-        "input closed before every question was answered; pass the rest as flags",
-      );
+      throw missingError(missingQuestions(compiled, answers), ctx.locale.messages.cli.inputClosed, ctx.locale.messages);
     }
     if (answer === GO_BACK) {
       const previous = asked.pop();

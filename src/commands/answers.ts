@@ -7,13 +7,14 @@ import { UsageError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import { parseJson } from "../json.js";
+import { en, type Messages } from "../i18n/en/index.js";
 
 // Answers from flags and files, checked against the questions in the rule set.
 
-function checkValue(question: Question, given: unknown, where: string): string {
+function checkValue(question: Question, given: unknown, where: (m: Messages) => string): string {
   const value = normalValue(question, given);
-  const problem = valueProblem(question, value);
-  if (problem !== undefined) throw new UsageError(`${where} ${problem}`);
+  if (valueProblem(question, value) !== undefined)
+    throw new UsageError((m) => `${where(m)} ${valueProblem(question, value, m)!}`);
   return value as string;
 }
 
@@ -28,7 +29,7 @@ function canonical(question: Question, value: unknown): unknown {
 export function answersFromFlags(ruleSet: RuleSet, given: Readonly<Record<string, unknown>>): Answers {
   const answers: Answers = {};
   for (const q of ruleSet.questions) {
-    if (Object.hasOwn(given, q.id)) answers[q.id] = checkValue(q, canonical(q, given[q.id]), `--${q.id}`);
+    if (Object.hasOwn(given, q.id)) answers[q.id] = checkValue(q, canonical(q, given[q.id]), () => `--${q.id}`);
   }
   return answers;
 }
@@ -48,20 +49,22 @@ export const shellNamed = (name: string): Shell | undefined => SHELL_NAMES[name.
 
 /** Answers from a JSON file: { "<question>": "<value>" }, or a previous `advise --json` output. */
 export function answersFromJson(ruleSet: RuleSet, text: string, shown: string): Answers {
-  let data = parseJson(text, (message) => new UsageError(`${shown}: ${message}`));
+  let data = parseJson(text, (message) => new UsageError((m) => `${shown}${m.cli.colon}${message}`));
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === "object" && v !== null && !Array.isArray(v);
   if (isObject(data) && Object.hasOwn(data, "recommendation") && isObject(data.answers)) data = data.answers;
-  if (!isObject(data)) throw new UsageError(`${shown}: expected an object of answers, like {"workload": "web"}`);
+  if (!isObject(data)) throw new UsageError((m) => m.cli.answersNotObject(shown));
   const answers: Answers = {};
   const ids = ruleSet.questions.map((q) => q.id);
   for (const key of Object.keys(data)) {
     const question = ruleSet.questions.find((q) => q.id === key);
     if (!question)
-      throw new UsageError(
-        `${shown}: unknown question ${quote(key)}${didYouMean(key, ids)}; questions are ${ids.join(", ")}`,
-      );
-    answers[key] = checkValue(question, canonical(question, data[key]), `${shown}: "${key}":`);
+      throw new UsageError((m) => m.cli.unknownQuestion(shown, quote(key), didYouMean(key, ids, m), ids.join(", ")));
+    answers[key] = checkValue(
+      question,
+      canonical(question, data[key]),
+      (m) => `${shown}${m.cli.colon}"${key}"${m.cli.colon.trimEnd()}`,
+    );
   }
   return answers;
 }
@@ -77,10 +80,11 @@ export function missingQuestions(c: CompiledRuleSet, answers: Answers): Question
   return required.filter((q) => !moot.has(q.id));
 }
 
-export function missingError(missing: readonly Question[], lead: string): UsageError {
+/** The missing-answers message: `lead` says why, then each question missing, with its values. */
+export function missingError(missing: readonly Question[], lead: string, messages: Messages = en): UsageError {
   const names = missing.map((q) => `--${q.id}`).join(", ");
   return new UsageError(
-    `${lead}: ${names}`,
+    `${lead}${messages.cli.colon}${names}`,
     missing.map((q) => `  --${q.id} <${valuesOf(q).join("|")}>  ${q.prompt}`),
   );
 }

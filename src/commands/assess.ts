@@ -3,7 +3,7 @@ import { compile } from "../engine/compile.js";
 import type { Answers, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
 import { jsonValue, quote } from "../escape.js";
-import { problem, problemJson, problemLine, type Problem } from "../problems.js";
+import { problem, problemJson, problemLineIn, type Problem } from "../problems.js";
 import { Assessor } from "../inventory/assess.js";
 import { answersAnything, columnHint, layoutOf, noQuestionError, readRow, type Layout } from "../inventory/columns.js";
 import { ENCODINGS, readInventory, type Encoding, type InputInfo, type InventoryRecord } from "../inventory/read.js";
@@ -28,55 +28,26 @@ import type { Invocation, Outcome } from "./command.js";
 import type { Context, OutputFile } from "./context.js";
 import { chooseFormat, printSchema } from "./formats.js";
 import { addQuestionOptions, answersFrom, rulesOption } from "./options.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // `vmvc assess`: an inventory in, one result per row out, streamed so that memory stays flat.
 
-const HELP = `
-Columns are named by question id (workload, boundary, host-os, ...), in any case and with
-spaces, _ or - alike ("Guest OS", guest_os, GuestOS); one column may name the workload (Name,
-VM, Server, Server Name, Hostname, Computer Name, DNS Name, Nom, Serveur). Values are read in
-any case; n/a, unknown, ? and - mean unknown; "Windows Server 2022 Datacenter", WS2022 and
-ltsc2022 mean 2022. Empty cells and missing columns take the answer flags given here, else
-count as unknown; columns read for nothing and questions no column answers are listed on
-stderr. An RVTools vInfo export (CSV or the xlsx workbook) is recognised by its header: VM
-names the workload, the guest OS comes from the OS columns, templates and SRM placeholders are
-left out. Bad rows are reported with their line number; the run goes on. UTF-8, UTF-16 and
-Windows-1252 are told apart (--encoding says which), and Export-Csv's #TYPE line is skipped.
-
-Examples:
-  $ vmvc assess inventory.csv                          # a summary at a terminal
-  $ vmvc assess inventory.csv --host-os 2022 --output report.html
-  $ vmvc assess vInfo.csv --format csv > advice.csv
-  $ Get-Content servers.jsonl | vmvc assess -          # JSON lines from PowerShell
-
-Exit codes: 0 every row assessed, 1 some rows were invalid (the others are still reported),
-2 a wrong call, unreadable input or output not written.
-`;
-
-export function configure(command: Command, ruleSet: RuleSet): void {
+export function configure(command: Command, ruleSet: RuleSet, locale: Locale = ENGLISH): void {
+  const m = locale.messages.cli;
   const own = [
-    new Option(
-      "--format <format>",
-      `${ASSESS_FORMATS.join(", ")} (default: a summary at a terminal, ndjson elsewhere)`,
-    ),
-    new Option("--output <file>", "write the results to a file; the format follows its extension"),
-    new Option("--encoding <encoding>", "the input's text encoding (default: guessed)").choices(ENCODINGS),
-    new Option(
-      "--delimiter <char>",
-      "the CSV output's delimiter: , (default) or ; for Excel in French or German",
-    ).choices([",", ";"]),
-    new Option("--bom", "start the CSV output with a UTF-8 BOM, for Excel"),
-    new Option(
-      "--json-schema",
-      "print the JSON Schema of --format json's output, and of each ndjson line (schema/assessment.schema.json), and exit",
-    ),
-    rulesOption(),
+    new Option("--format <format>", m.assessFlags.format(ASSESS_FORMATS.join(", "))),
+    new Option("--output <file>", m.assessFlags.output),
+    new Option("--encoding <encoding>", m.assessFlags.encoding).choices(ENCODINGS),
+    new Option("--delimiter <char>", m.assessFlags.delimiter).choices([",", ";"]),
+    new Option("--bom", m.assessFlags.bom),
+    new Option("--json-schema", m.assessFlags.jsonSchema),
+    rulesOption(locale),
   ];
   // Optional only so that --json-schema needs no file; run() asks for it otherwise.
-  command.argument("[file]", "the inventory, or - for stdin").usage("[options] <file>");
+  command.argument("[file]", m.assessFlags.file).usage(m.assessFlags.usage);
   for (const option of own) command.addOption(option);
-  addQuestionOptions(command, ruleSet, own, "Answers for rows that leave them out:");
-  command.addHelpText("after", HELP);
+  addQuestionOptions(command, ruleSet, own, m.assessFlags.answersGroup);
+  command.addHelpText("after", m.assessHelp);
 }
 
 interface AssessFlags {
@@ -149,24 +120,19 @@ class ColumnNotes {
   }
 
   /** Warnings: columns ignored, and questions no column answers, with what they take instead. */
-  problems(ruleSet: RuleSet, defaults: Answers, file: string): Problem[] {
+  problems(ruleSet: RuleSet, defaults: Answers, file: string, locale: Locale): Problem[] {
+    const m = locale.messages.cli;
     const where = { file };
     const out: Problem[] = [];
     const ignored = this.ignoredColumns();
     if (ignored.length > 0) {
-      const shown = ignored.length > 12 ? [...ignored.slice(0, 12), `and ${ignored.length - 12} more`] : ignored;
-      out.push(
-        problem(
-          where,
-          "ignored-columns",
-          `${ignored.length} column${ignored.length === 1 ? " answers" : "s answer"} no question and ${ignored.length === 1 ? "was" : "were"} ignored: ${shown.map((h) => (h.startsWith("and ") ? h : JSON.stringify(h))).join(", ")}`,
-          "warning",
-        ),
-      );
+      const names = ignored.slice(0, 12).map((h) => JSON.stringify(h));
+      if (ignored.length > 12) names.push(m.andMore(ignored.length - 12));
+      out.push(problem(where, "ignored-columns", m.ignoredColumns(ignored.length, names.join(", ")), "warning"));
     }
     const unanswered = ruleSet.questions.filter((q) => !this.answered.has(q.id));
     const named = (qs: typeof unanswered): string =>
-      qs.map((q) => `${q.id}${q.optional ? " (optional)" : ""}${columnHint(q, ignored)}`).join(", ");
+      qs.map((q) => `${q.id}${q.optional ? m.optional : ""}${columnHint(q, ignored)}`).join(", ");
     const byDefault = unanswered.filter((q) => defaults[q.id] !== undefined);
     const assumed = unanswered.filter((q) => defaults[q.id] === undefined && q.assume !== undefined);
     const unknown = unanswered.filter((q) => defaults[q.id] === undefined && q.assume === undefined);
@@ -175,7 +141,11 @@ class ColumnNotes {
         problem(
           where,
           "unanswered-question",
-          `no column answers ${named(byDefault)}: the flag${byDefault.length === 1 ? "" : "s"} ${byDefault.map((q) => `--${q.id} ${defaults[q.id]}`).join(" ")} appl${byDefault.length === 1 ? "ies" : "y"} to every row`,
+          m.flagsForEveryRow(
+            named(byDefault),
+            byDefault.length,
+            byDefault.map((q) => `--${q.id} ${defaults[q.id]}`).join(" "),
+          ),
           "warning",
         ),
       );
@@ -184,19 +154,16 @@ class ColumnNotes {
         problem(
           where,
           "unanswered-question",
-          `no column answers ${named(assumed)}: ${assumed.length === 1 ? "it takes its assumed value" : "they take their assumed values"}, ${assumed.map((q) => (assumed.length === 1 ? q.assume : `${q.id} ${q.assume}`)).join(", ")}, in every row`,
+          m.assumedInEveryRow(
+            named(assumed),
+            assumed.length,
+            assumed.map((q) => (assumed.length === 1 ? q.assume! : `${q.id} ${q.assume}`)).join(", "),
+          ),
           "warning",
         ),
       );
     if (unknown.length > 0)
-      out.push(
-        problem(
-          where,
-          "unanswered-question",
-          `no column answers ${named(unknown)}: ${unknown.length === 1 ? "it counts" : "they count"} as unknown in every row`,
-          "warning",
-        ),
-      );
+      out.push(problem(where, "unanswered-question", m.unknownInEveryRow(named(unknown), unknown.length), "warning"));
     return out;
   }
 }
@@ -291,19 +258,19 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       });
     } catch (error) {
       if (error instanceof UsageError && !error.message.startsWith(quote(shown)))
-        throw new UsageError(`${quote(shown)}: ${error.message}`, error.details);
+        throw new UsageError((m) => `${quote(shown)}${m.cli.colon}${error.text(m)}`, error.details);
       throw error;
     }
     if (info.records === 0)
-      throw new UsageError(
+      throw new UsageError((m) =>
         info.header
-          ? `${quote(shown)} has a header but no rows: ${info.header.map((h) => JSON.stringify(h)).join(", ")}`
-          : `${quote(shown)} is empty: expected a CSV with a header line, JSON lines, a JSON array or an xlsx workbook`,
+          ? m.cli.headerNoRows(quote(shown), info.header.map((h) => JSON.stringify(h)).join(", "))
+          : m.cli.emptyInventory(quote(shown)),
       );
     if (!columns.anything && summary.result().invalid < info.records) throw noQuestionError(ruleSet, header ?? []);
     const warnings = [
       ...info.warnings.map((w) => problem({ file: shown }, "input", w, "warning")),
-      ...columns.problems(ruleSet, defaults, shown),
+      ...columns.problems(ruleSet, defaults, shown, ctx.locale),
     ];
     const result = summary.result();
     const context: ReportContext = {
@@ -314,7 +281,7 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       rules: (ruleSet.policy?.layers ?? []).map((l) => l.path),
       overriddenHardFacts: (ruleSet.policy?.overriddenHardFacts ?? []).map((o) => o.rule),
       ignoredColumns: columns.ignoredColumns(),
-      warnings: warnings.map((w) => w.message),
+      warnings: warnings.map((w) => w.say?.(ctx.locale.messages) ?? w.message),
     };
     if (format === "json")
       out.write(
@@ -327,12 +294,11 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
     else if (format === "summary")
       out.write(terminalSummary(result, ruleSet, createStyle(ctx.color), ctx.width, context, ctx.locale));
     out.close();
-    for (const w of warnings) ctx.err(`warning: ${problemLine(w)}\n`);
-    if (flags.output !== undefined) ctx.err(`Wrote ${result.rows.toLocaleString("en-US")} rows to ${flags.output}.\n`);
+    const m = ctx.locale.messages.cli;
+    for (const w of warnings) ctx.err(`${m.warning}${problemLineIn(w, ctx.locale.messages)}\n`);
+    if (flags.output !== undefined) ctx.err(m.wroteRows(result.rows, flags.output));
     if (result.invalid > 0) {
-      ctx.err(
-        `${result.invalid.toLocaleString("en-US")} row${result.invalid === 1 ? " was" : "s were"} invalid; ${result.invalid === 1 ? "it is" : "each is"} in the output with its line number and the reason.\n`,
-      );
+      ctx.err(m.invalidRows(result.invalid));
       return { code: 1 };
     }
     return { code: 0 };

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { RuleSet } from "../engine/model.js";
 import type { Problem } from "../problems.js";
 import type { Context } from "./context.js";
+import type { Locale } from "../i18n/index.js";
 
 // The shape every command module has; src/commands/index.ts lists them.
 
@@ -21,14 +22,14 @@ export interface Outcome {
 }
 
 export interface CommandModule {
-  /** Arguments, options (a question's flags among them) and help. */
-  configure(command: Command, ruleSet: RuleSet): void;
+  /** Arguments, options (a question's flags among them) and help, in the reader's language. */
+  configure(command: Command, ruleSet: RuleSet, locale: Locale): void;
   run(ctx: Context, call: Invocation): Promise<Outcome>;
 }
 
 export interface CommandSpec {
+  /** Its summary in help is the catalogue's (locale.messages.cli.summaries). */
   name: string;
-  summary: string;
   /** Whether it works on a rule set: the shipped rules and the policy in force. */
   usesRuleSet: boolean;
   /** Subcommands that must work even when the configured policy does not load. */

@@ -7,26 +7,21 @@ import { OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
 import { chooseFormat, printSchema } from "./formats.js";
 import { refuseStrays, rulesOption } from "./options.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // `vmvc compare`: the comparison table of the options, in the format asked for.
 
 export const COMPARE_FORMATS = ["table", "markdown", "json", "csv"] as const;
 
-const EXAMPLES = `
-Examples:
-  $ vmvc compare
-  $ vmvc compare --rows isolation,guest-compatibility --format markdown >> README.md
-  $ vmvc compare --json | jq '.rows[].id'
-`;
-
-export function configure(command: Command, ruleSet: RuleSet): void {
+export function configure(command: Command, ruleSet: RuleSet, locale: Locale = ENGLISH): void {
+  const m = locale.messages.cli;
   refuseStrays(command)
-    .addOption(new Option("--format <format>", `output format: ${COMPARE_FORMATS.join(", ")} (default: table)`))
-    .option("--json", "same as --format json")
-    .option("--json-schema", "print the JSON Schema of --json's output (schema/comparison.schema.json) and exit")
-    .option("--rows <ids>", `only these rows, comma-separated: ${ruleSet.comparison.map((r) => r.id).join(", ")}`)
-    .addOption(rulesOption())
-    .addHelpText("after", EXAMPLES);
+    .addOption(new Option("--format <format>", m.compareFlags.format(COMPARE_FORMATS.join(", "))))
+    .option("--json", m.compareFlags.json)
+    .option("--json-schema", m.compareFlags.jsonSchema)
+    .option("--rows <ids>", m.compareFlags.rows(ruleSet.comparison.map((r) => r.id).join(", ")))
+    .addOption(rulesOption(locale))
+    .addHelpText("after", m.compareExamples);
 }
 
 interface CompareFlags {
@@ -47,10 +42,9 @@ export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    if (wanted.length === 0) throw new UsageError(`--rows needs row ids: ${ids.join(", ")}`);
+    if (wanted.length === 0) throw new UsageError((m) => m.cli.rowsNeeded(ids.join(", ")));
     for (const id of wanted) {
-      if (!ids.includes(id))
-        throw new UsageError(`--rows "${id}" is not one of ${ids.join(", ")}${didYouMean(id, ids)}`);
+      if (!ids.includes(id)) throw new UsageError((m) => m.cli.badRow(id, ids.join(", "), didYouMean(id, ids, m)));
     }
     rows = wanted.map((id) => all.find((r) => r.id === id)!);
   }

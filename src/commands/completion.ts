@@ -10,22 +10,13 @@ import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import { COMPLETE_COMMAND, OK, type Invocation, type Outcome } from "./command.js";
 import type { Context } from "./context.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 export const COMPLETION_SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 type CompletionShell = (typeof COMPLETION_SHELLS)[number];
 
-const HELP = `
-Install, once:
-  bash        echo 'source <(vmvc completion bash)' >> ~/.bashrc
-  zsh         echo 'source <(vmvc completion zsh)' >> ~/.zshrc      (after compinit)
-  fish        vmvc completion fish > ~/.config/fish/completions/vmvc.fish
-  PowerShell  if (!(Test-Path $PROFILE)) { New-Item -ItemType File -Force $PROFILE | Out-Null }; vmvc completion powershell >> $PROFILE
-
-Each Tab asks vmvc, so answers follow the policy in force, custom questions included.
-`;
-
-export function configure(command: Command): void {
-  command.argument("<shell>", COMPLETION_SHELLS.join(", ")).addHelpText("after", HELP);
+export function configure(command: Command, _ruleSet?: RuleSet, locale: Locale = ENGLISH): void {
+  command.argument("<shell>", COMPLETION_SHELLS.join(", ")).addHelpText("after", locale.messages.cli.completionHelp);
 }
 
 export async function run(ctx: Context, call: Invocation): Promise<Outcome> {
@@ -107,8 +98,8 @@ export function completionScript(name: string): string {
   // Any case, and pwsh for PowerShell 7.
   const shell = name.toLowerCase() === "pwsh" ? "powershell" : name.toLowerCase();
   if (!(COMPLETION_SHELLS as readonly string[]).includes(shell)) {
-    throw new UsageError(
-      `unknown shell ${quote(shell)}${didYouMean(shell, COMPLETION_SHELLS)}; completion is written for ${COMPLETION_SHELLS.join(", ")}`,
+    throw new UsageError((m) =>
+      m.cli.unknownShell(quote(shell), didYouMean(shell, COMPLETION_SHELLS, m), COMPLETION_SHELLS.join(", ")),
     );
   }
   return SCRIPTS[shell as CompletionShell];

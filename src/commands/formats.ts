@@ -28,13 +28,13 @@ export interface FormatFlags {
 export function chooseFormat<F extends string>(flags: FormatFlags, formats: readonly F[], fallback: F): F {
   const allowed: readonly string[] = formats;
   if (flags.json && flags.format !== undefined && flags.format !== "json")
-    throw new UsageError(`--json and --format ${quote(flags.format)} ask for two different formats; give one of them`);
+    throw new UsageError((m) => m.cli.twoFormats(quote(flags.format!)));
   if (flags.json) return "json" as F;
   if (flags.format !== undefined) {
     const format = flags.format.toLowerCase(); // any case, as in PowerShell
     if (!allowed.includes(format))
-      throw new UsageError(
-        `--format ${quote(flags.format)} is not one of ${formats.join(", ")}${didYouMean(flags.format, formats)}`,
+      throw new UsageError((m) =>
+        m.cli.badFormat(quote(flags.format!), formats.join(", "), didYouMean(flags.format!, formats, m)),
       );
     return format as F;
   }
@@ -42,9 +42,7 @@ export function chooseFormat<F extends string>(flags: FormatFlags, formats: read
     const format = BY_EXTENSION[extname(flags.output).toLowerCase()];
     if (format === undefined || !allowed.includes(format)) {
       const extensions = Object.keys(BY_EXTENSION).filter((e) => allowed.includes(BY_EXTENSION[e]!));
-      throw new UsageError(
-        `--output ${quote(flags.output)}: cannot tell the format from its extension (${extensions.join(", ")}); add --format`,
-      );
+      throw new UsageError((m) => m.cli.unknownExtension(quote(flags.output!), extensions.join(", ")));
     }
     return format as F;
   }

@@ -1,16 +1,17 @@
 import { Option, type Command } from "commander";
 import type { Question, RuleSet } from "../engine/model.js";
 import { UsageError } from "../errors.js";
-import { problem, problemLine, type Problem } from "../problems.js";
+import { problem, problemLine, problemLineIn, type Problem } from "../problems.js";
 import { quote } from "../escape.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // Options more than one command takes, and the questions as flags.
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** --rules is read in the first pass (src/program.ts); it is declared here too, for help and completion. */
-export const rulesOption = (): Option =>
-  new Option("--rules <path>", "layer a rule file or folder over the shipped rules (repeatable)").argParser(collect);
+export const rulesOption = (locale: Locale = ENGLISH): Option =>
+  new Option("--rules <path>", locale.messages.cli.rulesFlag).argParser(collect);
 
 /** Flags vmvc itself owns on every command; no question may take their names. */
 export const GLOBAL_FLAGS = ["--help", "--version", "--color", "--no-color", "--width", "--rules", "--lang"];
@@ -75,18 +76,11 @@ export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): 
     const where = { file: q.file, entry: `question "${q.id}"`, path: "id" };
     const attribute = questionOption(q).attributeName();
     const reserved = reservedIdReason(q.id, attribute);
-    if (taken.has(`--${q.id}`))
-      problems.push(problem(where, "reserved-id", `--${q.id} is a vmvc flag; choose another id`));
+    if (taken.has(`--${q.id}`)) problems.push(problem(where, "reserved-id", (m) => m.cli.flagIsOurs(q.id)));
     else if (reserved !== undefined)
-      problems.push(problem(where, "reserved-id", `"${q.id}" is reserved: ${reserved}; choose another id`));
+      problems.push(problem(where, "reserved-id", (m) => m.cli.reservedId(q.id, reserved)));
     else if (attributes.has(attribute))
-      problems.push(
-        problem(
-          where,
-          "flag-clash",
-          `commander reads --${q.id} as the same flag as ${attributes.get(attribute)}; choose another id`,
-        ),
-      );
+      problems.push(problem(where, "flag-clash", (m) => m.cli.flagClash(q.id, attributes.get(attribute)!)));
     attributes.set(attribute, `--${q.id}`);
   }
   return problems;
@@ -95,7 +89,8 @@ export function questionFlagProblems(ruleSet: RuleSet, own: readonly Option[]): 
 /** Adds a flag for every question; a question that would clash with `own` is an error. */
 export function addQuestionOptions(command: Command, ruleSet: RuleSet, own: readonly Option[], group?: string): void {
   const problems = questionFlagProblems(ruleSet, own);
-  if (problems.length > 0) throw new UsageError(problemLine(problems[0]!), problems.slice(1).map(problemLine));
+  if (problems.length > 0)
+    throw new UsageError((m) => problemLineIn(problems[0]!, m), problems.slice(1).map(problemLine));
   for (const q of ruleSet.questions) {
     const option = questionOption(q);
     command.addOption(group === undefined ? option : option.helpGroup(group));
@@ -119,6 +114,5 @@ export const refuseStrays = (command: Command): Command =>
     .usage("[options]")
     .hook("preAction", (_, action) => {
       const [stray] = action.args;
-      if (stray !== undefined)
-        throw new UsageError(`unexpected argument ${quote(stray)}: answers and options are flags, like --workload web`);
+      if (stray !== undefined) throw new UsageError((m) => m.cli.strayArgument(quote(stray)));
     });

@@ -2,6 +2,7 @@ import { didYouMean } from "../suggest.js";
 import { quote } from "../escape.js";
 import { UNKNOWN } from "./certainty.js";
 import type { Question } from "./model.js";
+import { en, type Messages } from "../i18n/en/index.js";
 
 /** The values a question takes: its choices, and "unknown" for "not sure". */
 export const valuesOf = (question: Question): string[] => [...question.choices.map((c) => c.value), UNKNOWN];
@@ -19,7 +20,8 @@ export function normalValue(question: Question, value: unknown): unknown {
 }
 
 /** What is wrong with a value given for a question, with a near miss suggested; undefined when it is one of its values. */
-export function valueProblem(question: Question, value: unknown): string | undefined {
+export function valueProblem(question: Question, value: unknown, messages: Messages = en): string | undefined {
+  const m = messages.cli;
   const allowed = valuesOf(question);
   if (typeof value === "string" && allowed.includes(value)) return undefined;
   const shown =
@@ -28,10 +30,10 @@ export function valueProblem(question: Question, value: unknown): string | undef
       : value === null
         ? "null"
         : Array.isArray(value)
-          ? "a list"
+          ? m.aList
           : typeof value === "object"
-            ? "an object"
-            : `a ${typeof value}`;
-  const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
-  return `${shown} is not one of ${allowed.join(", ")}${hint}`;
+            ? m.anObject
+            : m.aType(typeof value);
+  const hint = typeof value === "string" ? didYouMean(value, allowed, messages) : "";
+  return `${m.notOneOf(shown, allowed.join(", "))}${hint}`;
 }

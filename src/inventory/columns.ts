@@ -74,8 +74,8 @@ export function layoutOf(ruleSet: RuleSet, header: readonly string[]): Layout {
     if (name === "") return;
     const before = seen.get(name);
     if (before !== undefined)
-      throw new UsageError(
-        `columns ${before + 1} and ${i + 1} (${JSON.stringify(header[before])} and ${JSON.stringify(header[i])}) name the same thing; rename or remove one`,
+      throw new UsageError((m) =>
+        m.inventory.sameColumn(before + 1, i + 1, JSON.stringify(header[before]), JSON.stringify(header[i])),
       );
     seen.set(name, i);
   });
@@ -136,10 +136,13 @@ export function columnHint(question: Question, ignored: readonly string[]): stri
 /** The error for a header in which no column answers any question. */
 export function noQuestionError(ruleSet: RuleSet, header: readonly string[]): UsageError {
   return new UsageError(
-    `no column answers any question, so every row would be a guess. Columns found: ${header.map((h) => JSON.stringify(h)).join(", ")}`,
+    (m) => m.inventory.noQuestionColumn(header.map((h) => JSON.stringify(h)).join(", ")),
     [
-      `Columns are named by question id, in any case and with spaces, _ or - alike: ${ruleSet.questions.map((q) => q.id).join(", ")}.`,
-      `The name column may be called ${["Name", "VM", "Server", "Server Name", "Hostname", "Computer Name", "DNS Name", "Nom", "Serveur"].join(", ")}.`,
+      (m) => m.inventory.columnsNamed(ruleSet.questions.map((q) => q.id).join(", ")),
+      (m) =>
+        m.inventory.nameColumn(
+          ["Name", "VM", "Server", "Server Name", "Hostname", "Computer Name", "DNS Name", "Nom", "Serveur"].join(", "),
+        ),
     ],
   );
 }

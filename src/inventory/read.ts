@@ -1,7 +1,7 @@
 import type { RecordHandler } from "./record.js";
 import { once } from "node:events";
 import { parse, type CsvError, type Options } from "csv-parse";
-import { UsageError } from "../errors.js";
+import { UsageError, type Localized } from "../errors.js";
 import { readProblem } from "../text.js";
 import { frameCsv, MAX_RECORD_BYTES, type BrokenLine } from "./frame.js";
 import { splitJsonArray, splitJsonLines } from "./json-stream.js";
@@ -27,7 +27,7 @@ export interface InputInfo {
   /** The header of a CSV or workbook, when there was one. */
   header?: readonly string[];
   /** Said about the input as a whole: an encoding guessed, a line skipped. */
-  warnings: string[];
+  warnings: Localized[];
 }
 
 export interface ReadOptions {
@@ -59,7 +59,7 @@ export async function readInventory(
       const next = await chunks.next();
       return next.done ? undefined : asBuffer(next.value);
     } catch (error) {
-      throw new UsageError(`${shown}: cannot read: ${readProblem(error)}`);
+      throw new UsageError((m) => `${shown}${m.cli.colon}${m.cli.cannotReadWhy(readProblem(error, m))}`);
     }
   };
   for (;;) {
@@ -87,7 +87,7 @@ export async function readInventory(
     records++;
     handle(record);
   };
-  const warnings: string[] = [];
+  const warnings: Localized[] = [];
 
   // An xlsx workbook is a zip archive: "PK\3\4".
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
@@ -110,7 +110,8 @@ export async function readInventory(
     if (/^#TYPE\b/i.test(headText)) {
       startLine = 2;
       sniffed = headText.slice(headText.indexOf("\n") + 1);
-      warnings.push(`the first line (${headText.split(/\r?\n/, 1)[0]!.trim()}) was skipped, as Import-Csv does`);
+      const first = headText.split(/\r?\n/, 1)[0]!.trim();
+      warnings.push((m) => m.inventory.firstLineSkipped(first));
     }
     const header = await readCsv(text, sniffDelimiter(sniffed), startLine, counted);
     return { kind, encoding, records, ...(header ? { header } : {}), warnings };
@@ -129,9 +130,7 @@ export async function readInventory(
   if (kind === "json-lines") await splitJsonLines(text, json, MAX_RECORD_BYTES);
   else
     await splitJsonArray(text, json, MAX_RECORD_BYTES, () => {
-      throw new UsageError(
-        `${shown}: the input starts like a JSON array but is not one; use JSON lines (one object a line), or a JSON array of objects`,
-      );
+      throw new UsageError((m) => m.inventory.notAnArray(shown));
     });
   return { kind, encoding, records, warnings };
 }
@@ -145,7 +144,7 @@ function hasLineEnd(bytes: Buffer): boolean {
  * text in UTF-16 has one in every pair); else UTF-8 when the bytes are valid UTF-8; else
  * Windows-1252, which Excel writes for "CSV" in western European locales.
  */
-function guessEncoding(head: Buffer, warnings: string[]): Encoding {
+function guessEncoding(head: Buffer, warnings: Localized[]): Encoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
   if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
   if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
@@ -162,9 +161,7 @@ function guessEncoding(head: Buffer, warnings: string[]): Encoding {
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
     return "utf-8";
   } catch {
-    warnings.push(
-      "the input is not valid UTF-8, so it was read as Windows-1252 (what Excel writes for CSV in western European languages); --encoding says which it is",
-    );
+    warnings.push((m) => m.inventory.readAsWindows1252);
     return "windows-1252";
   }
 }

@@ -61,13 +61,14 @@ export async function readWorkbook(
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `${shown}: not a readable xlsx workbook: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new UsageError((m) => m.inventory.notXlsx(shown, error instanceof Error ? error.message : String(error)));
   }
   if (header === undefined)
-    throw new UsageError(
-      `${shown}: the workbook has no vInfo sheet (it has ${sheets.length === 0 ? "no sheets" : sheets.map((s) => JSON.stringify(s)).join(", ")}); export vInfo from RVTools, or save the sheet as CSV`,
+    throw new UsageError((m) =>
+      m.inventory.noVInfo(
+        shown,
+        sheets.length === 0 ? m.inventory.noSheets : sheets.map((s) => JSON.stringify(s)).join(", "),
+      ),
     );
   return header;
 }

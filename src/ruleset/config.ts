@@ -7,8 +7,6 @@ import { decodeText, isRegularFile, readBounded, readProblem } from "../text.js"
 
 // Finding a team's policy files. Kept free of zod: it runs on every start.
 
-const SHAPE = 'expected { "rules": ["<file or folder>", …] }';
-
 /** The setting that trusts a config (or a folder of them) someone else owns, as git's safe.directory does. */
 export const TRUST_VARIABLE = "VMVC_TRUST";
 
@@ -90,12 +88,13 @@ export function configuredPolicy(cwd: string, trust: Trust = {}): ConfiguredPoli
 /** The text of a config: a regular file, read bounded like a rule file; a FIFO or a device would hang or flood us. */
 function readConfig(path: string, name: string): string {
   try {
-    if (!isRegularFile(path)) throw new RuleSetError([problem({ file: name }, "not-a-file", "not a regular file")]);
+    if (!isRegularFile(path))
+      throw new RuleSetError([problem({ file: name }, "not-a-file", (m) => m.problems.notAFile)]);
     return decodeText(readBounded(path));
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
     // A config that is there but cannot be used must not be skipped in silence.
-    throw new RuleSetError([problem({ file: name }, "unreadable", `cannot read: ${readProblem(error)}`)]);
+    throw new RuleSetError([problem({ file: name }, "unreadable", (m) => m.cli.cannotReadWhy(readProblem(error, m)))]);
   }
 }
 
@@ -131,17 +130,15 @@ function configIn(dir: string, cwd: string, trust: Trust): ConfiguredPolicy | un
     if (distrusted !== undefined) return refuse(distrusted);
     const rules = (section as { rules?: unknown } | null)?.rules;
     if (!Array.isArray(rules) || rules.length === 0 || !rules.every((p) => typeof p === "string" && p !== "")) {
-      throw new RuleSetError([problem(where, "config-shape", SHAPE)]);
+      throw new RuleSetError([problem(where, "config-shape", (m) => m.problems.configShape)]);
     }
     const paths = (rules as string[]).map((p) => resolve(dirname(path), p));
     const missing = (rules as string[]).filter((_, i) => !statSync(paths[i]!, { throwIfNoEntry: false }));
     if (missing.length > 0)
       throw new RuleSetError(
         missing.map((p) =>
-          problem(
-            { ...where, path: "rules" },
-            "missing-path",
-            `${JSON.stringify(p)} does not exist (relative paths start from ${dirname(path)})`,
+          problem({ ...where, path: "rules" }, "missing-path", (m) =>
+            m.problems.missingConfigPath(JSON.stringify(p), dirname(path)),
           ),
         ),
       );

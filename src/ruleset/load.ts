@@ -42,7 +42,8 @@ function realPathOf(path: string): string {
 
 function readText(path: string, shown: string): string {
   try {
-    if (!isRegularFile(path)) throw new RuleSetError([problem({ file: shown }, "not-a-file", "not a regular file")]);
+    if (!isRegularFile(path))
+      throw new RuleSetError([problem({ file: shown }, "not-a-file", (m) => m.problems.notAFile)]);
     return decodeText(readBounded(path));
   } catch (error) {
     if (error instanceof RuleSetError) throw error;
@@ -53,7 +54,7 @@ function readText(path: string, shown: string): string {
       problem(
         { file: shown },
         "unreadable",
-        dangling ? "no such file (a link to one that is missing)" : `cannot read: ${readProblem(error)}`,
+        dangling ? (m) => m.problems.danglingLink : (m) => m.cli.cannotReadWhy(readProblem(error, m)),
       ),
     ]);
   }
@@ -130,7 +131,7 @@ export function readTier(path: string, seen = new Set<string>(), shown = path): 
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    throw new RuleSetError([problem({ file: shown }, "missing-path", "no such file or folder")]);
+    throw new RuleSetError([problem({ file: shown }, "missing-path", (m) => m.problems.noSuchPath)]);
   }
   const firstTime = (file: string): boolean => {
     const real = realPathOf(file);
@@ -141,7 +142,7 @@ export function readTier(path: string, seen = new Set<string>(), shown = path): 
   if (!isDirectory) return firstTime(path) ? [readRuleFile(path, shown)] : [];
   const files = ruleFilesIn(path, shown).sort();
   if (files.length === 0)
-    throw new RuleSetError([problem({ file: shown }, "empty-folder", "the folder holds no .json rule files")]);
+    throw new RuleSetError([problem({ file: shown }, "empty-folder", (m) => m.problems.emptyFolder)]);
   // Named under the path the user gave, not where it leads.
   return collect(files.filter(firstTime).map((file) => () => readRuleFile(file, join(shown, relative(path, file)))));
 }

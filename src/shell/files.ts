@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import type { OutputFile } from "../commands/context.js";
-import { OutputError, UsageError } from "../errors.js";
+import { OutputError, UsageError, type Localized } from "../errors.js";
 import { quote } from "../escape.js";
 import { decodeText, readBounded, readProblem } from "../text.js";
 
@@ -48,7 +48,7 @@ function removePending(): void {
 }
 
 /** The folder `target` goes in, or the first part of the path that cannot be one, with what is wrong. */
-function folderProblem(target: string): string | undefined {
+function folderProblem(target: string): Localized | undefined {
   // Walk up to the nearest part of the path that exists: the rest is created on commit.
   for (let folder = dirname(target); ; folder = dirname(folder)) {
     let stat;
@@ -57,13 +57,13 @@ function folderProblem(target: string): string | undefined {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if ((code === "ENOENT" || code === "ENOTDIR") && dirname(folder) !== folder) continue;
-      return `${folder}: ${readProblem(error)}`;
+      return (m) => `${folder}${m.cli.colon}${readProblem(error, m)}`;
     }
-    if (!stat.isDirectory()) return `${folder} is a file, not a folder`;
+    if (!stat.isDirectory()) return (m) => m.prompts.fileNotFolder(folder);
     try {
       accessSync(folder, constants.W_OK);
     } catch {
-      return `the folder ${folder} cannot be written to`;
+      return (m) => m.prompts.folderNotWritable(folder);
     }
     return undefined;
   }
@@ -79,14 +79,14 @@ function folderProblem(target: string): string | undefined {
 export function openOutput(cwd: string, path: string, input?: string): OutputFile {
   const target = resolve(cwd, path);
   if (input !== undefined) refuseOntoInput(target, input === "-" ? 0 : resolve(cwd, input), path);
-  const fail = (problem: string): never => {
-    throw new OutputError(`--output ${quote(path)}: cannot write: ${problem}`);
+  const fail = (problem: Localized): never => {
+    throw new OutputError((m) => m.prompts.cannotWriteFile(quote(path), problem(m)));
   };
   const failWith = (error: unknown): never =>
-    fail(
+    fail((m) =>
       (error as NodeJS.ErrnoException).code === "ENOENT"
-        ? `the folder ${dirname(target)} does not exist`
-        : readProblem(error),
+        ? m.prompts.noSuchFolder(dirname(target))
+        : readProblem(error, m),
     );
   let existing;
   try {
@@ -94,7 +94,7 @@ export function openOutput(cwd: string, path: string, input?: string): OutputFil
   } catch {
     // Not there yet.
   }
-  if (existing?.isDirectory()) fail("it is a folder, not a file");
+  if (existing?.isDirectory()) fail((m) => m.problems.systemErrors.EISDIR!);
   const direct = existing !== undefined && !existing.isFile();
   const problem = direct ? undefined : folderProblem(target);
   if (problem !== undefined) fail(problem);
@@ -178,7 +178,5 @@ function refuseOntoInput(target: string, input: string | number, shown: string):
     return;
   }
   if (from.isFile() && from.dev === out.dev && from.ino === out.ino)
-    throw new UsageError(
-      `--output ${quote(shown)} is the inventory being read; writing there would destroy it. Write the results to another file`,
-    );
+    throw new UsageError((m) => m.inventory.outputIsInput(quote(shown)));
 }

@@ -4,6 +4,7 @@ import { printable } from "../escape.js";
 import { decodeText, readBounded } from "../text.js";
 import { hangUp, output, restoreTerminal, TERMINAL_GONE } from "./output.js";
 import { isTerminal } from "./terminal.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // The process: the one place that reads process.*, installs signal handlers and exits.
 
@@ -20,6 +21,8 @@ export async function main(): Promise<never> {
   process.on("unhandledRejection", unexpected);
   let stdinIsTTY: boolean | undefined;
   let prompted = false;
+  // The run's language, as the command's context passes it to the prompts; English before it.
+  let locale: Locale = ENGLISH;
   const code = await run(process.argv.slice(2), {
     stdout,
     stderr,
@@ -29,14 +32,20 @@ export async function main(): Promise<never> {
       if (stdinIsTTY) {
         // A prompt may come: end it cleanly, with the cursor back. (Ctrl-C typed at a prompt
         // arrives as a keypress, not a signal; `kill -INT` arrives here.)
-        const stop = (message: string, exitCode: number) => () => {
+        const stop = (message: () => string, exitCode: number) => () => {
           restoreTerminal();
           if (stdout.isTTY) stdout.write("\n");
-          if (message) stderr.write(`${message}\n`);
+          if (message()) stderr.write(`${message()}\n`);
           process.exit(exitCode);
         };
-        process.on("SIGINT", stop("Cancelled: no recommendation was made.", 130));
-        process.on("SIGTERM", stop("", 143));
+        process.on(
+          "SIGINT",
+          stop(() => locale.messages.prompts.cancelled, 130),
+        );
+        process.on(
+          "SIGTERM",
+          stop(() => "", 143),
+        );
         // `kill -HUP` with the terminal still open: leave it usable, then die of the signal.
         process.on("SIGHUP", hangUp);
       }
@@ -53,7 +62,8 @@ export async function main(): Promise<never> {
     runtime: `${process.version} (${process.platform} ${process.arch})`,
     readStdin: () => decodeText(readBounded(0)),
     stdinStream: () => process.stdin,
-    ask: ({ color, toStdout }) => {
+    ask: ({ color, toStdout, locale: chosen }) => {
+      locale = chosen;
       // With stdout redirected, questions go to stderr's terminal, as gh does.
       // process.stdout and process.stderr are streams made when first read (node:stream, 5 ms
       // or more): only a question reads them.
@@ -63,6 +73,7 @@ export async function main(): Promise<never> {
         asking ??= (await import("./prompts.js")).terminalAsk({
           output: toStdout ? process.stdout : process.stderr,
           color,
+          locale: chosen,
         });
         return asking(step);
       };
@@ -75,7 +86,7 @@ export async function main(): Promise<never> {
   // A prompt that ended early (its input closed) may have left the cursor hidden.
   if (prompted) restoreTerminal();
   const late = stdout.failure();
-  if (late !== undefined) stderr.write(`vmvc: cannot write the output: ${late}\n`);
+  if (late !== undefined) stderr.write(`vmvc: ${locale.messages.prompts.cannotWriteOutput(late)}\n`);
   process.exit(late !== undefined && code === 0 ? 2 : code);
 }
 

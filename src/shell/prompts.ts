@@ -7,31 +7,25 @@ import { createStyle } from "../render/style.js";
 import { hangUp } from "./output.js";
 import { displayWidth, wrap } from "../render/wrap.js";
 import { GO_BACK, type Ask, type Step } from "../commands/context.js";
+import { ENGLISH, type Locale } from "../i18n/index.js";
 
 // The one module that talks to Inquirer, and owns the screen while questions are asked: each
 // answered question stays as one line, so going back can take that line away again.
 
 /** "question 3, at most 8 to go" */
-export function progress({ number, atMost }: Step): string {
-  const left = atMost - 1;
-  return left === 0 ? `question ${number}, the last one` : `question ${number}, at most ${left} to go`;
-}
-
-const NOT_SURE = "I'm not sure";
+export const progress = ({ number, atMost }: Step, locale: Locale = ENGLISH): string =>
+  locale.messages.prompts.progress(number, atMost - 1);
 
 /**
  * The choices as Inquirer shows them: the label in the list, its meaning under it, "not sure"
  * last. Meanings are wrapped here, between words, to `width`: Inquirer would cut words.
  */
-export function choices({ question }: Step, width = Infinity) {
+export function choices({ question }: Step, width = Infinity, locale: Locale = ENGLISH) {
   const fit = (text: string): string => (width === Infinity ? text : wrap(text, width).join("\n"));
+  const m = locale.messages.prompts;
   return [
     ...question.choices.map((c) => ({ name: c.label, value: c.value, description: fit(c.meaning) })),
-    {
-      name: NOT_SURE,
-      value: UNKNOWN,
-      description: fit("vmvc weighs every possible answer and says how much the advice depends on this one"),
-    },
+    { name: m.notSure, value: UNKNOWN, description: fit(m.notSureMeaning) },
   ];
 }
 
@@ -59,13 +53,19 @@ export function findChoice(labels: readonly string[], typed: string): number | u
 }
 
 /** The keys that work, as the hint lines under the choices name them, broken between keys to fit `width`. */
-export function keyHints(step: Step, inquirerKeys: readonly [string, string][], width: number): string {
-  const labels = [...step.question.choices.map((c) => c.label), NOT_SURE];
+export function keyHints(
+  step: Step,
+  inquirerKeys: readonly [string, string][],
+  width: number,
+  locale: Locale = ENGLISH,
+): string {
+  const m = locale.messages.prompts;
+  const labels = [...step.question.choices.map((c) => c.label), m.notSure];
   const keys = [
-    ...inquirerKeys,
-    ...(digitsJump(labels) ? [["1-9", "jump"]] : []),
-    ["type", "search"],
-    ...(step.canGoBack ? [["esc/←", "back"]] : []),
+    ...inquirerKeys.map(([key, action]) => [key, m.keys[action] ?? action]),
+    ...(digitsJump(labels) ? [["1-9", m.jump]] : []),
+    [m.type, m.search],
+    ...(step.canGoBack ? [[m.escape, m.back]] : []),
   ];
   const lines = [""];
   for (const [key, action] of keys) {
@@ -80,6 +80,8 @@ export function keyHints(step: Step, inquirerKeys: readonly [string, string][], 
 export interface Screen {
   output: NodeJS.WriteStream;
   color: boolean;
+  /** The language the questions' frame speaks; English without it. */
+  locale?: Locale;
 }
 
 /** Room on a line, one column short of the terminal's so that a full line never wraps. */
@@ -93,7 +95,8 @@ interface Answered {
 
 /** "✔ What kind of workload is it? Web app or API", cut to one line of the terminal as it is now. */
 function answeredLine({ step, value }: Answered, screen: Screen): string {
-  const label = step.question.choices.find((c) => c.value === value)?.label ?? NOT_SURE;
+  const label =
+    step.question.choices.find((c) => c.value === value)?.label ?? (screen.locale ?? ENGLISH).messages.prompts.notSure;
   let prompt = step.question.prompt;
   const room = lineWidth(screen) - displayWidth(label) - 3;
   if (displayWidth(prompt) > room) prompt = `${[...prompt].slice(0, Math.max(0, room - 1)).join("")}…`;
@@ -179,6 +182,7 @@ export function terminalAsk(screen: Screen): Ask {
 async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<string | typeof GO_BACK> {
   const { question } = step;
   const { output } = screen;
+  const locale = screen.locale ?? ENGLISH;
   const width = (): number => lineWidth(screen);
   for (;;) {
     const controller = new AbortController();
@@ -187,7 +191,7 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
     // exiting normally would make Node restore its settings and abort on the dead device.
     const onEnd = (): void => (process.stdin.isTTY ? hangUp() : controller.abort("end"));
     const onResize = (): void => controller.abort("resize");
-    const listed = choices(step, width());
+    const listed = choices(step, width(), locale);
     const start = Math.max(
       0,
       listed.findIndex((c) => c.value === step.default),
@@ -205,7 +209,7 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
       const value = await select(
         {
           // "? " comes before it.
-          message: wrap(`${question.prompt} (${progress(step)})`, width() - 2).join("\n"),
+          message: wrap(`${question.prompt} (${progress(step, locale)})`, width() - 2).join("\n"),
           choices: listed,
           ...(step.default !== undefined ? { default: step.default } : {}),
           pageSize: 12,
@@ -213,7 +217,9 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
             style: {
               // The question's help, then the keys that work.
               keysHelpTip: (keys: [string, string][]) =>
-                [...(question.help ? wrap(question.help, width()) : []), keyHints(step, keys, width())].join("\n"),
+                [...(question.help ? wrap(question.help, width()) : []), keyHints(step, keys, width(), locale)].join(
+                  "\n",
+                ),
             },
           },
         },
@@ -224,7 +230,7 @@ async function ask(step: Step, screen: Screen, answered: Answered[]): Promise<st
       return value;
     } catch (error) {
       const name = (error as Error).name;
-      if (name === "ExitPromptError") throw new InterruptError("Cancelled: no recommendation was made.");
+      if (name === "ExitPromptError") throw new InterruptError(locale.messages.prompts.cancelled);
       if (name !== "AbortPromptError") throw error;
       const reason: unknown = controller.signal.reason;
       if (reason === "back") {

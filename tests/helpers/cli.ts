@@ -59,7 +59,14 @@ export const STACK = /\n\s+at |Error: .*\n.*node:internal|\.ts:\d+:\d+/;
 /** Runs the CLI in this process, without a terminal, capturing what it prints. */
 export async function cli(
   argv: readonly string[],
-  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; terminalColumns?: number } = {},
+  options: {
+    input?: string;
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    terminalColumns?: number;
+    /** The system's locale as Intl would report it ("fr-FR"); none by default. */
+    systemLocale?: string;
+  } = {},
 ): Promise<Run> {
   let stdout = "";
   let stderr = "";
@@ -77,6 +84,7 @@ export async function cli(
     env: options.env ?? {},
     cwd: options.cwd ?? ROOT,
     readStdin: () => options.input ?? "",
+    ...(options.systemLocale !== undefined ? { systemLocale: options.systemLocale } : {}),
   });
   return { code, signal: null, stdout, stderr };
 }
