@@ -10,7 +10,7 @@ import { tmp } from "./helpers/tmp.js";
 // not from what the code prints.
 
 const NNBSP = "\u202f";
-/** The heading French help opens with: commander's "Usage:" in French, with its typography. */
+/** The heading French help opens with: commander’s "Usage:" in French, with its typography. */
 const FRENCH_USAGE = new RegExp(`^Utilisation${NNBSP}:`, "m");
 const ENGLISH_USAGE = /^Usage:/m;
 /** The words commander writes on its own, which French help must not show. */
@@ -99,7 +99,7 @@ describe("French help", () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(FRENCH_USAGE);
       expect(run.stdout).toMatch(new RegExp(`^Options${NNBSP}:`, "m"));
-      expect(run.stdout).toContain("afficher l'aide");
+      expect(run.stdout).toContain("afficher l’aide");
       expect(run.stdout).not.toMatch(COMMANDER_ENGLISH);
       // Our own English lines: the examples' heading, exit codes, "print JSON".
       expect(run.stdout).not.toMatch(/Examples:|Exit codes|print JSON|only rules/);
@@ -118,7 +118,7 @@ describe("French help", () => {
   it("lists the commands under « Commandes » with help's own command in French", async () => {
     const run = await cli(["help", "--lang", "fr"]);
     expect(run.stdout).toMatch(new RegExp(`^Commandes${NNBSP}:`, "m"));
-    expect(run.stdout).toMatch(/help \[commande\]\s+afficher l'aide d'une commande/);
+    expect(run.stdout).toMatch(/help \[commande\]\s+afficher l’aide d’une commande/);
   });
 
   it("names an argument's placeholder in French and its choices as « valeurs possibles »", async () => {
@@ -153,7 +153,7 @@ describe("French errors", () => {
     expect(missing.stderr).not.toMatch(/missing required/);
     const extra = await cli(["completion", "bash", "zsh", "--lang", "fr"]);
     expect(extra.code).toBe(2);
-    expect(extra.stderr).toContain("trop d'arguments");
+    expect(extra.stderr).toContain("trop d’arguments");
     expect(extra.stderr).not.toMatch(/too many/);
   });
 

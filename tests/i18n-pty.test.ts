@@ -10,7 +10,7 @@ import { KEY, Terminal } from "./helpers/pty.js";
 
 const NNBSP = "\u202f";
 
-/** Every answer but the tenants' and the workload's, so those two are what may be asked. */
+/** Every answer but the tenants' and the workload’s, so those two are what may be asked. */
 function flagsBut(skip: readonly string[]): string[] {
   const answers = {
     ...baseAnswers,
@@ -33,7 +33,7 @@ describe("interactive advise --lang fr in a real terminal", () => {
     await term.waitFor("Je ne sais pas");
     await term.waitFor("vmvc examine toutes les réponses possibles");
     await term.waitFor(/↑↓ parcourir • ⏎ choisir .*lettres rechercher/);
-    expect(term.text).not.toMatch(/I'm not sure|navigate|at most \d+ to go|the last one/);
+    expect(term.text).not.toMatch(/I’m not sure|navigate|at most \d+ to go|the last one/);
     // The question starts on « Je ne sais pas » (no sensible default): Enter takes it.
     term.send(KEY.enter);
     expect(await term.exited).toBe(0);
@@ -54,7 +54,7 @@ describe("interactive advise --lang fr in a real terminal", () => {
     await term.waitFor("échap/← revenir", 10_000, first);
     term.send(KEY.ctrlC);
     expect(await term.exited).toBe(130);
-    expect(term.text).toContain(`Interrompu${NNBSP}: aucune recommandation n'a été émise.`);
+    expect(term.text).toContain(`Interrompu${NNBSP}: aucune recommandation n’a été émise.`);
     expect(term.text).not.toContain("Cancelled");
   });
 });

@@ -57,7 +57,7 @@ describe("advise in French", () => {
   it("writes the decision record in French, and says in its JSON which language it speaks", async () => {
     const md = await cli(["advise", "--lang", "fr", "--format", "markdown", ...flags(hostile)]);
     const lines = md.stdout.split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^# Décision d'hébergement${NNBSP}: `));
+    expect(lines[0]).toMatch(new RegExp(`^# Décision d’hébergement${NNBSP}: `));
     for (const heading of ["## Contexte", "## Décision", "## Options envisagées", "## Conséquences", "## Sources"])
       expect(lines).toContain(heading);
     expect(lines).toContain("| Question | Réponse |");
@@ -80,8 +80,8 @@ describe("French plurals and numbers", () => {
     expect(fr.messages.listing.listEnd(0)).toMatch(/^0\u00a0règle\. /);
     expect(fr.messages.listing.listEnd(1)).toMatch(/^1\u00a0règle\. /);
     expect(fr.messages.listing.listEnd(2)).toMatch(/^2\u00a0règles\. /);
-    expect(fr.messages.advice.margin(1, "X", 3, "", "un choix serré", "")).toMatch(/^1\u00a0point d'avance sur X/);
-    expect(fr.messages.advice.margin(5, "X", 3, "", "une avance modérée", "")).toMatch(/^5\u00a0points d'avance/);
+    expect(fr.messages.advice.margin(1, "X", 3, "", "un choix serré", "")).toMatch(/^1\u00a0point d’avance sur X/);
+    expect(fr.messages.advice.margin(5, "X", 3, "", "une avance modérée", "")).toMatch(/^5\u00a0points d’avance/);
   });
 
   it("groups digits with a narrow no-break space and writes a decimal comma", () => {
@@ -161,7 +161,7 @@ describe("assess's reports in French", () => {
     const page = readFileSync(join(dir, "r.html"), "utf8");
     expect(page).toContain('<html lang="fr">');
     // The apostrophe as HTML writes text from the catalogue: &#39;.
-    expect(page).toContain("<h1>Évaluation de l&#39;hébergement</h1>");
+    expect(page).toContain("<h1>Évaluation de l’hébergement</h1>");
     expect(page).toContain("<h2>Recommandations</h2>");
     expect(page).toContain("<h2>Hypothèses retenues</h2>");
     await cli(["assess", input, "--output", join(dir, "e.html")]);
@@ -174,7 +174,7 @@ describe("assess's reports in French", () => {
     await cli(["assess", input, "--lang", "fr", "--output", join(dir, "f.md")]);
     const english = readFileSync(join(dir, "e.md"), "utf8");
     const french = readFileSync(join(dir, "f.md"), "utf8").split("\n");
-    expect(french[0]).toBe("# Évaluation de l'hébergement");
+    expect(french[0]).toBe("# Évaluation de l’hébergement");
     expect(french).toContain("## Recommandations");
     expect(french).toContain("| Résultat | Charges de travail | Part |");
     // The same shares, written the French way: 40.0% is 40,0 %.

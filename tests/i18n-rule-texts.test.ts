@@ -119,7 +119,7 @@ describe("source links in French", () => {
 
   it("derive Learn's anchors from French headings the way Learn does", () => {
     expect(learnAnchor("Containers vs. virtual machines")).toBe("containers-vs-virtual-machines");
-    expect(learnAnchor("Architecture d'ordinateurs virtuels")).toBe("architecture-dordinateurs-virtuels");
+    expect(learnAnchor("Architecture d’ordinateurs virtuels")).toBe("architecture-dordinateurs-virtuels");
     expect(learnAnchor("Qu’est-ce que c’est ?")).toBe("quest-ce-que-cest-");
   });
 

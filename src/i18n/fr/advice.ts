@@ -22,36 +22,36 @@ export const advice: Messages["advice"] = {
   inEnglish: " (en anglais)",
   whatever: (option, topics) => `${option}, quelle que soit la réponse concernant ${topics}.`,
   adviceForSome: (mine, total, topic, values) =>
-    `C'est la recommandation pour ${mine} des ${total} réponses possibles concernant ${topic} (${values}).`,
+    `C’est la recommandation pour ${mine} des ${total} réponses possibles concernant ${topic} (${values}).`,
   adviceIn: (n, space, topics) =>
-    `C'est la recommandation dans ${f.number(n)} des ${combinations(space)} de réponses concernant ${topics}.`,
+    `C’est la recommandation dans ${f.number(n)} des ${combinations(space)} de réponses concernant ${topics}.`,
   dependsOn: (topic, cases) => `Selon ${topic} : ${cases}.`,
   alsoDepends: (topics) => `Entrent aussi en jeu, combinées : les réponses concernant ${topics}.`,
   nothingFitsForSome: (none, total, topic, values) =>
     `Rien ne convient pour ${none} des ${total} réponses possibles concernant ${topic} (${values}).`,
   nothingFitsIn: (n, space, topics) =>
     `Rien ne convient dans ${f.number(n)} des ${combinations(space)} de réponses concernant ${topics}.`,
-  reasonsForCase: (flags) => `Les raisons ci-dessous valent pour l'un de ces cas : ${flags}.`,
+  reasonsForCase: (flags) => `Les raisons ci-dessous valent pour l’un de ces cas : ${flags}.`,
 
-  firmnessNone: "Changer une seule réponse, quelle qu'elle soit, ne changerait pas la recommandation.",
+  firmnessNone: "Changer une seule réponse, quelle qu’elle soit, ne changerait pas la recommandation.",
   firmnessForced: (forced) =>
-    `Changer une seule réponse changerait la recommandation dans ${f.count(forced, { one: "cas", other: "cas" })}, chaque fois en l'excluant.`,
+    `Changer une seule réponse changerait la recommandation dans ${f.count(forced, { one: "cas", other: "cas" })}, chaque fois en l’excluant.`,
   firmness: (total, scored, forced) =>
-    `Changer une seule réponse changerait la recommandation dans ${f.count(total, { one: "cas", other: "cas" })} : ${f.number(scored)} par les points${forced > 0 ? `, ${f.number(forced)} en l'excluant` : ""}.`,
+    `Changer une seule réponse changerait la recommandation dans ${f.count(total, { one: "cas", other: "cas" })} : ${f.number(scored)} par les points${forced > 0 ? `, ${f.number(forced)} en l’excluant` : ""}.`,
   takenAs: (flag, label) => `${label} pour ${flag}`,
   taking: (cases) => `en retenant ${cases}`,
-  onlyOption: "C'est la seule option qui reste ; les points ne font que mesurer ses atouts.",
+  onlyOption: "C’est la seule option qui reste ; les points ne font que mesurer ses atouts.",
   onlyOptionInCase:
-    "Dans le cas présenté, c'est la seule option qui reste ; d'autres réponses aux questions ouvertes en laissent davantage.",
+    "Dans le cas présenté, c’est la seule option qui reste ; d’autres réponses aux questions ouvertes en laissent davantage.",
   everyRuledOut: "Toutes les options sont exclues.",
   restsOnConfirm: "une avance qui dépend de ce qui reste à confirmer",
   verdict: { clear: "une nette avance", moderate: "une avance modérée", narrow: "un choix serré" },
-  settledByDefault: (text) => `, départagés par l'ordre par défaut de vmvc : ${text}`,
-  settledByRule: (text) => `, départagés par une règle d'arbitrage : ${text}`,
+  settledByDefault: (text) => `, départagés par l’ordre par défaut de vmvc : ${text}`,
+  settledByRule: (text) => `, départagés par une règle d’arbitrage : ${text}`,
   margin: (lead, runnerUp, score, taking, words, settled) =>
-    `${lead === 0 ? "À égalité avec" : `${points(lead)} d'avance sur`} ${runnerUp}, à ${f.number(score)}${taking === "" ? "" : ` (${taking})`} : ${words}${settled}${settled.endsWith(".") ? "" : "."}`,
+    `${lead === 0 ? "À égalité avec" : `${points(lead)} d’avance sur`} ${runnerUp}, à ${f.number(score)}${taking === "" ? "" : ` (${taking})`} : ${words}${settled}${settled.endsWith(".") ? "" : "."}`,
   nothingFits: "Rien ne convient : toutes les options sont exclues pour ces réponses.",
-  eachListed: "Chacune figure ci-dessous, avec ce qui l'empêche et ce qui la rendrait possible.",
+  eachListed: "Chacune figure ci-dessous, avec ce qui l’empêche et ce qui la rendrait possible.",
   recommendation: "Recommandation :",
   score: (score) => `, ${points(score)}`,
   but: (clause, mark, more) =>
@@ -66,9 +66,9 @@ export const advice: Messages["advice"] = {
   whatIfDependsOn: (flags) => ` (dépend de ${flags})`,
   whatIf: (answers, from, to, dependsOn) => `${answers} au lieu de ${from} → ${to}${dependsOn}`,
   moreWhatIfs: (n) => `… et ${f.count(n, { one: "autre", other: "autres" })} (--json les donne toutes)`,
-  nothingWouldChange: "Rien : changer une seule réponse, quelle qu'elle soit, laisse la recommandation inchangée.",
+  nothingWouldChange: "Rien : changer une seule réponse, quelle qu’elle soit, laisse la recommandation inchangée.",
   assumed: (flags) =>
-    `Supposé : ${flags}. Ces valeurs n'ont pas été fournies et sont donc retenues ; indiquez celle qui diffère.`,
+    `Supposé : ${flags}. Ces valeurs n’ont pas été fournies et sont donc retenues ; indiquez celle qui diffère.`,
   notAnswered: (flags, questions) =>
     `Sans réponse : ${flags}. Aucune réponse à ${questions === 1 ? "cette question" : "ces questions"} ne pourrait changer le résultat.`,
   points: "Points",
@@ -80,7 +80,7 @@ export const advice: Messages["advice"] = {
   sourceTitle: (page, section) => `${page} : ${section}`,
   runAgain: "Relancer sans les questions",
 
-  recordTitle: (workload, option) => `# Décision d'hébergement : ${workload} → ${option}`,
+  recordTitle: (workload, option) => `# Décision d’hébergement : ${workload} → ${option}`,
   workload: "Charge de travail",
   decidedWithShipped: (version, origin) => `les règles livrées avec vmvc ${version} (${origin})`,
   decidedWithPolicy: (shipped, layers) => `${shipped}, puis la stratégie de ${layers.join(", puis ")}`,
@@ -97,12 +97,12 @@ export const advice: Messages["advice"] = {
   reproduce: (command) => `Pour reproduire : ${command}.`,
   decision: "## Décision",
   nothingFitsRecord:
-    "Rien ne convient : toutes les options sont exclues. Chacune figure ci-dessous, avec ce qui l'empêche et ce qui la rendrait possible.",
+    "Rien ne convient : toutes les options sont exclues. Chacune figure ci-dessous, avec ce qui l’empêche et ce qui la rendrait possible.",
   recordVerdict: { clear: "une nette avance", moderate: "une avance modérée", narrow: "un choix serré" },
-  settlesDefault: "l'ordre par défaut de vmvc tranche",
-  settlesRule: "une règle d'arbitrage tranche",
-  onlyOpen: "C'est la seule option que les contraintes laissent ouverte.",
-  onlyOpenInCase: "Dans le cas présenté, c'est la seule option que les contraintes laissent ouverte.",
+  settlesDefault: "l’ordre par défaut de vmvc tranche",
+  settlesRule: "une règle d’arbitrage tranche",
+  onlyOpen: "C’est la seule option que les contraintes laissent ouverte.",
+  onlyOpenInCase: "Dans le cas présenté, c’est la seule option que les contraintes laissent ouverte.",
   tiedRecord: (score, runnerUp, settled, text) =>
     `Cette option obtient ${points(score)}, à égalité avec ${runnerUp} ; ${settled} : ${text}`,
   aheadRecord: (score, lead, runnerUp, kind) =>
@@ -122,9 +122,9 @@ export const advice: Messages["advice"] = {
   pro: (n, reason) => `- Pour (+${f.number(n)}) : ${reason}`,
   con: (n, reason) => `- Contre (${f.number(n)}) : ${reason}`,
   consequences: "## Conséquences",
-  costs: "Ce que nous acceptons d'en payer :",
-  revisit: "Revoir cette décision si l'un de ces points change :",
+  costs: "Ce que nous acceptons d’en payer :",
+  revisit: "Revoir cette décision si l’un de ces points change :",
   insteadOf: (answer, from, flag, to) => `- ${answer} au lieu de ${from} (${flag}) : ${to}`,
-  noSingleChange: "Changer une seule réponse, quelle qu'elle soit, ne changerait pas cette décision.",
+  noSingleChange: "Changer une seule réponse, quelle qu’elle soit, ne changerait pas cette décision.",
   sourcesHeading: "## Sources",
 };

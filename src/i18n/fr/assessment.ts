@@ -1,4 +1,4 @@
-// Textes français du résumé et des rapports d'assess : src/render/assessment.ts, report.ts.
+// Textes français du résumé et des rapports d’assess : src/render/assessment.ts, report.ts.
 
 import type { Messages } from "../en/index.js";
 import { formatFor } from "../format.js";
@@ -10,19 +10,19 @@ export const assessment: Messages["assessment"] = {
   line: (line) => `ligne ${f.number(line)}`,
   isAnswer: (topic, label) => `${topic} est ${label}`,
   and: " et ",
-  ruledOutIf: (conditions, option) => `si ${conditions}, l'option ${option} est exclue`,
+  ruledOutIf: (conditions, option) => `si ${conditions}, l’option ${option} est exclue`,
   input: (input, kind, detail) => `Entrée : ${input} (${kind}, ${detail})`,
   sheet: "feuille vInfo",
-  noFlags: "Réponses passées en option : aucune ; une question qu'une ligne laisse vide compte comme inconnue.",
+  noFlags: "Réponses passées en option : aucune ; une question qu’une ligne laisse vide compte comme inconnue.",
   flagsApplied: (flags) =>
     `Réponses passées en option, appliquées à chaque ligne qui laisse la question vide : ${flags}.`,
   shippedRules: "Règles : celles livrées avec vmvc, tirées de la documentation de Microsoft.",
   layeredRules: (files, overridden) =>
     `Règles : celles livrées avec vmvc, complétées par ${files}${overridden === "" ? "" : ` ; la stratégie remplace les faits établis ${overridden}`}.`,
   assumedPerRow: (flag, rows) => `${flag} (${workloads(rows)})`,
-  assumedWhere: (list) => `Supposé là où l'inventaire ne dit rien : ${list}.`,
+  assumedWhere: (list) => `Supposé là où l’inventaire ne dit rien : ${list}.`,
   cautioned: (n) =>
-    `${f.count(n, { one: "recommandation comporte", other: "recommandations comportent" })} une réserve : un point à confirmer avant de s'y fier (les sorties ndjson et csv le nomment).`,
+    `${f.count(n, { one: "recommandation comporte", other: "recommandations comportent" })} une réserve : un point à confirmer avant de s’y fier (les sorties ndjson et csv le nomment).`,
   ignored: (columns, more) =>
     `Colonnes ignorées : ${columns}${more > 0 ? ` et ${f.count(more, { one: "autre", other: "autres" })}` : ""}.`,
   nothingFits: "Rien ne convient",
@@ -49,7 +49,7 @@ export const assessment: Messages["assessment"] = {
   someToContainers: (containers, rows) => `${f.number(containers)} sur ${f.number(rows)} en conteneurs`,
   placement: { cluster: "Cluster", host: "Hôte", folder: "Dossier", datacenter: "Centre de données" },
   byPlacement: (placement) => `Par ${placement.toLowerCase()}`,
-  title: "Évaluation de l'hébergement",
+  title: "Évaluation de l’hébergement",
   date: (date) => `- Date : ${date}`,
   inputItem: (input) => `- Entrée : ${input}`,
   workloadsItem: (rows, assessed, invalid) =>
@@ -60,8 +60,8 @@ export const assessment: Messages["assessment"] = {
   share: "Part",
   whatWasAssumed: "Hypothèses retenues",
   question: "Question",
-  fromInput: "D'après l'entrée",
-  fromFlag: "D'après une option",
+  fromInput: "D’après l’entrée",
+  fromFlag: "D’après une option",
   assumed: "Supposé",
   unknown: "Inconnue",
   warnings: "Avertissements :",

@@ -1,4 +1,4 @@
-// Textes français : commandes, aide et erreurs d'appel (src/program.ts, src/commands/*.ts).
+// Textes français : commandes, aide et erreurs d’appel (src/program.ts, src/commands/*.ts).
 
 import type { Messages } from "../en/index.js";
 import { formatFor } from "../format.js";
@@ -13,18 +13,18 @@ export const cli: Messages["cli"] = {
 
   program:
     "Choisir comment exécuter une charge de travail Windows Server : machine virtuelle, conteneur à isolation des processus ou conteneur à isolation Hyper-V.",
-  versionFlag: "afficher la version, l'empreinte des règles fournies et celle de Node",
-  helpFlag: "afficher l'aide",
-  helpCommand: "afficher l'aide d'une commande",
+  versionFlag: "afficher la version, l’empreinte des règles fournies et celle de Node",
+  helpFlag: "afficher l’aide",
+  helpCommand: "afficher l’aide d’une commande",
   noColorFlag: "ne jamais colorer la sortie (NO_COLOR et FORCE_COLOR=0 font de même)",
   widthFlag:
     "mettre en page textes et tableaux sur ce nombre de colonnes (par défaut : celui du terminal, sinon COLUMNS, sinon 80)",
-  langFlag: (variable: string) => `la langue de l'outil : fr ou en (par défaut : ${variable}, sinon la locale)`,
+  langFlag: (variable: string) => `la langue de l’outil : fr ou en (par défaut : ${variable}, sinon la locale)`,
   rulesFlag: "ajouter un fichier ou un dossier de règles par-dessus les règles fournies (option répétable)",
   versionUnbuilt: "règles : inconnues (projet non construit)",
   versionRules: (rules: number, questions: number, sha: string) =>
     `règles : ${f.count(rules, { one: "règle", other: "règles" })}, ${f.count(questions, { one: "question", other: "questions" })}, sha256 ${sha}`,
-  moreHelp: "\n`vmvc <commande> --help` détaille les options et les exemples d'une commande.",
+  moreHelp: "\n`vmvc <commande> --help` détaille les options et les exemples d’une commande.",
   summaries: {
     advise: "recommander comment exécuter une charge de travail, avec les raisons et leurs sources",
     assess: "évaluer tout un inventaire : CSV, lignes JSON ou export vInfo de RVTools",
@@ -56,16 +56,16 @@ export const cli: Messages["cli"] = {
   choices: (values: string) => `valeurs possibles : ${values}`,
   unknownOption: (flag: string) => `option inconnue ${f.quote(flag)}`,
   unknownCommand: (name: string) => `commande inconnue ${f.quote(name)}`,
-  optionMissingArgument: (flags: string) => `il manque la valeur de l'option ${f.quote(flags)}`,
-  missingArgument: (name: string) => `il manque l'argument obligatoire ${f.quote(name)}`,
+  optionMissingArgument: (flags: string) => `il manque la valeur de l’option ${f.quote(flags)}`,
+  missingArgument: (name: string) => `il manque l’argument obligatoire ${f.quote(name)}`,
   excessArguments: (command: string | undefined, expected: number, got: number) =>
-    `trop d'arguments${command ? ` pour ${f.quote(command)}` : ""} : ${f.count(expected, { one: "attendu", other: "attendus" })}, ${f.count(got, { one: "reçu", other: "reçus" })}.`,
+    `trop d’arguments${command ? ` pour ${f.quote(command)}` : ""} : ${f.count(expected, { one: "attendu", other: "attendus" })}, ${f.count(got, { one: "reçu", other: "reçus" })}.`,
   invalidChoice: (flags: string, value: string, allowed: string) =>
-    `la valeur ${f.quote(value)} de l'option ${f.quote(flags)} n'est pas valide. Valeurs possibles : ${allowed}.`,
+    `la valeur ${f.quote(value)} de l’option ${f.quote(flags)} n’est pas valide. Valeurs possibles : ${allowed}.`,
   suggestion: (names: string) => `(vouliez-vous dire ${names} ?)`,
-  suggestionOneOf: (names: string) => `(vouliez-vous dire l'une de ces options : ${names} ?)`,
+  suggestionOneOf: (names: string) => `(vouliez-vous dire l’une de ces options : ${names} ?)`,
 
-  badWidth: (value: string) => `--width ${value} n'est pas un nombre entier de colonnes entre 20 et 1000`,
+  badWidth: (value: string) => `--width ${value} n’est pas un nombre entier de colonnes entre 20 et 1000`,
   badLang: (value: string) => `--lang ${value} ne désigne pas une langue ; indiquez fr ou en`,
   shortV: "option inconnue « -v » (vouliez-vous dire -V ou --version ?)",
   unknownHelpCommand: (name: string, hint: string, names: string) =>
@@ -98,12 +98,12 @@ export const cli: Messages["cli"] = {
   answersNotObject: (shown: string) => `${shown} : un objet de réponses est attendu, par exemple {"workload": "web"}`,
 
   adviseFlags: {
-    json: "n'afficher que du JSON (comme --format json)",
-    jsonSchema: "afficher le schéma JSON de la sortie de --json (schema/advice.schema.json), puis s'arrêter",
-    quiet: "n'afficher que l'identifiant de l'option recommandée (none si aucune ne convient), pour les scripts",
+    json: "n’afficher que du JSON (comme --format json)",
+    jsonSchema: "afficher le schéma JSON de la sortie de --json (schema/advice.schema.json), puis s’arrêter",
+    quiet: "n’afficher que l’identifiant de l’option recommandée (none si aucune ne convient), pour les scripts",
     format: (formats: string) => `format de sortie : ${formats}`,
-    answers: "lire les réponses dans un fichier JSON, ou sur l'entrée standard avec - ; les options l'emportent",
-    noInput: "ne jamais poser de question ; échouer s'il manque une réponse",
+    answers: "lire les réponses dans un fichier JSON, ou sur l’entrée standard avec - ; les options l’emportent",
+    noInput: "ne jamais poser de question ; échouer s’il manque une réponse",
     output:
       "écrire le résultat dans un fichier (le format suit son extension : .md, .json, .txt ; les dossiers manquants sont créés) ; les questions sont tout de même posées",
     shell:
@@ -118,7 +118,7 @@ Exemples :
   $ vmvc advise --output docs/adr/0007-hosting.md     # pose les questions, puis rédige la décision
   $ vmvc advise --answers answers.json --format markdown > docs/adr/0007-hosting.md
   $ echo '{"workload":"gui","host-os":"2022"}' | vmvc advise --answers -
-  $ r=$(vmvc advise --answers answers.json -q)          # l'identifiant recommandé, seul
+  $ r=$(vmvc advise --answers answers.json -q)          # l’identifiant recommandé, seul
 `,
   questionsHeading:
     "Questions (chacune est aussi une option ; dans un terminal, celles qui restent sans réponse sont posées) :",
@@ -132,37 +132,37 @@ Exemples :
     `--shell ${shell} ne fait pas partie des shells admis : ${shells} (pwsh, bash, zsh et sh conviennent aussi)${hint}`,
   notAsking: {
     noInput: "--no-input",
-    stdinAnswers: "les réponses arrivent par l'entrée standard",
+    stdinAnswers: "les réponses arrivent par l’entrée standard",
     ci: "la variable CI est définie",
-    noTerminal: "ni la sortie standard ni la sortie d'erreur ne sont un terminal",
-    stdinNotTerminal: "l'entrée standard n'est pas un terminal",
+    noTerminal: "ni la sortie standard ni la sortie d’erreur ne sont un terminal",
+    stdinNotTerminal: "l’entrée standard n’est pas un terminal",
   },
-  quietAlone: "--quiet n'affiche que l'identifiant recommandé ; retirez --json, --format et --output",
+  quietAlone: "--quiet n’affiche que l’identifiant recommandé ; retirez --json, --format et --output",
   cannotReadWhy: (why: string) => `lecture impossible : ${why}`,
   cannotRead: (flag: string, shown: string, why: string) => `${flag} ${shown} : lecture impossible : ${why}`,
   missingAnswers: (n: number, why: string) =>
     `${n === 1 ? "il manque une réponse" : "il manque des réponses"} (aucune question posée : ${why})`,
-  inputClosed: "l'entrée s'est fermée avant la réponse à toutes les questions ; donnez les autres en options",
-  settled: "\nC'est tranché : aucune réponse aux questions restantes ne changerait le résultat.\n",
-  writeAgain: "Pour l'écrire de nouveau sans les questions :",
+  inputClosed: "l’entrée s’est fermée avant la réponse à toutes les questions ; donnez les autres en options",
+  settled: "\nC’est tranché : aucune réponse aux questions restantes ne changerait le résultat.\n",
+  writeAgain: "Pour l’écrire de nouveau sans les questions :",
   carryOn: "Pour reprendre plus tard à partir des réponses déjà données :",
   wroteRecord: (file: string) => `Décision consignée dans ${file}.\n`,
   wroteAdvice: (file: string) => `Conseil écrit dans ${file}.\n`,
 
   assessHelp: `
-Les colonnes portent l'identifiant d'une question (workload, boundary, host-os…), sans égard
-à la casse, et espaces, _ et - s'équivalent (« Guest OS », guest_os, GuestOS) ; une colonne
+Les colonnes portent l’identifiant d’une question (workload, boundary, host-os…), sans égard
+à la casse, et espaces, _ et - s’équivalent (« Guest OS », guest_os, GuestOS) ; une colonne
 peut nommer la charge de travail (Name, VM, Server, Server Name, Hostname, Computer Name,
 DNS Name, Nom, Serveur). Les valeurs se lisent sans égard à la casse ; n/a, unknown, ? et -
 signifient « inconnu » ; « Windows Server 2022 Datacenter », WS2022 et ltsc2022 signifient 2022.
 Les cellules vides et les colonnes absentes prennent les réponses données ici en options,
 sinon elles comptent comme inconnues ; les colonnes qui ne servent à rien et les questions
-qu'aucune colonne ne renseigne sont signalées sur la sortie d'erreur. Un export vInfo de
+qu’aucune colonne ne renseigne sont signalées sur la sortie d’erreur. Un export vInfo de
 RVTools (CSV ou classeur xlsx) se reconnaît à son en-tête : la colonne VM nomme la charge de
-travail, le système d'exploitation invité vient des colonnes OS, les modèles et les espaces
-réservés SRM sont écartés. Chaque ligne erronée est signalée avec son numéro, et l'analyse
-continue. UTF-8, UTF-16 et Windows-1252 sont reconnus (--encoding l'impose), et la ligne
-#TYPE d'Export-Csv est sautée.
+travail, le système d’exploitation invité vient des colonnes OS, les modèles et les espaces
+réservés SRM sont écartés. Chaque ligne erronée est signalée avec son numéro, et l’analyse
+continue. UTF-8, UTF-16 et Windows-1252 sont reconnus (--encoding l’impose), et la ligne
+#TYPE d’Export-Csv est sautée.
 
 Exemples :
   $ vmvc assess inventory.csv                          # une synthèse dans le terminal
@@ -176,27 +176,27 @@ figurent quand même dans le résultat), 2 appel incorrect, entrée illisible ou
   assessFlags: {
     format: (formats: string) => `${formats} (par défaut : une synthèse dans un terminal, ndjson ailleurs)`,
     output: "écrire les résultats dans un fichier ; le format suit son extension",
-    encoding: "l'encodage du texte en entrée (par défaut : deviné)",
+    encoding: "l’encodage du texte en entrée (par défaut : deviné)",
     delimiter: "le séparateur de la sortie CSV : , (par défaut) ou ; pour Excel en français ou en allemand",
-    bom: "commencer la sortie CSV par une marque d'ordre des octets UTF-8 (BOM), pour Excel",
-    file: "l'inventaire, ou - pour l'entrée standard",
-    answersGroup: "Réponses pour les lignes qui n'en donnent pas :",
+    bom: "commencer la sortie CSV par une marque d’ordre des octets UTF-8 (BOM), pour Excel",
+    file: "l’inventaire, ou - pour l’entrée standard",
+    answersGroup: "Réponses pour les lignes qui n’en donnent pas :",
     jsonSchema:
-      "afficher le schéma JSON de la sortie de --format json et de chaque ligne ndjson (schema/assessment.schema.json), puis s'arrêter",
+      "afficher le schéma JSON de la sortie de --format json et de chaque ligne ndjson (schema/assessment.schema.json), puis s’arrêter",
     usage: "[options] <fichier>",
   },
   ignoredColumns: (n: number, names: string) =>
     `${f.count(n, { one: "colonne ne renseigne aucune question et a été ignorée", other: "colonnes ne renseignent aucune question et ont été ignorées" })} : ${names}`,
   andMore: (n: number) => `et ${f.number(n)} de plus`,
   flagsForEveryRow: (questions: string, n: number, flags: string) =>
-    `aucune colonne ne renseigne ${questions} : ${n === 1 ? "l'option" : "les options"} ${flags} ${n === 1 ? "s'applique" : "s'appliquent"} à chaque ligne`,
+    `aucune colonne ne renseigne ${questions} : ${n === 1 ? "l’option" : "les options"} ${flags} ${n === 1 ? "s’applique" : "s’appliquent"} à chaque ligne`,
   unknownInEveryRow: (questions: string, n: number) =>
     `aucune colonne ne renseigne ${questions} : ${n === 1 ? "la réponse compte" : "les réponses comptent"} comme inconnue${n === 1 ? "" : "s"} à chaque ligne`,
   assumedInEveryRow: (questions: string, n: number, values: string) =>
     `aucune colonne ne renseigne ${questions} : ${n === 1 ? "la valeur supposée s’applique" : "les valeurs supposées s’appliquent"} à chaque ligne (${values})`,
   headerNoRows: (shown: string, header: string) => `${shown} a un en-tête mais aucune ligne : ${header}`,
   emptyInventory: (shown: string) =>
-    `${shown} est vide : un CSV avec une ligne d'en-tête, des lignes JSON, un tableau JSON ou un classeur xlsx est attendu`,
+    `${shown} est vide : un CSV avec une ligne d’en-tête, des lignes JSON, un tableau JSON ou un classeur xlsx est attendu`,
   wroteRows: (n: number, file: string) =>
     `${f.count(n, { one: "ligne écrite", other: "lignes écrites" })} dans ${file}.\n`,
   invalidRows: (n: number) =>
@@ -213,7 +213,7 @@ Exemples :
   compareFlags: {
     format: (formats: string) => `format de sortie : ${formats} (par défaut : table)`,
     json: "comme --format json",
-    jsonSchema: "afficher le schéma JSON de la sortie de --json (schema/comparison.schema.json), puis s'arrêter",
+    jsonSchema: "afficher le schéma JSON de la sortie de --json (schema/comparison.schema.json), puis s’arrêter",
     rows: (ids: string) => `seulement ces lignes, séparées par des virgules : ${ids}`,
   },
   rowsNeeded: (ids: string) => `--rows attend des identifiants de lignes : ${ids}`,
@@ -233,7 +233,7 @@ Exemples :
     validateJson: "afficher du JSON : un résultat par chemin, avec ses problèmes",
     validateExamples:
       "\nExemples :\n  $ vmvc rules validate policy/\n  $ vmvc rules validate rules/              # le jeu de règles fourni lui-même\n  $ vmvc rules validate policy/ --json\n\nCodes de sortie : 0 tous les chemins sont valides, 1 un chemin pose problème, 2 appel incorrect.\n",
-    schema: "afficher le schéma JSON d'un fichier de règles",
+    schema: "afficher le schéma JSON d’un fichier de règles",
     check:
       "évaluer chaque combinaison de réponses et signaler les lacunes, les règles sans effet et les options inaccessibles",
     checkExamples:
@@ -253,7 +253,7 @@ Exemples :
   },
   spaceRefused: (what: string, why: string) => `${what} est refusé : ${why}`,
   spaceNear: (what: string, share: number, combinations: number) =>
-    `${what} occupe ${f.percent(share)} de l'espace des réponses qu'un conseil peut examiner (${f.count(combinations, { one: "combinaison", other: "combinaisons" })}) ; quelques valeurs de plus sur ses questions ouvertes, et il sera refusé`,
+    `${what} occupe ${f.percent(share)} de l’espace des réponses qu’un conseil peut examiner (${f.count(combinations, { one: "combinaison", other: "combinaisons" })}) ; quelques valeurs de plus sur ses questions ouvertes, et il sera refusé`,
   checking: (share: number, total: number) =>
     `Vérification : ${f.percent(share)} de ${f.count(total, { one: "combinaison", other: "combinaisons" })}`,
   ruleSetErrors: (n: number) =>

@@ -1,4 +1,4 @@
-// Le catalogue français : du type de l'anglais, une clé manquante ne passe pas la vérification des types.
+// Le catalogue français : du type de l’anglais, une clé manquante ne passe pas la vérification des types.
 
 import type { Messages } from "../en/index.js";
 import { advice } from "./advice.js";

@@ -32,7 +32,7 @@ export const listing: Messages["listing"] = {
     `${f.count(combinations, { one: "combinaison", other: "combinaisons" })} de réponses vérifiées avec ${f.count(rules, { one: "règle", other: "règles" })} en ${seconds.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0s.`,
   perCombination: "Recommandation par combinaison :",
   nothingFits: "rien ne convient",
-  allGood: "Chaque règle s'applique et compte, et chaque option peut l'emporter.",
+  allGood: "Chaque règle s’applique et compte, et chaque option peut l’emporter.",
   severity: { error: "erreur", warning: "avertissement", info: "info" },
   example: "p.\u00a0ex.",
   totals: (errors, warnings) =>
