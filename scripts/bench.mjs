@@ -96,6 +96,9 @@ const cases = [
   ["compare, table at 80 columns", [bin, "compare"], true],
   ["--version", [bin, "--version"], true],
   ["rules list", [bin, "rules", "list"], true],
+  // French loads its catalogue and rule texts only when chosen: it must start as fast (issue 24).
+  ["advise, all 11 flags, text, in French", [bin, "advise", ...flags, "--lang", "fr"], true],
+  ["compare, table at 80 columns, in French", [bin, "compare", "--lang", "fr"], true],
   [
     "advise, every answer unknown, --json",
     [bin, "advise", ...flags.map((f, i) => (i % 2 ? "unknown" : f)), "--json"],

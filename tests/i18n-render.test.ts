@@ -40,6 +40,20 @@ describe("advise in French", () => {
     expect(run.stdout).not.toMatch(LOOSE_PUNCTUATION);
   });
 
+  // A French what-if names its flag, then a narrow space and a colon, and quotes each answer's
+  // label: a label may itself contain « ou » (« Application de bureau ou RDP »).
+  it("writes each what-if with French punctuation and the answers in guillemets", async () => {
+    const run = await cli(["advise", "--lang", "fr", "--width", "200", ...flags(hostile)]);
+    const whatIfs = run.stdout.split("\n").filter((l) => /^ {2}--[a-z-]+ \S+/.test(l));
+    expect(whatIfs.length).toBeGreaterThan(0);
+    for (const line of whatIfs) {
+      expect(line).toMatch(
+        new RegExp(`^  --[a-z-]+ [a-z0-9|-]+${NNBSP}: «${NNBSP}.+${NNBSP}» .*au lieu de «${NNBSP}.+${NNBSP}» → `),
+      );
+      expect(line).not.toMatch(/ ou [A-Z]/);
+    }
+  });
+
   it("marks each link to an English page « (en anglais) », in French only", async () => {
     const french = await cli(["advise", "--lang", "fr", ...flags(hostile)]);
     const links = french.stdout.split("\n").filter((l) => l.trim().startsWith("https://"));

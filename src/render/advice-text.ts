@@ -178,7 +178,7 @@ export function renderAdviceText(
     const shown = options.allWhatIfs ? groups.length : SHOWN_WHAT_IFS;
     for (const g of groups.slice(0, shown)) {
       const change = `--${g.question} ${g.answers.join("|")}`;
-      const labels = g.answers.map((a) => choiceLabel(ruleSet, g.question, a)).join(` ${t.or} `);
+      const labels = t.choices(g.answers.map((a) => choiceLabel(ruleSet, g.question, a)));
       const hangsOn = g.dependsOn.length > 0 ? t.whatIfDependsOn(g.dependsOn.map((q) => `--${q}`).join(", ")) : "";
       const text = t.whatIf(
         labels,
@@ -186,7 +186,7 @@ export function renderAdviceText(
         outcomeLabel(ruleSet, g.recommendation, locale),
         hangsOn,
       );
-      out.push(block(`${style.accent(change)}: ${text}`, width, "      ", "  "));
+      out.push(block(t.whatIfLine(style.accent(change), text), width, "      ", "  "));
     }
     if (groups.length > shown) out.push(style.dim(block(t.moreWhatIfs(groups.length - shown), width, "  ")));
   } else if (winner) {

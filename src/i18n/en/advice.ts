@@ -9,6 +9,9 @@ export const advice = {
   /** The connectives of a list of names: "a, b and c", "a or b". */
   and: "and",
   or: "or",
+  /** Answers a what-if offers: "Desktop app or RDP or Server role". */
+  choices: (labels: readonly string[]) => labels.join(" or "),
+  whatIfLine: (change: string, text: string) => `${change}: ${text}`,
   /** What a what-if leads to when every option is ruled out. */
   nothing: "nothing (every option is ruled out)",
   // The rules in force (also in assess's reports).

@@ -10,6 +10,9 @@ const combinations = (n: number): string => f.count(n, { one: "combinaison", oth
 export const advice: Messages["advice"] = {
   and: "et",
   or: "ou",
+  // Guillemets: a label may itself contain « ou » (« Application de bureau ou RDP »).
+  choices: (labels) => f.list(labels.map(f.quote), "or"),
+  whatIfLine: (change, text) => `${change} : ${text}`,
   nothing: "aucune (toutes les options sont exclues)",
   rulesOrigin: "faits tirés de la documentation de Microsoft et de Kubernetes, pondérations propres à vmvc",
   policyLayer: (path, files, from) =>
@@ -64,11 +67,11 @@ export const advice: Messages["advice"] = {
   toMakePossible: (remedy) => `Pour la rendre possible : ${remedy}`,
   whatWouldChange: "Ce qui changerait la recommandation",
   whatIfDependsOn: (flags) => ` (dépend de ${flags})`,
-  whatIf: (answers, from, to, dependsOn) => `${answers} au lieu de ${from} → ${to}${dependsOn}`,
+  whatIf: (answers, from, to, dependsOn) => `${answers} au lieu de ${f.quote(from)} → ${to}${dependsOn}`,
   moreWhatIfs: (n) => `… et ${f.count(n, { one: "autre", other: "autres" })} (--json les donne toutes)`,
   nothingWouldChange: "Rien : changer une seule réponse, quelle qu’elle soit, laisse la recommandation inchangée.",
   assumed: (flags) =>
-    `Supposé : ${flags}. Ces valeurs n’ont pas été fournies et sont donc retenues ; indiquez celle qui diffère.`,
+    `Valeurs supposées : ${flags}. Faute de réponse, ces valeurs sont retenues ; indiquez l’option correspondante si l’une d’elles diffère.`,
   notAnswered: (flags, questions) =>
     `Sans réponse : ${flags}. Aucune réponse à ${questions === 1 ? "cette question" : "ces questions"} ne pourrait changer le résultat.`,
   points: "Points",
@@ -93,7 +96,7 @@ export const advice: Messages["advice"] = {
   assumedAnswer: (label, value) => `Supposé : ${label} (${value}), faute de réponse`,
   notSureAnswer: "_incertain : voir À confirmer_",
   notAskedAnswer: "_non posée : ne pouvait pas changer le résultat_",
-  assumedLine: (flags) => `Supposé : ${flags}.`,
+  assumedLine: (flags) => `Valeurs supposées : ${flags}.`,
   reproduce: (command) => `Pour reproduire : ${command}.`,
   decision: "## Décision",
   nothingFitsRecord:
