@@ -50,3 +50,16 @@ describe("numbers in the reader's language", () => {
     expect(formatFor("fr").list(["a", "b", "c"], "or")).toBe("a, b ou c");
   });
 });
+
+// English whole numbers skip Intl at start-up: they must still read exactly as Intl writes them.
+describe("English numbers without Intl", () => {
+  it("groups and agrees as Intl's en-US does, for every size and sign", () => {
+    const en = formatFor("en");
+    const plurals = new Intl.PluralRules("en-US");
+    for (const n of [0, 1, 2, 7, 999, 1000, 19440, 1234567, -1, -1234567, 25194240, 2 ** 40]) {
+      expect(en.number(n)).toBe(n.toLocaleString("en-US"));
+      expect(en.form(n, { one: "one", other: "other" })).toBe(plurals.select(n));
+    }
+    expect(en.number(1.5)).toBe("1.5");
+  });
+});
