@@ -270,13 +270,16 @@ async function complete(given: readonly string[], io: Io, out: (text: string) =>
       target = undefined;
     }
   }
-  let ruleSet = shippedRuleSet();
-  if (target?.spec.usesRuleSet && globals) ruleSet = (await commandContext(globals, io, out, silent, "quiet")).ruleSet;
+  // Only tooltips are words; plain values are the same in every language.
+  const locale = describe ? await loadLocale(chooseLang(globals?.lang, io.env, io.systemLocale)) : ENGLISH;
+  let ruleSet = shippedRuleSet(locale.lang);
+  if (target?.spec.usesRuleSet && globals)
+    ruleSet = (await commandContext(globals, io, out, silent, "quiet", locale)).ruleSet;
   const module = target && (await target.spec.load());
-  const program = buildProgram(out, silent, module && { name: target!.spec.name, module, ruleSet }, io.runtime);
+  const program = buildProgram(out, silent, module && { name: target!.spec.name, module, ruleSet }, io.runtime, locale);
   const { completions } = await import("./commands/completion.js");
   out(
-    completions(program, ruleSet, words, describe)
+    completions(program, ruleSet, words, describe ? locale : undefined)
       .map((c) => `${c}\n`)
       .join(""),
   );

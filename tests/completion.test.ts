@@ -143,6 +143,27 @@ describe("vmvc completion <shell>", () => {
     expect(await tab(["advise", "--host-os", ""])).toEqual([...hostOs.choices.map((c) => c.value), "unknown"]);
   });
 
+  // A French admin's Tab shows French tooltips: the French rule texts, French punctuation, and
+  // "I'm not sure" as the prompt says it. The values themselves never change.
+  it("gives the tooltips in the reader's language", async () => {
+    const french = await cli(["__complete", "--describe", "2", "advise", "--workload", ""], {
+      env: { VMVC_LANG: "fr" },
+    });
+    const lines = french.stdout.split("\n").filter(Boolean);
+    expect(lines.map((l) => l.split("\t")[0])).toEqual([
+      "web",
+      "service",
+      "batch",
+      "gui",
+      "infrastructure",
+      "database",
+      "unknown",
+    ]);
+    for (const line of lines) expect(line).toMatch(/\t[^\t]+\u202f: \S/);
+    expect(lines.at(-1)).toMatch(/^unknown\tJe ne sais pas\u202f: /);
+    expect(french.stdout).not.toContain("Web app or API");
+  });
+
   it("prints a PowerShell script whose tooltips are the meanings and whose install line creates $PROFILE", async () => {
     const script = (await cli(["completion", "powershell"])).stdout;
     expect(script).toContain("vmvc __complete --describe $before @words");

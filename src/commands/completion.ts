@@ -109,18 +109,25 @@ const withPrefix = (candidates: readonly string[], prefix: string): string[] =>
   candidates.filter((c) => c.startsWith(prefix));
 
 /** A value, then a tab and its meaning, as the question's choices give it (PowerShell's tooltip). */
-const described = (question: Question, value: string): string => {
+const described = (question: Question, value: string, locale: Locale): string => {
   const choice = question.choices.find((c) => c.value === value);
-  return `${value}\t${choice ? `${choice.label}: ${choice.meaning}` : "I'm not sure: the advice covers every answer"}`;
+  const t = locale.messages.cli;
+  return `${value}\t${choice ? t.tooltip(choice.label, choice.meaning) : t.tooltip(locale.messages.prompts.notSure, t.notSureTooltip)}`;
 };
 
 /** What an option's value can be, or FILES, or nothing to suggest. */
-function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: string, describe: boolean): string[] {
+function valuesFor(
+  option: Option,
+  command: Command,
+  ruleSet: RuleSet,
+  current: string,
+  describe: Locale | undefined,
+): string[] {
   const flag = option.long ?? "";
   const question = ruleSet.questions.find((q) => `--${q.id}` === flag);
   if (question) {
     const values = withPrefix(valuesOf(question), current);
-    return describe ? values.map((v) => described(question, v)) : values;
+    return describe ? values.map((v) => described(question, v, describe)) : values;
   }
   if (["--rules", "--answers", "--output"].includes(flag)) return [FILES];
   if (flag === "--shell") return withPrefix(SHELLS, current);
@@ -162,7 +169,8 @@ function valuesFor(option: Option, command: Command, ruleSet: RuleSet, current: 
  * Candidates for the last of `words` (the words after `vmvc`, the one being completed last,
  * maybe empty), given the program with the command in question built in full.
  */
-export function completions(program: Command, ruleSet: RuleSet, words: readonly string[], describe = false): string[] {
+/** With `describe`, each value carries its meaning in that locale's words (PowerShell's tooltip). */
+export function completions(program: Command, ruleSet: RuleSet, words: readonly string[], describe?: Locale): string[] {
   const current = words.at(-1) ?? "";
   const before = words.slice(0, -1);
   let command = program;

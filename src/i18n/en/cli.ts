@@ -60,6 +60,8 @@ export const cli = {
   shortV: "unknown option '-v' (did you mean -V or --version?)",
   unknownHelpCommand: (name: string, hint: string, names: string) =>
     `unknown command ${name}${hint}; the commands are ${names}`,
+  tooltip: (label: string, meaning: string) => `${label}: ${meaning}`,
+  notSureTooltip: "the advice covers every answer",
   completeUsage: (command: string) => `${command} takes the number of words before the one to complete (0 to 10000)`,
   policyLeftOut: (why: string) => `the policy is left out: ${why}`,
   configuredPolicyLeftOut: (why: string) => `the configured policy is left out: ${why}`,

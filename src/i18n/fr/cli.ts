@@ -70,6 +70,8 @@ export const cli: Messages["cli"] = {
   shortV: "option inconnue « -v » (vouliez-vous dire -V ou --version ?)",
   unknownHelpCommand: (name: string, hint: string, names: string) =>
     `commande inconnue ${name}${hint} ; les commandes sont ${names}`,
+  tooltip: (label, meaning) => `${label} : ${meaning}`,
+  notSureTooltip: "le conseil couvre toutes les réponses",
   completeUsage: (command: string) =>
     `${command} attend le nombre de mots qui précèdent celui à compléter (de 0 à 10000)`,
   policyLeftOut: (why: string) => `la stratégie est ignorée : ${why}`,
