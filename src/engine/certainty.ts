@@ -243,10 +243,12 @@ function summarize(c: CompiledRuleSet, s: Survey, brief = false): Outlook {
   const idOf = (code: number): OptionId | null => (code === 0 ? null : options[code - 1]!.id);
   const dependsOn: Dependence[] = [];
   const share = counts[best + 1]! / advice.length;
-  varying.forEach((q, v) => {
-    if (brief && share === 1) return;
+  // Said in the questions' order, whatever order the sweep's layout varies them in.
+  const inQuestionOrder = varying.map((q, v) => [q, v] as const).sort((a, b) => a[0] - b[0]);
+  for (const [q, v] of inQuestionOrder) {
+    if (brief && share === 1) break;
     const found = dependence(c, s, v);
-    if (found === undefined) return;
+    if (found === undefined) continue;
     const question = c.ruleSet.questions[q]!;
     dependsOn.push(
       found === "mixed"
@@ -256,7 +258,7 @@ function summarize(c: CompiledRuleSet, s: Survey, brief = false): Outlook {
             byValue: Object.fromEntries(question.choices.map((choice, d) => [choice.value, idOf(found[d]!)])),
           },
     );
-  });
+  }
 
   const found = advice.indexOf(best + 1);
   const at = found === -1 ? 0 : found;
